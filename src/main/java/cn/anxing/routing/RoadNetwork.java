@@ -320,7 +320,8 @@ public final class RoadNetwork implements AutoCloseable {
         GHRequest request = new GHRequest(points.stream()
                 .map(p -> new GHPoint(p.lat(), p.lon())).toList())
                 .setProfile(profile)
-                .setLocale(Locale.SIMPLIFIED_CHINESE);
+                .setLocale(Locale.SIMPLIFIED_CHINESE)
+                .setPathDetails(List.of(RoadClass.KEY));
         request.getHints().putObject("instructions", true);
         GHResponse response = hopper.route(request);
         if (response.hasErrors()) {
@@ -337,8 +338,11 @@ public final class RoadNetwork implements AutoCloseable {
                     instruction.getDistance(), instruction.getTime() / 1000.0,
                     new LatLon(at.getLat(0), at.getLon(0))));
         }
+        Set<String> roadClasses = new LinkedHashSet<>();
+        best.getPathDetails().getOrDefault(RoadClass.KEY, List.of())
+                .forEach(detail -> roadClasses.add(String.valueOf(detail.getValue())));
         return new Route(best.getDistance(), best.getTime() / 1000.0, toLatLons(best.getPoints()),
-                steps);
+                steps, List.copyOf(roadClasses));
     }
 
     private RuntimeException translate(Throwable error) {
@@ -438,6 +442,8 @@ public final class RoadNetwork implements AutoCloseable {
 
         TreeUntilAllSettled(Graph graph, Weighting weighting, int destinationNodes) {
             super(graph, weighting, false, TraversalMode.NODE_BASED);
+            // no limit; the call also gives the tree's second queue the comparator it needs
+            setWeightLimit(Double.MAX_VALUE);
             this.remaining = destinationNodes;
         }
 

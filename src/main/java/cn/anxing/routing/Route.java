@@ -9,13 +9,16 @@ import java.util.List;
  * @param seconds        total travel time under the profile's speeds
  * @param geometry       the line to draw, WGS-84
  * @param instructions   turn-by-turn directions, the last one the arrival
+ * @param roadClasses    the road classes the route uses, in order of first use (to see at a
+ *                       glance whether it takes an expressway)
  */
 public record Route(double distanceMetres, double seconds, List<LatLon> geometry,
-                    List<Instruction> instructions) {
+                    List<Instruction> instructions, List<String> roadClasses) {
 
     public Route {
         geometry = List.copyOf(geometry);
         instructions = List.copyOf(instructions);
+        roadClasses = List.copyOf(roadClasses);
     }
 
     /**
