@@ -449,7 +449,7 @@ public final class RoadNetwork implements AutoCloseable {
 
         @Override
         protected boolean finished() {
-            return remaining <= 0;
+            return remaining <= 0 || super.finished();
         }
     }
 
@@ -519,8 +519,8 @@ public final class RoadNetwork implements AutoCloseable {
 
     /**
      * Places within {@code radiusMetres} (as the crow flies) of a household where a school bus
-     * may stop: points every {@code spacingMetres} along roads the bus profile can drive, in the
-     * main network, never on a motorway, trunk road or ramp. Nearest first, no two closer than
+     * may stop: points every {@code spacingMetres} along roads the bus can drive and children
+     * can walk, in both profiles' main networks, never on a motorway, trunk road or ramp. Nearest first, no two closer than
      * half the spacing. The planner then measures walking distances with a foot
      * {@link #matrix} and drops candidates a child would have to walk too far to.
      */
@@ -530,16 +530,16 @@ public final class RoadNetwork implements AutoCloseable {
             throw outsideMap(new LatLon(lat, lon), 0);
         }
         Weighting bus = weighting(BUS);
-        BooleanEncodedValue outsideMainNetwork = subnetworks.get(BUS);
+        Weighting foot = weighting(FOOT);
         BBox box = EARTH.createBBox(lat, lon, radiusMetres);
         BaseGraph graph = hopper.getBaseGraph();
         List<StopCandidate> sampled = new ArrayList<>();
         for (int edgeId : edgesIn(box)) {
             EdgeIteratorState edge = graph.getEdgeIteratorState(edgeId, Integer.MIN_VALUE);
             RoadClass roadClass = edge.get(roadClassEnc);
-            boolean drivable = Double.isFinite(bus.calcEdgeWeight(edge, false))
-                    || Double.isFinite(bus.calcEdgeWeight(edge, true));
-            if (!drivable || edge.get(outsideMainNetwork) || edge.get(roadClassLinkEnc)
+            // the bus must reach it and the children must be able to walk to it
+            boolean usable = usable(edge, bus, BUS) && usable(edge, foot, FOOT);
+            if (!usable || edge.get(roadClassLinkEnc)
                     || roadClass == RoadClass.MOTORWAY || roadClass == RoadClass.TRUNK) {
                 continue;
             }
@@ -561,6 +561,13 @@ public final class RoadNetwork implements AutoCloseable {
             }
         }
         return kept;
+    }
+
+    /** In the profile's main network and passable in at least one direction. */
+    private boolean usable(EdgeIteratorState edge, Weighting weighting, String profile) {
+        return !edge.get(subnetworks.get(profile))
+                && (Double.isFinite(weighting.calcEdgeWeight(edge, false))
+                || Double.isFinite(weighting.calcEdgeWeight(edge, true)));
     }
 
     /** Points along a polyline every {@code spacing} metres, starting at its first point. */
