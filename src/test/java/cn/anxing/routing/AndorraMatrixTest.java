@@ -2,6 +2,7 @@ package cn.anxing.routing;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,12 @@ class AndorraMatrixTest {
             } finally {
                 workers.shutdownNow();
             }
+        }
+        started = System.nanoTime();
+        try (RoadNetwork reloaded = RoadNetwork.open(Maps.file("andorra.osm.pbf"), cache)) {
+            System.out.printf("BENCH andorra cache load %d ms%n",
+                    (System.nanoTime() - started) / 1_000_000);
+            assertFalse(reloaded.wasImported());
         }
     }
 
