@@ -101,8 +101,12 @@ public final class Application {
             // The graph imports in the background (minutes for a big extract): the server
             // listens meanwhile and /health says 503 until it is READY.
             var routing = new RoutingService();
+            long graphStarted = System.nanoTime();
             routing.start(vertx, new RoutingConfig(config.map().mapFile(),
                     config.graphCacheDir(), config.map().matrixThreads()))
+                    .onSuccess(x -> LOG.info("Road network ready: {} in {} ms",
+                            routing.status().message(),
+                            (System.nanoTime() - graphStarted) / 1_000_000))
                     .onFailure(e -> LOG.error("The road network could not be loaded: {}",
                             e.getMessage()));
 
