@@ -39,5 +39,9 @@ public record AdvanceCommand(
         Objects.requireNonNull(limit, "limit");
         Objects.requireNonNull(requested, "requested");
         Objects.requireNonNull(at, "at");
+        if (!requested.isPositive()) {
+            throw new PaymentInputException("amount_zero", "amountFen",
+                    "an advance must be for more than 0 fen");
+        }
     }
 }

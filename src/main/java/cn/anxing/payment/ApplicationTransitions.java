@@ -31,10 +31,12 @@ public final class ApplicationTransitions {
             move(ApplicationState.BILLED, ApplicationState.APPROVED, ActorRole.PAYER),
             move(ApplicationState.BILLED, ApplicationState.REJECTED, ActorRole.PAYER),
             // the transfer is confirmed by the payer or by its bank's answer to the outbox
-            move(ApplicationState.APPROVED, ApplicationState.PAID, ActorRole.PAYER, ActorRole.SYSTEM),
+            move(ApplicationState.APPROVED, ApplicationState.PAID,
+                    ActorRole.PAYER, ActorRole.SYSTEM),
             // later rescue costs are billed again, until the limit is reached
             move(ApplicationState.PAID, ApplicationState.BILLED, ActorRole.HOSPITAL),
-            move(ApplicationState.PAID, ApplicationState.CLOSED, ActorRole.PAYER, ActorRole.SYSTEM));
+            move(ApplicationState.PAID, ApplicationState.CLOSED,
+                    ActorRole.PAYER, ActorRole.SYSTEM));
 
     private ApplicationTransitions() {
     }
@@ -48,7 +50,8 @@ public final class ApplicationTransitions {
     }
 
     public static boolean isAllowed(ApplicationState from, ApplicationState to, ActorRole by) {
-        return TABLE.stream().anyMatch(t -> t.from() == from && t.to() == to && t.by().contains(by));
+        return TABLE.stream()
+                .anyMatch(t -> t.from() == from && t.to() == to && t.by().contains(by));
     }
 
     /** The states reachable from {@code from} by anyone; empty for a final state. */

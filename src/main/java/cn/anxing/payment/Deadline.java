@@ -23,7 +23,7 @@ public record Deadline(DeadlineKind kind, Instant startedAt, LocalDate lastDay, 
         Objects.requireNonNull(dueAt, "dueAt");
     }
 
-    /** The deadline of {@code kind} for an event (application, complete bill) at {@code startedAt}. */
+    /** The deadline of {@code kind} for an event (an application, a complete bill). */
     public static Deadline of(DeadlineKind kind, Instant startedAt, WorkingCalendar calendar) {
         LocalDate startDay = startedAt.atZone(ZONE).toLocalDate();
         LocalDate lastDay = calendar.addWorkingDays(startDay, kind.workingDays());

@@ -17,7 +17,7 @@ public record Fen(long value) implements Comparable<Fen> {
 
     public static final Fen ZERO = new Fen(0);
 
-    /** Doubles are exact for integers up to 2^53; beyond that a JSON number may have been rounded. */
+    /** Doubles are exact for integers up to 2^53; beyond, a JSON number may have been rounded. */
     private static final long MAX_EXACT_DOUBLE = 1L << 53;
 
     public Fen {
@@ -101,7 +101,8 @@ public record Fen(long value) implements Comparable<Fen> {
 
     private static PaymentInputException fractional(String field, BigDecimal value) {
         return new PaymentInputException("amount_fractional", field, field
-                + " must be a whole number of fen (1 yuan = 100 fen), not " + value.toPlainString());
+                + " must be a whole number of fen (1 yuan = 100 fen), not "
+                + value.toPlainString());
     }
 
     private static PaymentInputException tooLarge(String field) {
@@ -120,7 +121,7 @@ public record Fen(long value) implements Comparable<Fen> {
         return new Fen(Math.addExact(value, other.value));
     }
 
-    /** Subtraction that refuses to go below zero; use {@link #minusFloorZero} where that is meant. */
+    /** Subtraction that refuses to go below zero; {@link #minusFloorZero} stops at zero. */
     public Fen minus(Fen other) {
         return new Fen(Math.subtractExact(value, other.value));
     }
@@ -152,7 +153,8 @@ public record Fen(long value) implements Comparable<Fen> {
 
     /** For people: {@code ¥18,000.00}. */
     public String toYuanText() {
-        DecimalFormat format = new DecimalFormat("¥#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        DecimalFormat format = new DecimalFormat("¥#,##0.00",
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
         return format.format(BigDecimal.valueOf(value, 2));
     }
 

@@ -58,7 +58,8 @@ public final class Reconciliation {
                 .comparing(DayPayer::day).thenComparing(DayPayer::payerId));
         Map<String, List<LedgerEntry>> byPosting = new LinkedHashMap<>();
         for (LedgerEntry e : entries) {
-            DayPayer key = new DayPayer(e.postedAt().atZone(REPORT_ZONE).toLocalDate(), e.payerId());
+            LocalDate day = e.postedAt().atZone(REPORT_ZONE).toLocalDate();
+            DayPayer key = new DayPayer(day, e.payerId());
             long[] debitCredit = sums.computeIfAbsent(key, k -> new long[2]);
             debitCredit[e.side() == Side.DEBIT ? 0 : 1] =
                     Math.addExact(debitCredit[e.side() == Side.DEBIT ? 0 : 1], e.amount().value());
