@@ -109,10 +109,14 @@ CREATE TABLE ledger_posting (
     posted_at         timestamptz NOT NULL,
     amount_fen        bigint NOT NULL CHECK (amount_fen > 0),
     reversal_of       uuid UNIQUE REFERENCES ledger_posting (id),
+    instruction_id    uuid,
     CONSTRAINT ledger_posting_reversal_names_original
         CHECK ((kind = 'REVERSAL') = (reversal_of IS NOT NULL))
 );
 CREATE INDEX ledger_posting_by_day ON ledger_posting (posted_at);
+-- A bank's confirmation may arrive twice; the instruction is disbursed once.
+CREATE UNIQUE INDEX ledger_posting_one_disbursement ON ledger_posting (instruction_id)
+    WHERE kind = 'DISBURSED';
 
 CREATE TABLE ledger_entry (
     posting_id    uuid NOT NULL REFERENCES ledger_posting (id),

@@ -90,8 +90,15 @@ public final class PaymentRepository {
             "SELECT id FROM ledger_posting WHERE reversal_of = $1";
     private static final String INSERT_POSTING = """
             INSERT INTO ledger_posting (id, kind, payer_id, application_id, case_id,
-                injured_person_id, posted_at, amount_fen, reversal_of)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+                injured_person_id, posted_at, amount_fen, reversal_of, instruction_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
+    private static final String LOCK_PAID_INSTRUCTION = """
+            SELECT i.payer_id, i.application_id, a.case_id, a.injured_person_id, a.hospital_id,
+                i.paid_fen
+            FROM payment_instruction i JOIN advance_application a ON a.id = i.application_id
+            WHERE i.id = $1 AND i.paid_fen > 0 FOR UPDATE OF i""";
+    private static final String DISBURSEMENT_OF = """
+            SELECT id FROM ledger_posting WHERE instruction_id = $1 AND kind = 'DISBURSED'""";
     private static final String INSERT_ENTRY = """
             INSERT INTO ledger_entry (posting_id, side, account_type, account_owner, account_key,
                 amount_fen) VALUES ($1, $2, $3, $4, $5, $6)""";
@@ -309,7 +316,8 @@ public final class PaymentRepository {
                             .execute(Tuple.of(c.caseId(), c.injuredPersonId(), c.payerId(),
                                     decision.payNow().value(),
                                     c.limit().cap().map(Fen::value).orElse(null), utc(c.at())))
-                            .compose(x -> insertPosting(tx, posting, c.caseId()))
+                            .compose(x -> insertPosting(tx, posting, c.caseId(),
+                                    Optional.of(instructionId)))
                             .compose(x -> tx.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(
                                     instructionId, c.payerId(), DISBURSE_TOPIC,
                                     disbursement(instructionId, posting, c), utc(c.at()))))
@@ -339,12 +347,17 @@ public final class PaymentRepository {
                 .put("amountFen", posting.amount().value());
     }
 
-    /** Appends a posting and its two entries; the database checks the balance at commit. */
-    public Future<Void> insertPosting(SqlClient client, Posting p, String caseId) {
+    /**
+     * Appends a posting and its two entries; the database checks the balance at commit.
+     *
+     * @param instructionId the payment instruction the posting carries out, if any
+     */
+    public Future<Void> insertPosting(SqlClient client, Posting p, String caseId,
+            Optional<UUID> instructionId) {
         Tuple posting = Tuple.of(UUID.fromString(p.id()), p.kind().name(), p.payerId(),
                 UUID.fromString(p.applicationId()), caseId, p.injuredPersonId(),
                 utc(p.postedAt()), p.amount().value(),
-                p.reversalOf().map(UUID::fromString).orElse(null));
+                p.reversalOf().map(UUID::fromString).orElse(null), instructionId.orElse(null));
         List<Tuple> entries = p.entries().stream()
                 .map(e -> Tuple.of(UUID.fromString(p.id()), e.side().name(),
                         e.account().type().name(), e.account().ownerId(), e.account().key(),
@@ -393,7 +406,7 @@ public final class PaymentRepository {
                                     Tuple.of(caseId, original.injuredPersonId(),
                                             original.payerId(), original.amount().value(),
                                             utc(at))))
-                            .compose(x -> insertPosting(tx, reversal, caseId))
+                            .compose(x -> insertPosting(tx, reversal, caseId, Optional.empty()))
                             .map(x -> reversal);
                 }));
     }
@@ -408,6 +421,38 @@ public final class PaymentRepository {
                 row.getString("injured_person_id"), instant(row, "posted_at"), debit, credit,
                 Fen.of(row.getLong("amount_fen")),
                 Optional.ofNullable(reversalOf).map(UUID::toString));
+    }
+
+    /**
+     * Records that the payer's bank has paid the hospital for an instruction (the relay's
+     * confirmation of the outbox order): debit the hospital's receivable, credit the payer's
+     * settlement. A repeated confirmation returns the first posting's id and posts nothing.
+     */
+    public Future<UUID> recordDisbursement(UUID instructionId, Instant at) {
+        return pool.withTransaction(tx -> tx.preparedQuery(LOCK_PAID_INSTRUCTION)
+                .execute(Tuple.of(instructionId))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        throw new PaymentInputException("nothing_to_disburse", "instructionId",
+                                "instruction " + instructionId + " does not exist or paid 0 fen");
+                    }
+                    Row row = rows.iterator().next();
+                    return tx.preparedQuery(DISBURSEMENT_OF).execute(Tuple.of(instructionId))
+                            .compose(found -> {
+                                if (found.size() > 0) {
+                                    return Future.succeededFuture(
+                                            found.iterator().next().getUUID(0));
+                                }
+                                UUID postingId = UUID.randomUUID();
+                                Posting posting = Posting.disbursed(postingId.toString(),
+                                        row.getString("payer_id"), row.getString("hospital_id"),
+                                        row.getUUID("application_id").toString(),
+                                        row.getString("injured_person_id"), at,
+                                        Fen.of(row.getLong("paid_fen")));
+                                return insertPosting(tx, posting, row.getString("case_id"),
+                                        Optional.of(instructionId)).map(x -> postingId);
+                            });
+                }));
     }
 
     /** The stored entries of postings in {@code [from, to)}, for {@link Reconciliation}. */

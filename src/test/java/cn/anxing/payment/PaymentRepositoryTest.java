@@ -216,6 +216,24 @@ class PaymentRepositoryTest {
     }
 
     @Test
+    @DisplayName("A bank confirmation settles the hospital's receivable once, however often it comes")
+    void disbursement() {
+        AdvanceOutcome paid = await(payments.recordAdvance(command("disburse-001",
+                LiabilityState.LIABLE, 77_700)));
+        UUID first = await(payments.recordDisbursement(paid.instructionId(), NOW.plusSeconds(5)));
+        UUID again = await(payments.recordDisbursement(paid.instructionId(), NOW.plusSeconds(9)));
+        assertEquals(first, again);
+        assertEquals(0, scalar("SELECT COALESCE(sum(CASE side WHEN 'DEBIT' THEN amount_fen"
+                + " ELSE -amount_fen END), 0) FROM ledger_entry"
+                + " WHERE account_key = 'hospital:pinghu-1:receivable'"));
+        assertEquals(-77_700, scalar("SELECT sum(CASE side WHEN 'DEBIT' THEN amount_fen"
+                + " ELSE -amount_fen END) FROM ledger_entry"
+                + " WHERE account_key = 'payer:picc-jx:settlement'"));
+        assertTrue(Reconciliation.of(await(payments.entriesBetween(NOW.minusSeconds(60),
+                NOW.plusSeconds(60)))).isBalanced());
+    }
+
+    @Test
     @DisplayName("An application moves only as the table allows, leaving a timeline everyone sees")
     void movesAndTimeline() {
         TimelineEvent notice = TimelineEvent.of(applicationId.toString(),
