@@ -1,0 +1,179 @@
+package cn.anxing.app;
+
+import cn.anxing.auth.AccountRepository;
+import cn.anxing.auth.AccountRoutes;
+import cn.anxing.auth.AccountService;
+import cn.anxing.auth.LogSmsGateway;
+import cn.anxing.auth.SmsGateway;
+import cn.anxing.auth.Tokens;
+import cn.anxing.config.AppConfig;
+import cn.anxing.config.ConfigException;
+import cn.anxing.db.Database;
+import cn.anxing.demo.DemoAccounts;
+import cn.anxing.demo.DemoData;
+import cn.anxing.http.ApiException;
+import cn.anxing.http.Authz;
+import cn.anxing.http.FeatureRoutes;
+import cn.anxing.http.HealthRoutes;
+import cn.anxing.http.HttpServerVerticle;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.sqlclient.Pool;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server: database, Vert.x, features and HTTP, started in order and stopped in
+ * reverse. {@link #start} blocks until the server listens; the road graph may still be importing
+ * then (health says 503 until it is ready).
+ */
+public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private final AppConfig config;
+    private final Database database;
+    private final Vertx vertx;
+    private final Pool pool;
+    private final List<String> demoLines;
+    private volatile boolean stopped;
+
+    private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
+            List<String> demoLines) {
+        this.config = config;
+        this.database = database;
+        this.vertx = vertx;
+        this.pool = pool;
+        this.demoLines = demoLines;
+    }
+
+    public static Application start(AppConfig config) throws Exception {
+        long started = System.nanoTime();
+        Database database = config.database().url()
+                .map(Database::external)
+                .orElseGet(() -> Database.embedded(config.embeddedDatabaseDir()));
+        Vertx vertx = null;
+        try {
+            database.migrate();
+            var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            vertx = Vertx.builder()
+                    .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                            .setEnabled(true).setJvmMetricsEnabled(true)))
+                    .withMetrics(new MicrometerMetricsFactory(metrics))
+                    .build();
+            Pool pool = database.createPool(vertx, config.database().poolSize());
+            var accountRepository = new AccountRepository(pool);
+            String secret = await(config.auth().jwtSecret().map(Future::succeededFuture)
+                    .orElseGet(() -> accountRepository.secret("jwt", randomSecret())));
+            JWTAuth jwt = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(
+                    new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+            var authz = new Authz(jwt);
+            var tokens = new Tokens(jwt, config.auth().tokenTtl());
+            var accounts = new AccountService(vertx, accountRepository, tokens,
+                    smsGateway(config), config.auth(), Clock.systemUTC());
+
+            List<FeatureRoutes> features = new ArrayList<>();
+            features.add(new HealthRoutes(pool,
+                    () -> new HealthRoutes.GraphState("DOWN", "routing is not wired yet")));
+            features.add(new AccountRoutes(accounts, authz));
+
+            List<DemoData> demo = new ArrayList<>();
+            demo.add(new DemoAccounts(vertx, accountRepository));
+
+            Function<Throwable, ApiException> domainErrors = DomainErrors::toApi;
+            var deployment = new DeploymentOptions()
+                    .setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            await(vertx.deployVerticle(() -> new HttpServerVerticle(config.http(), features,
+                    domainErrors, metrics), deployment));
+
+            List<String> demoLines = new ArrayList<>();
+            if (config.demo()) {
+                for (DemoData data : demo) {
+                    demoLines.addAll(await(data.load()));
+                }
+            }
+            LOG.info("Anxing listening on http://{}:{} ({} ms, database {})",
+                    config.http().host(), config.http().port(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    database.isEmbedded() ? "embedded" : "external");
+            return new Application(config, database, vertx, pool, demoLines);
+        } catch (Exception | Error e) {
+            if (vertx != null) {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    public List<String> demoLines() {
+        return demoLines;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    /**
+     * Stops accepting requests, lets those in flight finish, closes the pool and stops an
+     * embedded PostgreSQL. Blocks; safe to call twice.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        long started = System.nanoTime();
+        try {
+            // undeploying the HTTP verticles shuts their servers down gracefully
+            vertx.close().toCompletionStage().toCompletableFuture()
+                    .get(config.http().shutdownGrace().toSeconds() + 1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Vert.x did not close cleanly", e);
+        }
+        database.close();
+        LOG.info("Anxing stopped ({} ms)", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static SmsGateway smsGateway(AppConfig config) {
+        return switch (config.auth().smsGateway()) {
+            case "log" -> new LogSmsGateway();
+            default -> throw new ConfigException("SMS_GATEWAY '" + config.auth().smsGateway()
+                    + "' is not known; the one built in is 'log'");
+        };
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+    }
+}

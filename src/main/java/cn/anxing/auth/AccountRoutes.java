@@ -1,0 +1,85 @@
+package cn.anxing.auth;
+
+import static cn.anxing.http.Bodies.object;
+import static cn.anxing.http.Bodies.optionalString;
+import static cn.anxing.http.Bodies.requiredArray;
+import static cn.anxing.http.Bodies.requiredString;
+
+import cn.anxing.http.ApiException;
+import cn.anxing.http.Authz;
+import cn.anxing.http.FeatureRoutes;
+import cn.anxing.http.Responses;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Sign-in, the signed-in account, and the admin's account management. */
+public final class AccountRoutes implements FeatureRoutes {
+
+    private final AccountService accounts;
+    private final Authz authz;
+
+    public AccountRoutes(AccountService accounts, Authz authz) {
+        this.accounts = accounts;
+        this.authz = authz;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.post("/api/v1/auth/otp/request").handler(this::requestCode);
+        router.post("/api/v1/auth/otp/verify").handler(this::verifyCode);
+        router.post("/api/v1/auth/login").handler(this::login);
+        router.get("/api/v1/auth/me").handler(authz.authenticated()).handler(this::me);
+        router.get("/api/v1/admin/accounts").handler(authz.authenticated())
+                .handler(Authz.anyOf(Role.ADMIN)).handler(this::list);
+        router.post("/api/v1/admin/accounts").handler(authz.authenticated())
+                .handler(Authz.anyOf(Role.ADMIN)).handler(this::createStaff);
+    }
+
+    private void requestCode(RoutingContext ctx) {
+        var body = object(ctx);
+        String address = ctx.request().remoteAddress() == null ? "unknown"
+                : ctx.request().remoteAddress().hostAddress();
+        Responses.reply(ctx, 202, accounts.requestCode(requiredString(body, "phone"), address)
+                .map(AccountService.CodeSent::toJson));
+    }
+
+    private void verifyCode(RoutingContext ctx) {
+        var body = object(ctx);
+        Responses.reply(ctx, 200, accounts.verifyCode(requiredString(body, "phone"),
+                requiredString(body, "code")).map(AccountService.Session::toJson));
+    }
+
+    private void login(RoutingContext ctx) {
+        var body = object(ctx);
+        Responses.reply(ctx, 200, accounts.login(optionalString(body, "username"),
+                optionalString(body, "password")).map(AccountService.Session::toJson));
+    }
+
+    private void me(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accounts.me(Authz.accountId(ctx).toString())
+                .map(Account::toJson));
+    }
+
+    private void list(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accounts.list().map(list -> {
+            var array = new JsonArray();
+            list.forEach(a -> array.add(a.toJson()));
+            return array;
+        }));
+    }
+
+    private void createStaff(RoutingContext ctx) {
+        var body = object(ctx);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Object name : requiredArray(body, "roles")) {
+            roles.add(Role.fromWire(String.valueOf(name)).orElseThrow(() ->
+                    ApiException.invalid("roles", "unknown role: " + name)));
+        }
+        Responses.reply(ctx, 201, accounts.createStaff(requiredString(body, "username"),
+                requiredString(body, "displayName"), requiredString(body, "password"), roles,
+                optionalString(body, "organisation")).map(Account::toJson));
+    }
+}

@@ -1,0 +1,216 @@
+package cn.anxing.auth;
+
+import cn.anxing.config.AppConfig;
+import cn.anxing.http.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/** Sign-in by one-time code or password, and staff account management. */
+public final class AccountService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A token and the account it belongs to. */
+    public record Session(String token, Account account) {
+        public JsonObject toJson() {
+            return new JsonObject().put("token", token).put("user", account.toJson());
+        }
+    }
+
+    /** A sent code; {@code devCode} only in the demo configuration. */
+    public record CodeSent(long expiresInSeconds, String devCode) {
+        public JsonObject toJson() {
+            var json = new JsonObject().put("expiresInSeconds", expiresInSeconds);
+            if (devCode != null) {
+                json.put("devCode", devCode);
+            }
+            return json;
+        }
+    }
+
+    private final Vertx vertx;
+    private final AccountRepository accounts;
+    private final Tokens tokens;
+    private final SmsGateway sms;
+    private final AppConfig.AuthConfig config;
+    private final Clock clock;
+
+    public AccountService(Vertx vertx, AccountRepository accounts, Tokens tokens, SmsGateway sms,
+            AppConfig.AuthConfig config, Clock clock) {
+        this.vertx = vertx;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.sms = sms;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Future<CodeSent> requestCode(String rawPhone, String address) {
+        String phone = PhoneNumbers.normalise(rawPhone, "phone");
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        Instant now = clock.instant();
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        return accounts.pool().withTransaction(tx -> tx
+                // one request per phone at a time, so two parallel requests cannot both pass
+                .preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(phone))
+                .compose(x -> accounts.requestsByPhone(tx, phone, hourAgo))
+                .compose(byPhone -> {
+                    if (byPhone[0] >= config.otpPerPhonePerHour()) {
+                        throw rateLimited("Too many codes for this phone; try again within the"
+                                + " hour");
+                    }
+                    long sinceLast = now.toEpochMilli() - byPhone[1];
+                    if (byPhone[1] != Long.MIN_VALUE
+                            && sinceLast < config.otpMinInterval().toMillis()) {
+                        throw rateLimited("A code was just sent; wait "
+                                + config.otpMinInterval().toSeconds() + " seconds between codes");
+                    }
+                    return accounts.requestsByAddress(tx, address, hourAgo);
+                })
+                .compose(byAddress -> {
+                    if (byAddress >= config.otpPerAddressPerHour()) {
+                        throw rateLimited("Too many codes requested from this address");
+                    }
+                    return accounts.storeCode(tx, phone, address, codeHash(phone, code), now,
+                            config.otpTtl());
+                }))
+                .compose(x -> sms.sendSignInCode(phone, code))
+                .map(x -> new CodeSent(config.otpTtl().toSeconds(),
+                        config.exposeOtpInResponse() ? code : null));
+    }
+
+    public Future<Session> verifyCode(String rawPhone, String code) {
+        String phone = PhoneNumbers.normalise(rawPhone, "phone");
+        if (code == null || !code.matches("\\d{6}")) {
+            throw ApiException.invalid("code", "验证码为6位数字 / the code has 6 digits");
+        }
+        Instant now = clock.instant();
+        return accounts.pool().withTransaction(tx -> accounts.lockCode(tx, phone)
+                .compose(stored -> {
+                    if (stored.isEmpty() || stored.get().expiresAt().isBefore(now)) {
+                        throw ApiException.badRequest("CODE_EXPIRED",
+                                "验证码已过期，请重新获取 / the code has expired: ask for a new one",
+                                "code");
+                    }
+                    if (stored.get().attempts() >= config.otpMaxAttempts()) {
+                        throw new ApiException(423, "CODE_LOCKED", "错误次数过多，请重新获取 / too"
+                                + " many wrong tries: ask for a new code", "code");
+                    }
+                    if (!MessageDigest.isEqual(stored.get().codeHash().getBytes(
+                            StandardCharsets.UTF_8),
+                            codeHash(phone, code).getBytes(StandardCharsets.UTF_8))) {
+                        return accounts.countFailedTry(tx, phone)
+                                .map(x -> (AccountRepository.StoredAccount) null);
+                    }
+                    return accounts.deleteCode(tx, phone)
+                            .compose(x -> accounts.findOrCreateByPhone(tx, phone,
+                                    PhoneNumbers.mask(phone), EnumSet.of(Role.DRIVER)));
+                }))
+                .map(stored -> {
+                    if (stored == null) {
+                        throw ApiException.badRequest("CODE_WRONG",
+                                "验证码不正确 / the code is not right", "code");
+                    }
+                    return session(stored);
+                });
+    }
+
+    public Future<Session> login(String username, String password) {
+        if (username == null || username.isBlank()) {
+            throw ApiException.invalid("username", "用户名必填 / username is required");
+        }
+        if (password == null || password.isEmpty()) {
+            throw ApiException.invalid("password", "密码必填 / password is required");
+        }
+        return accounts.findByUsername(username).compose(found -> vertx.executeBlocking(() -> {
+            // hash even when the user does not exist, so timing does not reveal usernames
+            String hash = found.map(AccountRepository.StoredAccount::passwordHash)
+                    .orElse(DUMMY_HASH.get());
+            boolean ok = PasswordHasher.verify(password, hash) && found.isPresent();
+            if (!ok) {
+                throw new ApiException(401, "INVALID_CREDENTIALS",
+                        "用户名或密码不正确 / wrong username or password", "password");
+            }
+            return session(found.get());
+        }, false));
+    }
+
+    public Future<Account> me(String accountId) {
+        return accounts.findById(java.util.UUID.fromString(accountId)).map(found -> found
+                .filter(a -> !a.disabled())
+                .map(AccountRepository.StoredAccount::account)
+                .orElseThrow(() -> ApiException.unauthenticated("This account no longer exists")));
+    }
+
+    public Future<Account> createStaff(String username, String displayName, String password,
+            Set<Role> roles, String organisation) {
+        if (username == null || !username.matches("[a-z][a-z0-9_.-]{2,31}")) {
+            throw ApiException.invalid("username",
+                    "username: 3-32 lower-case letters, digits, _ . - starting with a letter");
+        }
+        if (password == null || password.length() < 10) {
+            throw ApiException.invalid("password", "password: at least 10 characters");
+        }
+        if (roles.isEmpty() || roles.stream().anyMatch(r -> !r.isStaff())) {
+            throw ApiException.invalid("roles", "roles: one or more staff roles (police,"
+                    + " coordinator, insurer, hospital, fund, admin)");
+        }
+        return vertx.executeBlocking(() -> PasswordHasher.hash(password), false)
+                .compose(hash -> accounts.createStaff(username, displayName, hash, roles,
+                        organisation, null))
+                .map(created -> created.map(AccountRepository.StoredAccount::account)
+                        .orElseThrow(() -> new ApiException(409, "USERNAME_TAKEN",
+                                "username " + username + " is taken", "username")));
+    }
+
+    public Future<List<Account>> list() {
+        return accounts.list();
+    }
+
+    private Session session(AccountRepository.StoredAccount stored) {
+        if (stored.disabled()) {
+            throw ApiException.forbidden("This account is disabled");
+        }
+        return new Session(tokens.issue(stored.account()), stored.account());
+    }
+
+    private static ApiException rateLimited(String message) {
+        return new ApiException(429, "RATE_LIMITED", message, "phone");
+    }
+
+    static String codeHash(String phone, String code) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest((phone + ":" + code)
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.util.function.Supplier<String> DUMMY_HASH =
+            new java.util.function.Supplier<>() {
+                private volatile String hash;
+
+                @Override
+                public String get() {
+                    if (hash == null) {
+                        hash = PasswordHasher.hash("no such user");
+                    }
+                    return hash;
+                }
+            };
+}

@@ -1,0 +1,50 @@
+package cn.anxing.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every configuration key, with the environment variable that overrides it. The defaults live in
+ * {@code anxing-defaults.json}; README.md lists the same table for operators.
+ */
+public enum ConfigKey {
+    HTTP_HOST("http.host", "HTTP_HOST"),
+    HTTP_PORT("http.port", "HTTP_PORT"),
+    HTTP_BODY_LIMIT_BYTES("http.bodyLimitBytes", "HTTP_BODY_LIMIT_BYTES"),
+    HTTP_SHUTDOWN_GRACE_SECONDS("http.shutdownGraceSeconds", "HTTP_SHUTDOWN_GRACE_SECONDS"),
+    DATA_DIR("data.dir", "DATA_DIR"),
+    DATABASE_URL("database.url", "DATABASE_URL"),
+    DATABASE_POOL_SIZE("database.poolSize", "DATABASE_POOL_SIZE"),
+    MAP_FILE("map.file", "MAP_FILE"),
+    ROUTING_MATRIX_THREADS("routing.matrixThreads", "ROUTING_MATRIX_THREADS"),
+    JWT_SECRET("auth.jwtSecret", "JWT_SECRET"),
+    TOKEN_TTL_MINUTES("auth.tokenTtlMinutes", "TOKEN_TTL_MINUTES"),
+    OTP_TTL_SECONDS("auth.otpTtlSeconds", "OTP_TTL_SECONDS"),
+    OTP_MAX_ATTEMPTS("auth.otpMaxAttempts", "OTP_MAX_ATTEMPTS"),
+    OTP_PER_PHONE_PER_HOUR("auth.otpPerPhonePerHour", "OTP_PER_PHONE_PER_HOUR"),
+    OTP_PER_ADDRESS_PER_HOUR("auth.otpPerAddressPerHour", "OTP_PER_ADDRESS_PER_HOUR"),
+    OTP_MIN_INTERVAL_SECONDS("auth.otpMinIntervalSeconds", "OTP_MIN_INTERVAL_SECONDS"),
+    OTP_EXPOSE_IN_RESPONSE("auth.exposeOtpInResponse", "OTP_EXPOSE_IN_RESPONSE"),
+    SMS_GATEWAY("sms.gateway", "SMS_GATEWAY"),
+    DEMO("demo.enabled", "DEMO");
+
+    private final String key;
+    private final String env;
+
+    ConfigKey(String key, String env) {
+        this.key = key;
+        this.env = env;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String env() {
+        return env;
+    }
+
+    public static Optional<ConfigKey> byKey(String key) {
+        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,164 @@
+package cn.anxing.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the configuration in three layers: the committed defaults ({@code anxing-defaults.json}),
+ * then the file named by {@code CONFIG_FILE} if any, then environment variables.
+ */
+public final class ConfigLoader {
+
+    private static final String DEFAULTS = "/anxing-defaults.json";
+
+    private ConfigLoader() {
+    }
+
+    public static AppConfig fromEnvironment() {
+        return load(System.getenv());
+    }
+
+    public static AppConfig load(Map<String, String> env) {
+        Map<String, String> values = new HashMap<>();
+        putAll(values, readDefaults(), "anxing-defaults.json");
+        String file = env.get("CONFIG_FILE");
+        if (file != null && !file.isBlank()) {
+            putAll(values, readFile(Path.of(file)), file);
+        }
+        for (ConfigKey key : ConfigKey.values()) {
+            String value = env.get(key.env());
+            if (value != null) {
+                values.put(key.key(), value.trim());
+            }
+        }
+        return build(values);
+    }
+
+    private static AppConfig build(Map<String, String> v) {
+        var http = new AppConfig.HttpConfig(
+                string(v, ConfigKey.HTTP_HOST),
+                intInRange(v, ConfigKey.HTTP_PORT, 0, 65535),
+                intInRange(v, ConfigKey.HTTP_BODY_LIMIT_BYTES, 1024, Integer.MAX_VALUE),
+                Duration.ofSeconds(intInRange(v, ConfigKey.HTTP_SHUTDOWN_GRACE_SECONDS, 0, 60)));
+        var database = new AppConfig.DatabaseConfig(
+                optional(v, ConfigKey.DATABASE_URL),
+                intInRange(v, ConfigKey.DATABASE_POOL_SIZE, 1, 200));
+        database.url().ifPresent(ConfigLoader::checkDatabaseUrl);
+        var map = new AppConfig.MapConfig(
+                Path.of(string(v, ConfigKey.MAP_FILE)),
+                intInRange(v, ConfigKey.ROUTING_MATRIX_THREADS, 1, 64));
+        var auth = new AppConfig.AuthConfig(
+                optional(v, ConfigKey.JWT_SECRET),
+                Duration.ofMinutes(intInRange(v, ConfigKey.TOKEN_TTL_MINUTES, 1, 60 * 24 * 30)),
+                Duration.ofSeconds(intInRange(v, ConfigKey.OTP_TTL_SECONDS, 30, 3600)),
+                intInRange(v, ConfigKey.OTP_MAX_ATTEMPTS, 1, 20),
+                intInRange(v, ConfigKey.OTP_PER_PHONE_PER_HOUR, 1, 1000),
+                intInRange(v, ConfigKey.OTP_PER_ADDRESS_PER_HOUR, 1, 100000),
+                Duration.ofSeconds(intInRange(v, ConfigKey.OTP_MIN_INTERVAL_SECONDS, 0, 3600)),
+                bool(v, ConfigKey.OTP_EXPOSE_IN_RESPONSE),
+                string(v, ConfigKey.SMS_GATEWAY));
+        boolean demo = bool(v, ConfigKey.DEMO);
+        if (!demo && auth.jwtSecret().isEmpty()) {
+            throw new ConfigException("JWT_SECRET must be set when DEMO=false: tokens signed with a"
+                    + " generated secret would not survive a restart or a second server");
+        }
+        if (!demo && auth.exposeOtpInResponse()) {
+            throw new ConfigException("OTP_EXPOSE_IN_RESPONSE=true is for the demo only: set it to"
+                    + " false when DEMO=false");
+        }
+        return new AppConfig(http, database, Path.of(string(v, ConfigKey.DATA_DIR)), map, auth,
+                demo);
+    }
+
+    private static void checkDatabaseUrl(String url) {
+        if (!url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
+            throw new ConfigException("DATABASE_URL must look like"
+                    + " postgresql://user:password@host:5432/database, got: " + redact(url));
+        }
+    }
+
+    static String redact(String url) {
+        return url.replaceAll("://([^:/@]+):[^@]*@", "://$1:***@");
+    }
+
+    private static JsonObject readDefaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
+            }
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonObject readFile(Path file) {
+        try {
+            return new JsonObject(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("CONFIG_FILE " + file + " cannot be read: " + e.getMessage());
+        } catch (DecodeException e) {
+            throw new ConfigException("CONFIG_FILE " + file + " is not valid JSON: "
+                    + e.getMessage());
+        }
+    }
+
+    private static void putAll(Map<String, String> values, JsonObject json, String source) {
+        for (String name : json.fieldNames()) {
+            if (name.startsWith("_")) {
+                continue;
+            }
+            if (ConfigKey.byKey(name).isEmpty()) {
+                throw new ConfigException("Unknown configuration key '" + name + "' in " + source);
+            }
+            values.put(name, String.valueOf(json.getValue(name)));
+        }
+    }
+
+    private static String string(Map<String, String> v, ConfigKey key) {
+        String value = v.get(key.key());
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(key.env() + " (" + key.key() + ") must not be empty");
+        }
+        return value;
+    }
+
+    private static Optional<String> optional(Map<String, String> v, ConfigKey key) {
+        String value = v.get(key.key());
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static int intInRange(Map<String, String> v, ConfigKey key, int min, int max) {
+        String value = string(v, key);
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new ConfigException(key.env() + " must be between " + min + " and " + max
+                        + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key.env() + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static boolean bool(Map<String, String> v, ConfigKey key) {
+        String value = string(v, key);
+        return switch (value.toLowerCase()) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new ConfigException(key.env() + " must be true or false, got '"
+                    + value + "'");
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package cn.anxing.db;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one PostgreSQL the server uses: the one {@code DATABASE_URL} names, or an embedded server
+ * whose data lives under {@code DATA_DIR/postgres} and survives restarts. All methods block; call
+ * them at start and stop, never on an event loop.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final PgConnectOptions connectOptions;
+    private final EmbeddedPostgres embedded;
+
+    private Database(PgConnectOptions connectOptions, EmbeddedPostgres embedded) {
+        this.connectOptions = connectOptions;
+        this.embedded = embedded;
+    }
+
+    /** Connects to an existing server given as {@code postgresql://user:pass@host:port/db}. */
+    public static Database external(String url) {
+        String uri = url.startsWith("postgres://") ? "postgresql://" + url.substring(11) : url;
+        return new Database(PgConnectOptions.fromUri(uri), null);
+    }
+
+    /** Starts (creating on first use) an embedded PostgreSQL with its data in {@code dataDir}. */
+    public static Database embedded(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir.getParent() == null ? dataDir : dataDir.getParent());
+            long started = System.nanoTime();
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            LOG.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", pg.getPort(),
+                    dataDir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+            var options = new PgConnectOptions()
+                    .setHost("localhost")
+                    .setPort(pg.getPort())
+                    .setDatabase("postgres")
+                    .setUser("postgres")
+                    .setPassword("postgres");
+            return new Database(options, pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start in " + dataDir, e);
+        }
+    }
+
+    /** Applies the versioned SQL files of {@code db/migration} that are not applied yet. */
+    public void migrate() {
+        var result = Flyway.configure()
+                .dataSource(jdbcUrl(), connectOptions.getUser(), connectOptions.getPassword())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info("Database schema at version {} ({} migrations applied now)",
+                result.targetSchemaVersion, result.migrationsExecuted);
+    }
+
+    public Pool createPool(Vertx vertx, int maxSize) {
+        return PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(maxSize))
+                .connectingTo(connectOptions)
+                .using(vertx)
+                .build();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + connectOptions.getHost() + ":" + connectOptions.getPort()
+                + "/" + connectOptions.getDatabase();
+    }
+
+    public PgConnectOptions connectOptions() {
+        return connectOptions;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            try {
+                embedded.close();
+                LOG.info("Embedded PostgreSQL stopped");
+            } catch (IOException e) {
+                LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package cn.anxing.demo;
+
+import cn.anxing.auth.AccountRepository;
+import cn.anxing.auth.PasswordHasher;
+import cn.anxing.auth.Role;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/** One account per role, so every page can be tried. */
+public final class DemoAccounts implements DemoData {
+
+    public static final String PASSWORD = "anxing-demo";
+
+    /** A staff account of the demo. */
+    public record Staff(String username, String displayName, Role role, String organisation) {
+    }
+
+    public static final List<Staff> STAFF = List.of(
+            new Staff("police1", "平湖交警 王警官", Role.POLICE, "平湖市公安局交通警察大队"),
+            new Staff("coord1", "东湖中学 李老师", Role.COORDINATOR, "平湖市东湖中学"),
+            new Staff("insurer1", "人保财险 平湖支公司", Role.INSURER, "PICC"),
+            new Staff("hospital1", "平湖市第一人民医院", Role.HOSPITAL, "平湖市第一人民医院"),
+            new Staff("fund1", "嘉兴市道路交通事故社会救助基金", Role.FUND, "嘉兴市救助基金管理中心"),
+            new Staff("admin", "系统管理员", Role.ADMIN, null));
+
+    /** Phone accounts: two drivers for the two phones of an accident, and a parent. */
+    public static final List<String[]> PHONES = List.of(
+            new String[] {"13800000001", "张先生", "driver"},
+            new String[] {"13800000002", "刘女士", "driver"},
+            new String[] {"13900000001", "陈家长", "parent"});
+
+    private static final String INSERT_PHONE = """
+            INSERT INTO account (phone, display_name, roles) VALUES ($1, $2, $3)
+            ON CONFLICT (phone) DO NOTHING""";
+
+    private final Vertx vertx;
+    private final AccountRepository accounts;
+
+    public DemoAccounts(Vertx vertx, AccountRepository accounts) {
+        this.vertx = vertx;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Future<List<String>> load() {
+        Future<String> hash = vertx.executeBlocking(() -> PasswordHasher.hash(PASSWORD), false);
+        return hash.compose(h -> {
+            Future<?> all = Future.succeededFuture();
+            for (Staff staff : STAFF) {
+                all = all.compose(x -> accounts.createStaff(staff.username(), staff.displayName(),
+                        h, EnumSet.of(staff.role()), staff.organisation(), null));
+            }
+            for (String[] phone : PHONES) {
+                all = all.compose(x -> accounts.pool().preparedQuery(INSERT_PHONE).execute(
+                        Tuple.of(phone[0], phone[1], new String[] {phone[2]})));
+            }
+            return all;
+        }).map(x -> {
+            List<String> lines = new ArrayList<>();
+            lines.add("Demo accounts (演示账号):");
+            for (Staff staff : STAFF) {
+                lines.add(String.format("  %-10s %-12s password %s  (%s)", staff.role().wireName(),
+                        staff.username(), PASSWORD, staff.displayName()));
+            }
+            for (String[] phone : PHONES) {
+                lines.add(String.format("  %-10s phone %s  sign in with the code shown on the page"
+                        + " (%s)", phone[2], phone[0], phone[1]));
+            }
+            return lines;
+        });
+    }
+}

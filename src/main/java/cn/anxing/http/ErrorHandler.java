@@ -1,0 +1,89 @@
+package cn.anxing.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become responses. Known errors get their 4xx with a stable code; anything
+ * else is a bug: a 500 whose body carries only the request id, logged with that id.
+ */
+public final class ErrorHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+    /** Turns a feature's domain exception into an {@link ApiException}, or returns null. */
+    private final Function<Throwable, ApiException> domainMapper;
+
+    public ErrorHandler(Function<Throwable, ApiException> domainMapper) {
+        this.domainMapper = domainMapper;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        ApiException error = toApiException(ctx.failure(), ctx.statusCode());
+        String requestId = RequestIds.of(ctx);
+        if (error.status() >= 500) {
+            LOG.error("request {} {} {} failed", requestId, ctx.request().method(),
+                    ctx.request().path(), ctx.failure());
+        }
+        var body = new JsonObject()
+                .put("code", error.code())
+                .put("message", error.getMessage())
+                .put("requestId", requestId);
+        if (error.field() != null) {
+            body.put("field", error.field());
+        }
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        ctx.response()
+                .setStatusCode(error.status())
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(body.encode());
+    }
+
+    ApiException toApiException(Throwable failure, int status) {
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        if (failure != null && domainMapper != null) {
+            ApiException mapped = domainMapper.apply(failure);
+            if (mapped != null) {
+                return mapped;
+            }
+        }
+        if (failure instanceof DecodeException) {
+            return ApiException.badRequest("MALFORMED_JSON",
+                    "The request body is not valid JSON", null);
+        }
+        if (failure instanceof HttpException http) {
+            status = http.getStatusCode();
+        }
+        return switch (status) {
+            case 400 -> ApiException.badRequest("BAD_REQUEST", "The request is not valid", null);
+            case 401 -> ApiException.unauthenticated("Sign in first: the token is missing,"
+                    + " expired or not valid");
+            case 403 -> ApiException.forbidden("Your account's role may not do this");
+            case 404 -> ApiException.notFound("The resource");
+            case 405 -> new ApiException(405, "METHOD_NOT_ALLOWED",
+                    "This method is not allowed here", null);
+            case 413 -> new ApiException(413, "PAYLOAD_TOO_LARGE",
+                    "The request body is larger than this endpoint accepts", null);
+            case 415 -> new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
+                    "This content type is not accepted here", null);
+            default -> new ApiException(500, "INTERNAL_ERROR",
+                    "Something went wrong on our side; quote the request id when reporting it",
+                    null);
+        };
+    }
+}

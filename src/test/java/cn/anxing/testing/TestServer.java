@@ -1,0 +1,74 @@
+package cn.anxing.testing;
+
+import cn.anxing.app.Application;
+import cn.anxing.config.ConfigLoader;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole server, started in-process against the test database and a real map, the way
+ * {@code java -jar anxing.jar} starts it. The graph cache is shared by the test JVM, so the map
+ * is imported once.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final Application app;
+    private final int port;
+
+    private TestServer(Application app, int port) {
+        this.app = app;
+        this.port = port;
+    }
+
+    /** A server on the demo map (Guixi) with the demo loaded, on an empty database. */
+    public static TestServer start() {
+        return start(Map.of());
+    }
+
+    public static TestServer start(Map<String, String> overrides) {
+        TestDatabase.reset();
+        int port = freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("DATABASE_URL", TestDatabase.url());
+        env.put("DATA_DIR", Path.of("target", "test-data").toAbsolutePath().toString());
+        env.put("MAP_FILE", SharedFiles.map("guixi.osm").toString());
+        env.put("DEMO", "true");
+        env.put("OTP_MIN_INTERVAL_SECONDS", "0");
+        env.putAll(overrides);
+        try {
+            return new TestServer(Application.start(ConfigLoader.load(env)), port);
+        } catch (Exception e) {
+            throw new IllegalStateException("The test server did not start", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Application app() {
+        return app;
+    }
+
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    public static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
