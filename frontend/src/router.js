@@ -96,7 +96,8 @@ async function render() {
         if (ticket !== renderCount || error.status === 401) return;
         console.error(error);
         replaceChildren(outlet, h('section', { class: 'card' },
-            describe(h('p', { class: 'form-error', role: 'alert' }), error)));
+            describe(h('p', { class: 'form-error', role: 'alert' }), error),
+            h('a', { href: `#${HOME}`, i18n: 'app.back' })));
     }
 }
 
