@@ -90,5 +90,6 @@ describe('the shell page', () => {
         await page.goto(`${BASE_URL}/#/home`);
         await page.waitForSelector('#signin');
         assert.equal(await page.evaluate(() => sessionStorage.getItem('anxing.token')), null);
+        assert.equal(await page.locator('#session-expired').textContent(), '登录已过期，请重新登录。');
     });
 });
