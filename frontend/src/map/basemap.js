@@ -69,6 +69,8 @@ export async function mountMap(element, options = {}) {
 
     addRoadLayer(map, element);
     addRoadStatus(map, element);
+    // browser tests reach the map through its element: page.$eval('#id', e => e.leafletMap...)
+    element.leafletMap = map;
     return map;
 }
 
