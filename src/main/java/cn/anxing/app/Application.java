@@ -16,6 +16,9 @@ import cn.anxing.http.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
+import cn.anxing.map.MapRoutes;
+import cn.anxing.routing.RoutingConfig;
+import cn.anxing.routing.RoutingService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -28,6 +31,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,20 +55,26 @@ public final class Application {
     private final Database database;
     private final Vertx vertx;
     private final Pool pool;
+    private final RoutingService routing;
     private final List<String> demoLines;
     private volatile boolean stopped;
 
     private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
-            List<String> demoLines) {
+            RoutingService routing, List<String> demoLines) {
         this.config = config;
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
+        this.routing = routing;
         this.demoLines = demoLines;
     }
 
     public static Application start(AppConfig config) throws Exception {
         long started = System.nanoTime();
+        if (!Files.isRegularFile(config.map().mapFile())) {
+            throw new cn.anxing.StartupException(new cn.anxing.routing.MapFileMissingException(
+                    config.map().mapFile()).getMessage());
+        }
         Database database = config.database().url()
                 .map(Database::external)
                 .orElseGet(() -> Database.embedded(config.embeddedDatabaseDir()));
@@ -88,10 +98,22 @@ public final class Application {
             var accounts = new AccountService(vertx, accountRepository, tokens,
                     smsGateway(config), config.auth(), Clock.systemUTC());
 
+            // The graph imports in the background (minutes for a big extract): the server
+            // listens meanwhile and /health says 503 until it is READY.
+            var routing = new RoutingService();
+            long graphStarted = System.nanoTime();
+            routing.start(vertx, new RoutingConfig(config.map().mapFile(),
+                    config.graphCacheDir(), config.map().matrixThreads()))
+                    .onSuccess(x -> LOG.info("Road network ready: {} in {} ms",
+                            routing.status().message(),
+                            (System.nanoTime() - graphStarted) / 1_000_000))
+                    .onFailure(e -> LOG.error("The road network could not be loaded: {}",
+                            e.getMessage()));
+
             List<FeatureRoutes> features = new ArrayList<>();
-            features.add(new HealthRoutes(pool,
-                    () -> new HealthRoutes.GraphState("DOWN", "routing is not wired yet")));
+            features.add(new HealthRoutes(pool, () -> graphState(routing)));
             features.add(new AccountRoutes(accounts, authz));
+            features.add(new MapRoutes(routing));
 
             List<DemoData> demo = new ArrayList<>();
             demo.add(new DemoAccounts(vertx, accountRepository));
@@ -112,7 +134,7 @@ public final class Application {
                     config.http().host(), config.http().port(),
                     (System.nanoTime() - started) / 1_000_000,
                     database.isEmbedded() ? "embedded" : "external");
-            return new Application(config, database, vertx, pool, demoLines);
+            return new Application(config, database, vertx, pool, routing, demoLines);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -149,6 +171,11 @@ public final class Application {
         stopped = true;
         long started = System.nanoTime();
         try {
+            routing.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("The road network did not close cleanly", e);
+        }
+        try {
             // undeploying the HTTP verticles shuts their servers down gracefully
             vertx.close().toCompletionStage().toCompletableFuture()
                     .get(config.http().shutdownGrace().toSeconds() + 1, TimeUnit.SECONDS);
@@ -157,6 +184,19 @@ public final class Application {
         }
         database.close();
         LOG.info("Anxing stopped ({} ms)", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public RoutingService routing() {
+        return routing;
+    }
+
+    private static HealthRoutes.GraphState graphState(RoutingService routing) {
+        RoutingService.Status status = routing.status();
+        return switch (status.state()) {
+            case READY -> new HealthRoutes.GraphState("UP", status.message());
+            case IMPORTING -> new HealthRoutes.GraphState("IMPORTING", status.message());
+            case FAILED -> new HealthRoutes.GraphState("DOWN", status.message());
+        };
     }
 
     private static SmsGateway smsGateway(AppConfig config) {
