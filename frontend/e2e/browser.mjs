@@ -89,7 +89,12 @@ export async function signInByPhone(page, phone, { landing = '#home' } = {}) {
     await page.fill('#signin-phone input[name=phone]', phone);
     await page.click('#request-code');
     const hint = page.locator('#dev-code');
-    await hint.waitFor({ state: 'visible' });
+    const refusal = page.locator('#signin-phone [role=alert]:visible');
+    await hint.or(refusal).first().waitFor();
+    if (!(await hint.isVisible())) {
+        // e.g. RATE_LIMITED: the server caps codes per address (OTP_PER_ADDRESS_PER_HOUR)
+        throw new Error(`no one-time code for ${phone}: ${await refusal.first().textContent()}`);
+    }
     const code = await hint.getAttribute('data-code');
     await page.fill('#signin-phone input[name=code]', code);
     await page.click('#phone-submit');
