@@ -55,12 +55,14 @@ export function desktopContext(browser, { locale = 'zh-CN' } = {}) {
 
 /**
  * A new page of `context` opened at `path`. `page.requests` collects every URL the page asks
- * for (see `outsideRequests`).
+ * for (see `outsideRequests`), `page.errors` every uncaught script error.
  */
 export async function openPage(context, path = '/#/signin') {
     const page = await context.newPage();
     page.requests = [];
     page.on('request', (request) => page.requests.push(request.url()));
+    page.errors = [];
+    page.on('pageerror', (error) => page.errors.push(error.message));
     page.setDefaultTimeout(15_000);
     await page.goto(BASE_URL + path);
     return page;

@@ -29,6 +29,7 @@ describe('the road map', { skip: noMapApi }, () => {
         assert.equal(await page.locator('.leaflet-tile').count(), 0, 'no tile layer');
         assert.ok(page.requests.some((url) => url.includes('/api/v1/map/roads?bbox=')));
         assert.deepEqual(outsideRequests(page), []);
+        assert.deepEqual(page.errors, []);
     });
 
     test('credits OpenStreetMap', async () => {

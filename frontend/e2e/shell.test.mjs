@@ -29,6 +29,7 @@ describe('the shell page', () => {
         await page.waitForSelector('#signin');
         assert.equal(await page.locator('h1').textContent(), 'Sign in');
         assert.deepEqual(outsideRequests(page), [], 'the page must need nothing outside our server');
+        assert.deepEqual(page.errors, []);
     });
 
     test('a driver signs in by phone code and sees the quick accident card', async () => {
