@@ -16,6 +16,11 @@ import cn.anxing.http.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
+import cn.anxing.outbox.Outbox;
+import cn.anxing.outbox.OutboxConfig;
+import cn.anxing.outbox.OutboxRelay;
+import cn.anxing.routing.RoutingConfig;
+import cn.anxing.routing.RoutingService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -52,15 +57,19 @@ public final class Application {
     private final Vertx vertx;
     private final Pool pool;
     private final List<String> demoLines;
+    private final OutboxRelay outboxRelay;
+    private final RoutingService routing;
     private volatile boolean stopped;
 
     private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
-            List<String> demoLines) {
+            List<String> demoLines, OutboxRelay outboxRelay, RoutingService routing) {
         this.config = config;
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
         this.demoLines = demoLines;
+        this.outboxRelay = outboxRelay;
+        this.routing = routing;
     }
 
     public static Application start(AppConfig config) throws Exception {
@@ -88,9 +97,16 @@ public final class Application {
             var accounts = new AccountService(vertx, accountRepository, tokens,
                     smsGateway(config), config.auth(), Clock.systemUTC());
 
+            // the import can take minutes: the server listens meanwhile, health says IMPORTING
+            var routing = new RoutingService();
+            routing.start(vertx, new RoutingConfig(config.map().mapFile(),
+                    config.graphCacheDir(), config.map().matrixThreads()))
+                    .onFailure(e -> LOG.error("The road network did not load: {}", e.getMessage()));
+            var outbox = new Outbox(pool);
+            var outboxRelay = new OutboxRelay(vertx, outbox, outboxConfig(config));
+
             List<FeatureRoutes> features = new ArrayList<>();
-            features.add(new HealthRoutes(pool,
-                    () -> new HealthRoutes.GraphState("DOWN", "routing is not wired yet")));
+            features.add(new HealthRoutes(pool, () -> graphState(routing)));
             features.add(new AccountRoutes(accounts, authz));
 
             List<DemoData> demo = new ArrayList<>();
@@ -108,11 +124,12 @@ public final class Application {
                     demoLines.addAll(await(data.load()));
                 }
             }
+            outboxRelay.start();
             LOG.info("Anxing listening on http://{}:{} ({} ms, database {})",
                     config.http().host(), config.http().port(),
                     (System.nanoTime() - started) / 1_000_000,
                     database.isEmbedded() ? "embedded" : "external");
-            return new Application(config, database, vertx, pool, demoLines);
+            return new Application(config, database, vertx, pool, demoLines, outboxRelay, routing);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -138,6 +155,10 @@ public final class Application {
         return config;
     }
 
+    public OutboxRelay outboxRelay() {
+        return outboxRelay;
+    }
+
     /**
      * Stops accepting requests, lets those in flight finish, closes the pool and stops an
      * embedded PostgreSQL. Blocks; safe to call twice.
@@ -149,6 +170,17 @@ public final class Application {
         stopped = true;
         long started = System.nanoTime();
         try {
+            outboxRelay.stop().toCompletionStage().toCompletableFuture()
+                    .get(config.http().shutdownGrace().toSeconds() + 1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("The outbox relay did not finish its round; its claims expire", e);
+        }
+        try {
+            routing.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("The road network did not close cleanly", e);
+        }
+        try {
             // undeploying the HTTP verticles shuts their servers down gracefully
             vertx.close().toCompletionStage().toCompletableFuture()
                     .get(config.http().shutdownGrace().toSeconds() + 1, TimeUnit.SECONDS);
@@ -157,6 +189,22 @@ public final class Application {
         }
         database.close();
         LOG.info("Anxing stopped ({} ms)", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static HealthRoutes.GraphState graphState(RoutingService routing) {
+        RoutingService.Status status = routing.status();
+        return switch (status.state()) {
+            case READY -> new HealthRoutes.GraphState("UP", status.message());
+            case IMPORTING -> new HealthRoutes.GraphState("IMPORTING", status.message());
+            case FAILED -> new HealthRoutes.GraphState("DOWN", status.message());
+        };
+    }
+
+    private static OutboxConfig outboxConfig(AppConfig config) {
+        var d = OutboxConfig.defaults();
+        return new OutboxConfig(config.outbox().pollInterval(), d.batchSize(), d.lease(),
+                d.requestTimeout(), config.outbox().backoffBase(), d.backoffMax(),
+                config.outbox().maxAttempts());
     }
 
     private static SmsGateway smsGateway(AppConfig config) {
