@@ -164,8 +164,9 @@ public final class AccidentService {
         List<PlateNumber> plates = plates(request.plates());
         Weather weather = enumValue(Weather.class, request.weather(), "weather");
         AccidentForm form = enumValue(AccidentForm.class, request.accidentForm(), "accidentForm");
-        Instant now = clock.instant();
-        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        Instant now = now();
+        Instant occurredAt = request.occurredAt() == null ? now
+                : request.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (occurredAt.isAfter(now.plus(Duration.ofMinutes(5)))
                 || occurredAt.isBefore(now.minus(Duration.ofDays(3)))) {
             throw new AccidentException("OCCURRED_AT_INVALID",
@@ -481,7 +482,7 @@ public final class AccidentService {
             if (!declined) {
                 statement.put("assessments", checkedAssessments(c, assessments));
             }
-            Instant now = clock.instant();
+            Instant now = now();
             List<PartyStatement> statements = new ArrayList<>();
             for (PartyRow p : c.parties()) {
                 JsonObject s = p.id().equals(me.id()) ? statement : p.statement();
@@ -562,7 +563,7 @@ public final class AccidentService {
                 throw new AccidentException("ALREADY_SIGNED", "您已签字确认 / you have signed"
                         + " already", "signature");
             }
-            Instant now = clock.instant();
+            Instant now = now();
             String encoded = Base64.getEncoder().encodeToString(png);
             Future<Void> saved = repository.setSignature(tx, caseId, me.id(), encoded, now);
             boolean last = c.parties().stream()
@@ -706,7 +707,7 @@ public final class AccidentService {
             return repository.setPoliceDecision(tx, caseId, new JsonObject()
                     .put("grades", decided).put("note", note == null ? "" : note)
                     .put("officer", officer.toString())
-                    .put("decidedAt", clock.instant().toString()));
+                    .put("decidedAt", now().toString()));
         }).compose(x -> policeView(caseId));
     }
 
@@ -738,7 +739,7 @@ public final class AccidentService {
         }
 
         void fire(CaseEvent event) {
-            CaseTransition t = CaseStateMachine.apply(state, event, actor, clock.instant());
+            CaseTransition t = CaseStateMachine.apply(state, event, actor, now());
             transitions.add(t);
             state = t.to();
         }
@@ -802,6 +803,11 @@ public final class AccidentService {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /** PostgreSQL keeps microseconds; the seal covers times, so they must survive storage. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
 
     private Future<AccidentViews.Location> snap(double lat, double lon) {
         new Position(lat, lon);
