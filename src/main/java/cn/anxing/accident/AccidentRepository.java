@@ -390,7 +390,12 @@ public final class AccidentRepository {
     }
 
     public Future<List<InsurerRow>> insurers() {
-        return pool.query(INSURERS).execute().map(rows -> list(rows, r -> new InsurerRow(
+        return insurers(pool);
+    }
+
+    /** Inside a transaction, on its connection: never wait for a second one from the pool. */
+    public Future<List<InsurerRow>> insurers(SqlClient client) {
+        return client.query(INSURERS).execute().map(rows -> list(rows, r -> new InsurerRow(
                 r.getString("code"), r.getString("name_zh"), r.getString("name_en"),
                 r.getBoolean("active"), r.getString("url"))));
     }

@@ -449,7 +449,7 @@ public final class AccidentService {
             if (state == CaseState.PARTIES && allPartiesReady(after, c.row().plates().size())) {
                 update.fire(CaseEvent.ALL_PARTIES_JOINED);
             }
-            return repository.insurers().compose(insurers -> {
+            return repository.insurers(tx).compose(insurers -> {
                 if (insurers.stream().noneMatch(i -> i.code().equals(insurer) && i.active())) {
                     throw new AccidentException("INSURER_UNKNOWN", "保险公司代码不存在 / no insurer"
                             + " has the code " + insurer, "insurerCode");
