@@ -39,6 +39,7 @@ import cn.anxing.outbox.OutboxRelay;
 import cn.anxing.routing.RoutingConfig;
 import cn.anxing.routing.RoutingService;
 import io.micrometer.core.instrument.FunctionCounter;
+import cn.anxing.map.MapRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -51,6 +52,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,9 +79,9 @@ public final class Application {
     private final Database database;
     private final Vertx vertx;
     private final Pool pool;
+    private final RoutingService routing;
     private final List<String> demoLines;
     private final OutboxRelay outboxRelay;
-    private final RoutingService routing;
     private volatile boolean stopped;
 
     private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
@@ -88,13 +90,17 @@ public final class Application {
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
+        this.routing = routing;
         this.demoLines = demoLines;
         this.outboxRelay = outboxRelay;
-        this.routing = routing;
     }
 
     public static Application start(AppConfig config) throws Exception {
         long started = System.nanoTime();
+        if (!Files.isRegularFile(config.map().mapFile())) {
+            throw new cn.anxing.StartupException(new cn.anxing.routing.MapFileMissingException(
+                    config.map().mapFile()).getMessage());
+        }
         Database database = config.database().url()
                 .map(Database::external)
                 .orElseGet(() -> Database.embedded(config.embeddedDatabaseDir()));
@@ -118,17 +124,24 @@ public final class Application {
             var accounts = new AccountService(vertx, accountRepository, tokens,
                     smsGateway(config), config.auth(), Clock.systemUTC());
 
-            // the import can take minutes: the server listens meanwhile, health says IMPORTING
+            // The graph imports in the background (minutes for a big extract): the server
+            // listens meanwhile and /health says 503 until it is READY.
             var routing = new RoutingService();
+            long graphStarted = System.nanoTime();
             routing.start(vertx, new RoutingConfig(config.map().mapFile(),
                     config.graphCacheDir(), config.map().matrixThreads()))
-                    .onFailure(e -> LOG.error("The road network did not load: {}", e.getMessage()));
+                    .onSuccess(x -> LOG.info("Road network ready: {} in {} ms",
+                            routing.status().message(),
+                            (System.nanoTime() - graphStarted) / 1_000_000))
+                    .onFailure(e -> LOG.error("The road network could not be loaded: {}",
+                            e.getMessage()));
             var outbox = new Outbox(pool);
             var outboxRelay = new OutboxRelay(vertx, outbox, outboxConfig(config));
 
             List<FeatureRoutes> features = new ArrayList<>();
             features.add(new HealthRoutes(pool, () -> graphState(routing)));
             features.add(new AccountRoutes(accounts, authz));
+            features.add(new MapRoutes(routing));
 
             List<DemoData> demo = new ArrayList<>();
             demo.add(new DemoAccounts(vertx, accountRepository));
@@ -217,7 +230,7 @@ public final class Application {
             LOG.warn("The outbox relay did not finish its round; its claims expire", e);
         }
         try {
-            routing.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            routing.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("The road network did not close cleanly", e);
         }
@@ -230,6 +243,10 @@ public final class Application {
         }
         database.close();
         LOG.info("Anxing stopped ({} ms)", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    public RoutingService routing() {
+        return routing;
     }
 
     private static HealthRoutes.GraphState graphState(RoutingService routing) {

@@ -2,6 +2,8 @@ package cn.anxing.app;
 
 import cn.anxing.accident.AccidentException;
 import cn.anxing.http.ApiException;
+import cn.anxing.routing.NoRouteException;
+import cn.anxing.routing.PointNotOnRoadException;
 import java.util.Map;
 
 /** Maps the features' domain exceptions to API errors; null for anything unknown (a 500). */
@@ -33,6 +35,13 @@ final class DomainErrors {
             }
             return new ApiException(ACCIDENT_STATUS.getOrDefault(e.code(), 400), e.code(),
                     e.getMessage(), e.field());
+        }
+        if (failure instanceof PointNotOnRoadException e) {
+            return new ApiException(400, e.reason() == PointNotOnRoadException.Reason.OUTSIDE_MAP
+                    ? "OUTSIDE_MAP" : "NO_ROAD_NEARBY", e.getMessage(), null);
+        }
+        if (failure instanceof NoRouteException e) {
+            return new ApiException(422, "NO_ROUTE", e.getMessage(), null);
         }
         return null;
     }
