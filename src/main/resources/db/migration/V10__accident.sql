@@ -48,6 +48,7 @@ CREATE TABLE accident_case (
 );
 CREATE INDEX accident_case_recent_open ON accident_case (reported_at) WHERE state <> 'CLOSED';
 CREATE INDEX accident_case_state ON accident_case (state);
+CREATE INDEX accident_case_plates ON accident_case USING gin (plates);
 
 CREATE TABLE accident_party (
     id             uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -56,9 +56,10 @@ public final class AccidentRepository {
     private static final String CASES_OF_ACCOUNT = """
             SELECT c.id FROM accident_case c JOIN accident_party p ON p.case_id = c.id
             WHERE p.account_id = $1 ORDER BY c.reported_at DESC LIMIT 50""";
+    /* only cases sharing a plate can be repeats, so the database filters on that first */
     private static final String OPEN_CASES_SINCE = """
             SELECT id, reported_at, lat, lon, plates FROM accident_case
-            WHERE state <> 'CLOSED' AND reported_at >= $1""";
+            WHERE state <> 'CLOSED' AND reported_at >= $1 AND plates && $2""";
     /*
      * The optimistic lock: the change applies only if nobody changed the case since it was read.
      * A concurrent writer blocks on the row, then finds the version moved and updates nothing.
@@ -249,8 +250,11 @@ public final class AccidentRepository {
         return pool.query(POLICE_QUEUE).execute().map(rows -> list(rows, r -> r.getUUID(0)));
     }
 
-    public Future<List<OpenCaseRow>> openCasesSince(Instant since) {
-        return pool.preparedQuery(OPEN_CASES_SINCE).execute(Tuple.of(utc(since)))
+    /** Open cases reported since {@code since} that share one of {@code plates}. */
+    public Future<List<OpenCaseRow>> openCasesSince(Instant since, List<String> plates) {
+        return pool.preparedQuery(OPEN_CASES_SINCE)
+                .execute(Tuple.tuple().addOffsetDateTime(utc(since))
+                        .addArrayOfString(plates.toArray(String[]::new)))
                 .map(rows -> list(rows, r -> new OpenCaseRow(r.getUUID("id"),
                         instant(r, "reported_at"), r.getDouble("lat"), r.getDouble("lon"),
                         Arrays.asList(r.getArrayOfStrings("plates")))));

@@ -197,7 +197,8 @@ public final class AccidentService {
 
     private Future<JsonArray> duplicatesOf(UUID actor, Position position,
             List<PlateNumber> plates, Instant now) {
-        return repository.openCasesSince(now.minus(duplicateWindow)).compose(open -> {
+        return repository.openCasesSince(now.minus(duplicateWindow),
+                plates.stream().map(PlateNumber::value).toList()).compose(open -> {
             var report = new DuplicateReportRule.NewReport(now, position, Set.copyOf(plates));
             List<DuplicateReportRule.OpenCase> cases = open.stream()
                     .map(c -> new DuplicateReportRule.OpenCase(c.id().toString(), c.reportedAt(),
