@@ -23,7 +23,7 @@ async function phone(browser) {
     return context;
 }
 
-/** Phone A reports the accident and takes the photos; returns the share code. */
+/** Phone A reports the accident and takes the photos; returns the join link the QR shows. */
 async function reportAndPhotograph(page, plateA, plateB) {
     await page.waitForSelector('#accident-report');
     await page.click('#use-location');
@@ -49,7 +49,11 @@ async function reportAndPhotograph(page, plateA, plateB) {
             + '#accident-case[data-state=PARTIES]');
     }
     await page.waitForSelector('#accident-case[data-state=PARTIES]');
-    return (await page.textContent('#share-code')).trim();
+    const code = (await page.textContent('#share-code')).trim();
+    const link = await page.getAttribute('#share-link', 'href');
+    assert.ok(link.endsWith(`#/accident/join/${code}`), link);
+    assert.equal(await page.locator('#share-qr svg').count(), 1, 'a QR code of the link');
+    return link;
 }
 
 async function enterDetails(page, { name, licence, insurer }) {
@@ -89,10 +93,11 @@ async function twoPhonesInLiability(browser) {
     const plateB = `浙FD${digits()}`;
     const pageA = await openPage(await phone(browser));
     await signInThroughApi(pageA, { phone: freshPhone() }, '/#/accident/new');
-    const shareCode = await reportAndPhotograph(pageA, plateA, plateB);
+    const joinLink = await reportAndPhotograph(pageA, plateA, plateB);
 
     const pageB = await openPage(await phone(browser));
-    await signInThroughApi(pageB, { phone: freshPhone() }, `/#/accident/join/${shareCode}`);
+    // what scanning the QR code opens on the second phone
+    await signInThroughApi(pageB, { phone: freshPhone() }, `/${joinLink.slice(joinLink.indexOf('#'))}`);
     await pageB.waitForSelector('#accident-case[data-my-label=B]');
     assert.equal(await pageB.inputValue('#party-form input[name=plate]'), plateB,
         'the second phone is offered the plate nobody has claimed');

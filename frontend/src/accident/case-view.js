@@ -3,6 +3,7 @@
  * statements, the decision in plain words, signing, and the signed agreement. The page follows
  * the other phone's changes (it polls the case's version) without losing what is being typed.
  */
+import { renderSVG } from 'uqr';
 import { h, replaceChildren } from '../dom.js';
 import { get, post, put } from '../api.js';
 import { describe, field, formError, showError } from '../forms.js';
@@ -62,9 +63,13 @@ export async function caseView(outlet, { params }) {
 
     function shareSection() {
         const link = `${location.origin}${location.pathname}#/accident/join/${view.shareCode}`;
+        const qr = h('div', { class: 'share-qr', id: 'share-qr', role: 'img',
+            'aria-label': link });
+        // made here from our own link: no QR service, the page works on an intranet
+        qr.innerHTML = renderSVG(link, { border: 2 });
         return h('section', { class: 'card' },
             h('p', { i18n: 'accident.case.share' }),
-            h('p', { class: 'share-code', id: 'share-code' }, view.shareCode),
+            h('p', { class: 'share-code', id: 'share-code' }, view.shareCode), qr,
             h('a', { href: link, id: 'share-link', i18n: 'accident.case.shareLink' }));
     }
 
