@@ -185,6 +185,8 @@ describe('accident self-service on two phones', () => {
             await police.click('#decision-submit');
             await police.waitForSelector('#police-case[data-state=DECIDED]');
             await pageA.waitForSelector('#decided [data-label=A][data-grade=MAIN]');
+            await police.click('#close-case');
+            await police.waitForSelector('#police-case[data-state=CLOSED]');
             assert.deepEqual(police.errors, []);
         });
 });

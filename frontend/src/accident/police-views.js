@@ -91,5 +91,11 @@ export async function policeCaseView(outlet, { params }) {
         view.state === 'POLICE_REVIEW' && h('section', { class: 'card' }, form),
         view.policeDecision && h('section', { class: 'card', id: 'decided' },
             h('h2', { i18n: 'accident.decided.title' }),
-            h('ul', { class: 'plain' }, gradeLines(view, view.policeDecision.grades)))));
+            h('ul', { class: 'plain' }, gradeLines(view, view.policeDecision.grades))),
+        ['DECIDED', 'AGREED'].includes(view.state) && h('button', { type: 'button',
+            class: 'secondary', id: 'close-case', i18n: 'accident.review.close',
+            onclick: async () => {
+                await post(`/police/accidents/${view.id}/close`, { version: view.version });
+                await policeCaseView(outlet, { params });
+            } })));
 }

@@ -712,6 +712,14 @@ public final class AccidentService {
         }).compose(x -> policeView(caseId));
     }
 
+    /** Closes a case that is agreed or decided (结案); nothing changes on it afterwards. */
+    public Future<JsonObject> close(UUID officer, UUID caseId, Integer expectedVersion) {
+        return change(officer, caseId, expectedVersion, true, (tx, c, update) -> {
+            update.fire(CaseEvent.CLOSED);
+            return Future.<Void>succeededFuture();
+        }).compose(x -> policeView(caseId));
+    }
+
     public Future<JsonObject> statistics() {
         return repository.countByState().compose(states -> repository.duplicateCounts()
                 .map(d -> new JsonObject()

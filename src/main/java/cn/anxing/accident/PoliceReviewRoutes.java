@@ -41,6 +41,7 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
         router.get(CASE).handler(this::view);
         router.get(CASE + "/photos/:photoId").handler(this::photo);
         router.post(CASE + "/decision").handler(this::decide);
+        router.post(CASE + "/close").handler(this::close);
     }
 
     private void queue(RoutingContext ctx) {
@@ -62,6 +63,11 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
                         .putHeader("Cache-Control", "private, max-age=3600")
                         .end(Buffer.buffer(file.bytes())))
                 .onFailure(ctx::fail);
+    }
+
+    private void close(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.close(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                AccidentRoutes.version(ctx, null)));
     }
 
     private void decide(RoutingContext ctx) {

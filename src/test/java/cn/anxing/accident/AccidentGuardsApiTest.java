@@ -337,6 +337,12 @@ class AccidentGuardsApiTest {
         assertEquals("police:", decided.getJsonArray("transitions").getJsonObject(
                 decided.getJsonArray("transitions").size() - 1).getString("actor")
                 .substring(0, 7));
+
+        JsonObject closed = expect(200, police.post("/api/v1/police/accidents/" + c.id()
+                + "/close", new JsonObject())).json();
+        assertEquals("CLOSED", closed.getString("state"));
+        assertEquals(409, c.a().api.post("/api/v1/accidents/" + c.id() + "/police-request",
+                new JsonObject()).status(), "nothing happens on a closed case");
     }
 
     @Test
