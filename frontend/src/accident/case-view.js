@@ -9,7 +9,7 @@ import { get, post, put } from '../api.js';
 import { describe, field, formError, showError } from '../forms.js';
 import { bindText, onLanguageChange, t } from '../i18n.js';
 import {
-    bilingual, blobUrl, gradeLines, plateOf, scenarioName, scenarios, selectField, uploadPhoto,
+    bilingual, blobUrl, gradeLines, scenarioName, scenarios, selectField, uploadPhoto,
 } from './common.js';
 
 const CHECKLIST = ['anyoneInjured', 'vehiclesDrivable', 'allInsured', 'drinkOrDrugs',
@@ -359,4 +359,4 @@ export async function caseView(outlet, { params }) {
     };
 }
 
-export { plateOf };
+

@@ -32,7 +32,6 @@ import cn.anxing.outbox.Outbox;
 import cn.anxing.outbox.OutboxMessage;
 import cn.anxing.routing.PointNotOnRoadException;
 import cn.anxing.routing.RoadNetwork;
-import cn.anxing.routing.RoadSnap;
 import cn.anxing.routing.RoutingService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -819,7 +818,7 @@ public final class AccidentService {
     }
 
     private Future<AccidentViews.Location> snap(double lat, double lon) {
-        new Position(lat, lon);
+        new Position(lat, lon); // refuses latitudes and longitudes that cannot exist
         if (routing.status().state() != RoutingService.State.READY) {
             return Future.failedFuture(new AccidentException("ROAD_NETWORK_NOT_READY",
                     "道路网络正在加载，请稍后 / the road network is still loading", null));

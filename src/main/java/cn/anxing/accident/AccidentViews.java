@@ -24,11 +24,9 @@ import cn.anxing.outbox.Outbox;
 import cn.anxing.routing.RoadSnap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -409,11 +407,5 @@ final class AccidentViews {
         return new JsonObject().put("code", s.code()).put("nameZh", s.nameZh())
                 .put("nameEn", s.nameEn()).put("descriptionZh", s.descriptionZh())
                 .put("descriptionEn", s.descriptionEn()).put("legalBasis", basis(s.legalBasis()));
-    }
-
-    static Set<String> labels(AccidentCase c) {
-        Set<String> labels = new HashSet<>();
-        c.parties().forEach(p -> labels.add(p.label()));
-        return labels;
     }
 }
