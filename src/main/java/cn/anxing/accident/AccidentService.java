@@ -609,7 +609,7 @@ public final class AccidentService {
 
     public Future<byte[]> agreementPdf(UUID actor, UUID caseId) {
         return signedAgreement(actor, caseId).compose(found -> vertx.executeBlocking(
-                () -> pdf.render(found.agreement(), catalogue, found.code()), false));
+                () -> pdf.render(found.agreement(), catalogue, formatCode(found.code())), false));
     }
 
     private record Sealed(SettlementAgreement agreement, String code) {

@@ -276,7 +276,8 @@ public final class Application {
                 new PhotoStore(config.photoDir()), FieldCipher.fromBase64Key(fieldKey),
                 new AgreementSeal(Base64.getDecoder().decode(sealKey)),
                 new AgreementPdf(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-                        "http://127.0.0.1:" + config.http().port() + "/#/verify"),
+                        settings.verifyUrl().orElse("http://127.0.0.1:" + config.http().port()
+                                + "/#/verify")),
                 new DuplicateReportRule(settings.duplicateRadiusMetres(),
                         settings.duplicateWindow()), settings.duplicateWindow(),
                 Clock.systemUTC());

@@ -43,10 +43,12 @@ public record AppConfig(
      *
      * @param fieldKey  AES-GCM key for licence and ID numbers at rest (ACCIDENT_FIELD_KEY)
      * @param sealKey   HMAC key of the agreements' verification codes (ACCIDENT_SEAL_KEY)
+     * @param verifyUrl the public page an agreement's printed link leads to, the code appended
+     *                  (ACCIDENT_VERIFY_URL); empty: this server's own #/verify page
      */
     public record AccidentConfig(Optional<String> fieldKey, Optional<String> sealKey,
             long photoMaxBytes, int duplicateRadiusMetres, Duration duplicateWindow,
-            int photoFlagMetres) {
+            int photoFlagMetres, Optional<String> verifyUrl) {
     }
 
     /** The transactional outbox's relay (cn.anxing.outbox). */

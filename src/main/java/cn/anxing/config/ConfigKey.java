@@ -35,6 +35,7 @@ public enum ConfigKey {
     ACCIDENT_DUPLICATE_WINDOW_MINUTES("accident.duplicateWindowMinutes",
             "ACCIDENT_DUPLICATE_WINDOW_MINUTES"),
     ACCIDENT_PHOTO_FLAG_METRES("accident.photoFlagMetres", "ACCIDENT_PHOTO_FLAG_METRES"),
+    ACCIDENT_VERIFY_URL("accident.verifyUrl", "ACCIDENT_VERIFY_URL"),
     OUTBOX_POLL_INTERVAL_MS("outbox.pollIntervalMs", "OUTBOX_POLL_INTERVAL_MS"),
     OUTBOX_BACKOFF_BASE_MS("outbox.backoffBaseMs", "OUTBOX_BACKOFF_BASE_MS"),
     OUTBOX_MAX_ATTEMPTS("outbox.maxAttempts", "OUTBOX_MAX_ATTEMPTS");

@@ -83,7 +83,8 @@ public final class ConfigLoader {
                 intInRange(v, ConfigKey.ACCIDENT_DUPLICATE_RADIUS_METRES, 1, 10_000),
                 Duration.ofMinutes(intInRange(v, ConfigKey.ACCIDENT_DUPLICATE_WINDOW_MINUTES, 1,
                         24 * 60)),
-                intInRange(v, ConfigKey.ACCIDENT_PHOTO_FLAG_METRES, 1, 100_000));
+                intInRange(v, ConfigKey.ACCIDENT_PHOTO_FLAG_METRES, 1, 100_000),
+                optional(v, ConfigKey.ACCIDENT_VERIFY_URL));
         if (!demo && (accident.fieldKey().isEmpty() || accident.sealKey().isEmpty())) {
             throw new ConfigException("ACCIDENT_FIELD_KEY and ACCIDENT_SEAL_KEY must be set when"
                     + " DEMO=false (base64 of 32 random bytes, e.g. `openssl rand -base64 32`):"

@@ -105,6 +105,13 @@ class AccidentFlowApiTest {
                 .getString("licenceNo"), "the agreement carries what Order 146 requires");
         byte[] pdf = a.bytes("/api/v1/accidents/" + id + "/agreement.pdf");
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            for (String expected : List.of("张三", "李四", "柏里大道", plateA, plateB,
+                    "330482199001011234", "全部责任", "无责任", code)) {
+                assertTrue(text.contains(expected), "the PDF shows " + expected + ":\n" + text);
+            }
+        }
 
         awaitDelivered(a, id, 2);
         Api insurer = server.api().staff("insurer1", DemoAccounts.PASSWORD);
