@@ -15,6 +15,15 @@ addRoute(HOME, homeView);
 // pages with a map load Leaflet on first use, so sign-in on a phone stays small
 addRoute('/map', lazy(() => import('./views/map-view.js'), 'mapView'));
 addRoute('/area/:id', areaPlaceholderView);
+const accident = (name, file) => lazy(() => import(`./accident/${file}.js`), name);
+addRoute('/accident', accident('accidentHomeView', 'home-view'), { roles: ['driver'] });
+addRoute('/accident/new', accident('reportView', 'report-view'), { roles: ['driver'] });
+addRoute('/accident/join/:code', accident('joinView', 'home-view'), { roles: ['driver'] });
+addRoute('/accident/:id', accident('caseView', 'case-view'), { roles: ['driver'] });
+addRoute('/police/accidents', accident('policeQueueView', 'police-views'), { roles: ['police'] });
+addRoute('/police/accidents/:id', accident('policeCaseView', 'police-views'),
+    { roles: ['police'] });
+addRoute('/verify/:code', accident('verifyView', 'verify-view'), { public: true });
 
 applyTranslations(document);
 mountHeader(document.getElementById('app-header'));
