@@ -26,6 +26,7 @@ public final class BusRouteSolver {
     private static final double MAX_STRING = 10;
     private static final int REPAIR_ROUNDS = 3;
     private static final int MAX_REPAIRS = 5;
+    static double startTemperature = 0.25;
 
     private final SearchModel model;
     private final SolverOptions options;
@@ -79,7 +80,7 @@ public final class BusRouteSolver {
         options.progress().accept(progressOf(best, bestAt));
         long iterations = 0;
         long improvements = 0;
-        double t0 = 0.25 * model.temperatureScale;
+        double t0 = startTemperature * model.temperatureScale;
         double tf = t0 / 100;
         long limitNanos = Math.max(1, deadlineNanos - startNanos);
         while (true) {
