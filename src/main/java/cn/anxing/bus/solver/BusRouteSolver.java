@@ -354,15 +354,7 @@ public final class BusRouteSolver {
             int r = bfsQueue[head++];
             int incoming = bfsIncoming[r];
             if (s.load[r] + incoming <= s.cap[r]) {
-                int cur = r;
-                while (bfsParentRoute[cur] >= 0) {
-                    int moved = bfsParentGroup[cur];
-                    s.unassign(moved);
-                    s.assign(moved, cur);
-                    cur = bfsParentRoute[cur];
-                }
-                s.assign(g, cur);
-                clearSaturation();
+                shiftAlong(s, g, r);
                 return true;
             }
             int[] group = s.members[r];
@@ -380,6 +372,10 @@ public final class BusRouteSolver {
                         bfsParentGroup[r2] = h;
                         bfsIncoming[r2] = dh;
                         bfsQueue[tail++] = r2;
+                        if (s.load[r2] + dh <= s.cap[r2]) {
+                            shiftAlong(s, g, r2);
+                            return true;
+                        }
                     }
                 }
             }
@@ -389,6 +385,19 @@ public final class BusRouteSolver {
         }
         anySaturated = true;
         return false;
+    }
+
+    /** Moves each group on the found path one route on, then seats g at the path's start. */
+    private void shiftAlong(SearchState s, int g, int found) {
+        int cur = found;
+        while (bfsParentRoute[cur] >= 0) {
+            int moved = bfsParentGroup[cur];
+            s.unassign(moved);
+            s.assign(moved, cur);
+            cur = bfsParentRoute[cur];
+        }
+        s.assign(g, cur);
+        clearSaturation();
     }
 
     private void clearSaturation() {
@@ -424,9 +433,9 @@ public final class BusRouteSolver {
             if (s.routeOf[stop] >= 0) {
                 continue;
             }
-            int need = relaxed ? d : Math.min(model.capacity, Math.max(d, waitingFor(s, stop)));
+            int need = -1;
             for (int r = 0; r < s.routeCount; r++) {
-                if (s.load[r] + need > model.capacity) {
+                if (s.load[r] + d > model.capacity) {
                     continue;
                 }
                 int[] seq = s.stops[r];
@@ -435,7 +444,12 @@ public final class BusRouteSolver {
                 for (int pos = 0; pos <= len; pos++) {
                     int next = pos == len ? model.end : seq[pos];
                     double delta = c[prev][stop] + c[stop][next] - c[prev][next];
-                    if (delta < bestDelta && random.nextDouble() >= BLINK_RATE
+                    if (delta < bestDelta && need < 0) {
+                        need = relaxed ? d
+                                : Math.min(model.capacity, Math.max(d, waitingFor(s, stop)));
+                    }
+                    if (delta < bestDelta && s.load[r] + need <= model.capacity
+                            && random.nextDouble() >= BLINK_RATE
                             && rideAllows(s, r, pos, stop, need)) {
                         bestDelta = delta;
                         bestStop = stop;
@@ -447,6 +461,10 @@ public final class BusRouteSolver {
             }
             if (s.routeCount < model.maxRoutes) {
                 double delta = c[model.start][stop] + c[stop][model.end] + model.busPenalty;
+                if (delta < bestDelta && need < 0) {
+                    need = relaxed ? d
+                            : Math.min(model.capacity, Math.max(d, waitingFor(s, stop)));
+                }
                 if (delta < bestDelta && model.capacityOf(1, singleRideTravel(stop)) >= need) {
                     bestDelta = delta;
                     bestStop = stop;
