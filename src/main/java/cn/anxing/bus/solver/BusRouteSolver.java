@@ -26,7 +26,11 @@ public final class BusRouteSolver {
     private static final double MAX_STRING = 10;
     private static final int REPAIR_ROUNDS = 3;
     private static final int MAX_REPAIRS = 5;
-    static double startTemperature = 0.25;
+    /**
+     * Start temperature as a share of the mean school-to-stop leg; it cools geometrically to a
+     * hundredth of that over the time limit (SISR's T0 = 100 to Tf = 1 on coordinates 0..1000).
+     */
+    private static final double START_TEMPERATURE = 0.25;
 
     private final SearchModel model;
     private final SolverOptions options;
@@ -80,7 +84,7 @@ public final class BusRouteSolver {
         options.progress().accept(progressOf(best, bestAt));
         long iterations = 0;
         long improvements = 0;
-        double t0 = startTemperature * model.temperatureScale;
+        double t0 = START_TEMPERATURE * model.temperatureScale;
         double tf = t0 / 100;
         long limitNanos = Math.max(1, deadlineNanos - startNanos);
         while (true) {

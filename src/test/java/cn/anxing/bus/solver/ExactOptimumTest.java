@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anxing.bus.solver.check.SbrpChecker;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +36,9 @@ class ExactOptimumTest {
         ExactSbrp.Optimum optimum = ExactSbrp.solve(inst);
         BusRoutingPlan plan = BusRouteSolver.solve(SbrpCommand.toProblem(inst),
                 new SolverOptions(3, Duration.ofSeconds(10), 2000, null));
-        JsonObject json = new JsonObject(SbrpCommand.toJson(name, plan, 0));
-        SbrpChecker.Verdict verdict = SbrpChecker.check(inst, json.getJsonArray("routes"),
-                json.getJsonArray("assignment"));
+        String json = SbrpCommand.toJson(name, plan, 0);
+        SbrpChecker.Verdict verdict = SbrpChecker.check(inst, SbrpChecker.parseRoutes(json),
+                SbrpChecker.parseInts(SbrpChecker.field(json, "assignment")));
         assertTrue(verdict.feasible(), () -> verdict.violations().toString());
         assertEquals(optimum.cost(), verdict.objective(), 1e-6);
     }

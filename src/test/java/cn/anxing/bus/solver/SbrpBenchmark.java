@@ -1,7 +1,6 @@
 package cn.anxing.bus.solver;
 
 import cn.anxing.bus.solver.check.SbrpChecker;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,13 +76,14 @@ public final class SbrpBenchmark {
         for (Path file : files) {
             SchittekatInstance inst = SchittekatInstance.read(file);
             JsonObject ours = runJar(jar, file, seconds, seed);
-            SbrpChecker.Verdict ourVerdict = SbrpChecker.check(inst, ours.getJsonArray("routes"),
-                    ours.getJsonArray("assignment"));
+            String line = ours.getString("line");
+            SbrpChecker.Verdict ourVerdict = SbrpChecker.check(inst, SbrpChecker.parseRoutes(line),
+                    SbrpChecker.parseInts(SbrpChecker.field(line, "assignment")));
             boolean ourClaimAgrees = Math.abs(ourVerdict.objective()
                     - ours.getDouble("objective")) <= 1e-6;
             JspritPeer.Answer peer = JspritPeer.solve(inst, seconds, seed);
-            SbrpChecker.Verdict peerVerdict = SbrpChecker.check(inst, toJson(peer.routes()),
-                    new JsonArray(java.util.Arrays.stream(peer.assignment()).boxed().toList()));
+            SbrpChecker.Verdict peerVerdict = SbrpChecker.check(inst, peer.routes(),
+                    peer.assignment());
             boolean peerFeasible = peerVerdict.feasible() && peer.unassignedStops() == 0;
             double optimum = inst.stops().length <= exactUpTo
                     ? ExactSbrp.solve(inst).cost() : Double.NaN;
@@ -108,14 +108,6 @@ public final class SbrpBenchmark {
         return Integer.parseInt(name.substring(4, name.indexOf('-')));
     }
 
-    private static JsonArray toJson(List<int[]> routes) {
-        JsonArray array = new JsonArray();
-        for (int[] route : routes) {
-            array.add(new JsonArray(java.util.Arrays.stream(route).boxed().toList()));
-        }
-        return array;
-    }
-
     private static JsonObject runJar(Path jar, Path file, double seconds, long seed)
             throws IOException, InterruptedException {
         long started = System.nanoTime();
@@ -130,7 +122,7 @@ public final class SbrpBenchmark {
         double wall = (System.nanoTime() - started) / 1e9;
         String text = new String(output, StandardCharsets.UTF_8).trim();
         String line = text.substring(text.lastIndexOf('\n') + 1);
-        return new JsonObject(line).put("wall", wall);
+        return new JsonObject(line).put("wall", wall).put("line", line);
     }
 
     static String table(List<Row> rows, double seconds) {
@@ -161,22 +153,35 @@ public final class SbrpBenchmark {
             if (group.isEmpty()) {
                 continue;
             }
-            double mean = group.stream().mapToDouble(Row::ratio).average().orElse(Double.NaN);
             long atOptimum = group.stream().filter(r -> !Double.isNaN(r.optimum())
                     && r.ours() <= r.optimum() + 1e-6).count();
+            long known = group.stream().filter(r -> !Double.isNaN(r.optimum())).count();
             long infeasible = group.stream().filter(r -> !r.oursFeasible()).count();
-            out.append(String.format(Locale.ROOT, "- %d stops: %d instances, mean ours/jsprit"
-                            + " %.4f, at optimum %d, ours infeasible %d%n", size, group.size(),
-                    mean, atOptimum, infeasible));
+            out.append(String.format(Locale.ROOT, "- %d stops: %d instances; %s; ours infeasible"
+                            + " %d; at optimum %d of %d%n", size, group.size(), means(group),
+                    infeasible, atOptimum, known));
         }
         List<Row> large = rows.stream().filter(r -> r.stops() >= 20).toList();
         if (!large.isEmpty()) {
-            out.append(String.format(Locale.ROOT, "- 20/40/80 stops together: mean ours/jsprit"
-                    + " %.4f%n", large.stream().mapToDouble(Row::ratio).average().orElse(0)));
+            out.append("- 20, 40 and 80 stops together: ").append(means(large)).append('\n');
         }
-        rows.stream().max(Comparator.comparingDouble(Row::ratio)).ifPresent(r ->
-                out.append(String.format(Locale.ROOT, "- worst ratio: %s, %.4f%n", r.name(),
+        rows.stream().filter(Row::peerFeasible).max(Comparator.comparingDouble(Row::ratio))
+                .ifPresent(r -> out.append(String.format(Locale.ROOT,
+                        "- worst ratio where jsprit is feasible: %s, %.4f%n", r.name(),
                         r.ratio())));
         return out.toString();
+    }
+
+    /**
+     * Mean ours/jsprit over the instances where jsprit's plan is feasible (elsewhere it left
+     * stops unserved, so its shorter tours are no comparison), and over all of them.
+     */
+    private static String means(List<Row> rows) {
+        List<Row> comparable = rows.stream().filter(Row::peerFeasible).toList();
+        return String.format(Locale.ROOT, "mean ours/jsprit %.4f over the %d where jsprit is"
+                        + " feasible (%.4f over all %d)",
+                comparable.stream().mapToDouble(Row::ratio).average().orElse(Double.NaN),
+                comparable.size(), rows.stream().mapToDouble(Row::ratio).average()
+                        .orElse(Double.NaN), rows.size());
     }
 }

@@ -57,8 +57,8 @@ class SbrpCommandTest {
         assertEquals(name, json.getString("instance"));
         assertTrue(json.getBoolean("feasible"));
         SchittekatInstance inst = SchittekatInstance.read(instance(name));
-        SbrpChecker.Verdict verdict = SbrpChecker.check(inst, json.getJsonArray("routes"),
-                json.getJsonArray("assignment"));
+        SbrpChecker.Verdict verdict = SbrpChecker.check(inst, SbrpChecker.parseRoutes(lines[0]),
+                SbrpChecker.parseInts(SbrpChecker.field(lines[0], "assignment")));
         assertTrue(verdict.feasible(), () -> verdict.violations().toString());
         assertEquals(verdict.objective(), json.getDouble("objective"), 1e-6);
     }
