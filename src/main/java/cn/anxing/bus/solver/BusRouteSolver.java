@@ -73,7 +73,12 @@ public final class BusRouteSolver {
 
     private BusRoutingPlan run() {
         SearchState current = new SearchState(model);
-        recreate(current, 2);
+        recreate(current, 8);
+        // The first plan is what a very short time limit returns: keep freeing stops for the
+        // groups left over until everyone who can be served is (or the rounds run out).
+        for (int round = 0; round < 200 && current.unservedStudents > 0; round++) {
+            recreate(current, 8);
+        }
         cleanAll(current);
         SearchState best = new SearchState(model);
         best.copyFrom(current);
