@@ -32,6 +32,8 @@ final class SearchModel {
     /** Per group, why it can never be served, or null if some route could carry it. */
     final UnservedReason[] hopeless;
     final double temperatureScale;
+    /** Whether any group could be served at all; if not, there is nothing to search. */
+    final boolean anyServable;
     /** Per stop, the groups that may walk to it. */
     final int[][] groupsAt;
 
@@ -71,6 +73,7 @@ final class SearchModel {
                 hopeless[g] = UnservedReason.RIDE_TIME;
             }
         }
+        anyServable = java.util.Arrays.stream(hopeless).anyMatch(java.util.Objects::isNull);
         double maxArc = 0;
         double schoolLegs = 0;
         for (int i = 0; i <= stops; i++) {
