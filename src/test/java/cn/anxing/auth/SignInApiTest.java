@@ -161,6 +161,28 @@ class SignInApiTest {
         assertEquals("username", again.json().getString("field"));
     }
 
+    @ParameterizedTest(name = "{0} GET {1} -> {2}")
+    @CsvSource({
+        "13800000001, /api/v1/police/accidents, 403",
+        "13800000001, /api/v1/admin/accounts,   403",
+        "13900000001, /api/v1/police/accidents, 403",
+        "coord1,      /api/v1/police/accidents, 403",
+        "insurer1,    /api/v1/admin/accounts,   403",
+        "police1,     /api/v1/admin/accounts,   403",
+        "police1,     /api/v1/police/accidents, 200",
+        "admin,       /api/v1/admin/accounts,   200",
+    })
+    @DisplayName("Routes check roles: a driver's token gets 403 on a police route")
+    void roleChecks(String who, String path, int status) {
+        Api signedIn = who.matches("\\d+") ? api.phone(who) : api.staff(who,
+                DemoAccounts.PASSWORD);
+        Api.Reply reply = signedIn.get(path);
+        assertEquals(status, reply.status(), reply.toString());
+        if (status == 403) {
+            assertEquals("FORBIDDEN", reply.json().getString("code"));
+        }
+    }
+
     @Test
     @DisplayName("Without a token, or with a forged one, protected routes answer 401 in JSON")
     void unauthenticated() {
