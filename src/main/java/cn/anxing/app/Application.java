@@ -16,6 +16,8 @@ import cn.anxing.http.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
+import cn.anxing.routing.RoutingConfig;
+import cn.anxing.routing.RoutingService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -51,15 +53,17 @@ public final class Application {
     private final Database database;
     private final Vertx vertx;
     private final Pool pool;
+    private final RoutingService routing;
     private final List<String> demoLines;
     private volatile boolean stopped;
 
     private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
-            List<String> demoLines) {
+            RoutingService routing, List<String> demoLines) {
         this.config = config;
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
+        this.routing = routing;
         this.demoLines = demoLines;
     }
 
@@ -88,9 +92,16 @@ public final class Application {
             var accounts = new AccountService(vertx, accountRepository, tokens,
                     smsGateway(config), config.auth(), Clock.systemUTC());
 
+            // the graph imports or loads in the background: the server listens meanwhile and
+            // health answers 503 IMPORTING until it is ready
+            var routing = new RoutingService();
+            Future<Void> graphReady = routing.start(vertx, new RoutingConfig(
+                    config.map().mapFile(), config.graphCacheDir(), config.map().matrixThreads()));
+            graphReady.onFailure(e -> LOG.error("The road network is not available: {}",
+                    e.getMessage()));
+
             List<FeatureRoutes> features = new ArrayList<>();
-            features.add(new HealthRoutes(pool,
-                    () -> new HealthRoutes.GraphState("DOWN", "routing is not wired yet")));
+            features.add(new HealthRoutes(pool, () -> graphState(routing.status())));
             features.add(new AccountRoutes(accounts, authz));
 
             List<DemoData> demo = new ArrayList<>();
@@ -112,7 +123,7 @@ public final class Application {
                     config.http().host(), config.http().port(),
                     (System.nanoTime() - started) / 1_000_000,
                     database.isEmbedded() ? "embedded" : "external");
-            return new Application(config, database, vertx, pool, demoLines);
+            return new Application(config, database, vertx, pool, routing, demoLines);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -138,6 +149,11 @@ public final class Application {
         return config;
     }
 
+    /** The road network service; its network is there once its status is READY. */
+    public RoutingService routing() {
+        return routing;
+    }
+
     /**
      * Stops accepting requests, lets those in flight finish, closes the pool and stops an
      * embedded PostgreSQL. Blocks; safe to call twice.
@@ -149,6 +165,11 @@ public final class Application {
         stopped = true;
         long started = System.nanoTime();
         try {
+            routing.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("The road network did not close cleanly", e);
+        }
+        try {
             // undeploying the HTTP verticles shuts their servers down gracefully
             vertx.close().toCompletionStage().toCompletableFuture()
                     .get(config.http().shutdownGrace().toSeconds() + 1, TimeUnit.SECONDS);
@@ -157,6 +178,14 @@ public final class Application {
         }
         database.close();
         LOG.info("Anxing stopped ({} ms)", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static HealthRoutes.GraphState graphState(RoutingService.Status status) {
+        return switch (status.state()) {
+            case READY -> new HealthRoutes.GraphState("UP", status.message());
+            case IMPORTING -> new HealthRoutes.GraphState("IMPORTING", status.message());
+            case FAILED -> new HealthRoutes.GraphState("DOWN", status.message());
+        };
     }
 
     private static SmsGateway smsGateway(AppConfig config) {
