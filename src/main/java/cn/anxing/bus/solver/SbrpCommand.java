@@ -1,12 +1,131 @@
 package cn.anxing.bus.solver;
 
-/** {@code sbrp}: solves one Schittekat benchmark instance and prints one JSON line. */
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code sbrp}: solves one Schittekat benchmark instance and prints one JSON line with the
+ * objective, the routes and each student's stop (0-based stop indices in file order).
+ */
 public final class SbrpCommand {
+
+    /** A student reaches a stop at distance w up to this rounding slack (see the checker). */
+    static final double WALK_EPSILON = 1e-9;
+    /** Time kept back for reading, writing and the JVM's exit within the caller's S + 2 s. */
+    private static final long RESERVE_MILLIS = 150;
 
     private SbrpCommand() {
     }
 
     public static int run(String[] args) {
-        throw new UnsupportedOperationException("sbrp: being built");
+        long started = System.nanoTime();
+        Path instance = null;
+        double seconds = Double.NaN;
+        long seed = 1;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (i + 1 >= args.length) {
+                    return usage("missing value after " + arg);
+                }
+                String value = args[++i];
+                switch (arg) {
+                    case "--instance" -> instance = Path.of(value);
+                    case "--seconds" -> seconds = Double.parseDouble(value);
+                    case "--seed" -> seed = Long.parseLong(value);
+                    default -> {
+                        return usage("unknown option " + arg);
+                    }
+                }
+            }
+        } catch (NumberFormatException e) {
+            return usage("not a number: " + e.getMessage());
+        }
+        if (instance == null) {
+            return usage("--instance is required");
+        }
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            return usage("--seconds must be a positive number");
+        }
+        if (!Files.isRegularFile(instance)) {
+            return usage("no such instance file: " + instance);
+        }
+        SchittekatInstance inst;
+        try {
+            inst = SchittekatInstance.read(instance);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("sbrp: cannot read " + instance + ": " + e.getMessage());
+            return 2;
+        }
+        long jvmMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        long budget = (long) (seconds * 1000) - RESERVE_MILLIS - jvmMillis
+                - (System.nanoTime() - started) / 1_000_000;
+        BusRoutingPlan plan = BusRouteSolver.solve(toProblem(inst),
+                SolverOptions.of(seed, Duration.ofMillis(Math.max(1, budget))));
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.println(toJson(inst.name(), plan, elapsed));
+        return 0;
+    }
+
+    private static int usage(String message) {
+        System.err.println("sbrp: " + message);
+        System.err.println("usage: sbrp --instance FILE --seconds S [--seed N]");
+        return 2;
+    }
+
+    /** Euclidean matrices over school + stops; each student a group of one. */
+    static BusRoutingProblem toProblem(SchittekatInstance inst) {
+        int m = inst.stops().length;
+        double[][] points = new double[m + 1][];
+        points[0] = inst.school();
+        System.arraycopy(inst.stops(), 0, points, 1, m);
+        double[][] cost = new double[m + 1][m + 1];
+        for (int i = 0; i <= m; i++) {
+            for (int j = 0; j <= m; j++) {
+                cost[i][j] = Math.hypot(points[i][0] - points[j][0], points[i][1] - points[j][1]);
+            }
+        }
+        List<StudentGroup> groups = new ArrayList<>();
+        for (double[] student : inst.students()) {
+            List<Integer> reach = new ArrayList<>();
+            for (int s = 1; s <= m; s++) {
+                double walk = Math.hypot(student[0] - points[s][0], student[1] - points[s][1]);
+                if (walk <= inst.maxWalk() + WALK_EPSILON) {
+                    reach.add(s);
+                }
+            }
+            groups.add(new StudentGroup(1, reach.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return new BusRoutingProblem(cost, null, groups, inst.capacity(), inst.vehicles(),
+                RouteShape.CLOSED, ObjectiveMode.BENCHMARK, null);
+    }
+
+    static String toJson(String name, BusRoutingPlan plan, double seconds) {
+        StringBuilder out = new StringBuilder();
+        out.append("{\"instance\":\"").append(name).append("\"");
+        out.append(",\"objective\":").append(plan.totalCost());
+        out.append(",\"feasible\":").append(plan.unserved().isEmpty());
+        out.append(",\"seconds\":").append(String.format(Locale.ROOT, "%.3f", seconds));
+        out.append(",\"routes\":[");
+        for (int r = 0; r < plan.routes().size(); r++) {
+            out.append(r == 0 ? "[" : ",[");
+            int[] route = plan.routes().get(r);
+            for (int i = 0; i < route.length; i++) {
+                out.append(i == 0 ? "" : ",").append(route[i] - 1);
+            }
+            out.append("]");
+        }
+        out.append("],\"assignment\":[");
+        int[] assignment = plan.assignment();
+        for (int g = 0; g < assignment.length; g++) {
+            out.append(g == 0 ? "" : ",").append(assignment[g] < 0 ? -1 : assignment[g] - 1);
+        }
+        out.append("]}");
+        return out.toString();
     }
 }

@@ -1,0 +1,818 @@
+package cn.anxing.bus.solver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The school-bus route optimizer (校车线路优化): chooses which candidate stops to serve, which
+ * student group boards at which stop, and the order of stops on each bus.
+ *
+ * <p>The search is a ruin-and-recreate with simulated annealing in the manner of slack induction
+ * by string removals (Christiaens and Vanden Berghe, 2020), adapted to stop selection: the ruin
+ * removes strings of neighbouring stops from nearby routes; the groups that lose their stop are
+ * recreated one by one, first on a route that already visits a stop in their reach (shifting
+ * other groups between routes along an augmenting path when that route is full, as in a max-flow
+ * of groups into routes), and only when no such route has room by inserting one of their stops
+ * at its cheapest position. Stops that no group needs any more are then dropped and the touched
+ * routes are polished with 2-opt and or-opt. Single-threaded, deterministic for a seed and an
+ * iteration count, and it returns the best plan found when the time is up.
+ */
+public final class BusRouteSolver {
+
+    private static final double BLINK_RATE = 0.01;
+    private static final double AVERAGE_REMOVED = 10;
+    private static final double MAX_STRING = 10;
+    private static final int REPAIR_ROUNDS = 3;
+    private static final int MAX_REPAIRS = 5;
+
+    private final SearchModel model;
+    private final SolverOptions options;
+    private final SplittableRandom random;
+    private final long startNanos;
+    private final long deadlineNanos;
+    private final int[] bfsParentRoute;
+    private final int[] bfsParentGroup;
+    private final int[] bfsIncoming;
+    private final int[] bfsQueue;
+    private final boolean[] bfsSeen;
+    private final int[] memberStopCount;
+    private final int[] scratch;
+    /** Routes from which no chain of moves reaches a route with room (see augment). */
+    private final boolean[] saturated;
+    private boolean anySaturated;
+    private Integer[] order;
+
+    private BusRouteSolver(BusRoutingProblem problem, SolverOptions options) {
+        this.startNanos = System.nanoTime();
+        this.model = new SearchModel(problem);
+        this.options = options;
+        this.random = new SplittableRandom(options.seed());
+        this.deadlineNanos = startNanos + options.timeLimit().toNanos();
+        int routes = Math.max(1, model.maxRoutes);
+        bfsParentRoute = new int[routes];
+        bfsParentGroup = new int[routes];
+        bfsIncoming = new int[routes];
+        bfsQueue = new int[routes];
+        bfsSeen = new boolean[routes];
+        memberStopCount = new int[model.groupCount];
+        scratch = new int[model.stops + 2];
+        saturated = new boolean[routes];
+    }
+
+    /** Solves the problem within the options' time limit and returns the best plan found. */
+    public static BusRoutingPlan solve(BusRoutingProblem problem, SolverOptions options) {
+        return new BusRouteSolver(problem, options).run();
+    }
+
+    private BusRoutingPlan run() {
+        SearchState current = new SearchState(model);
+        recreate(current, 2);
+        cleanAll(current);
+        SearchState best = new SearchState(model);
+        best.copyFrom(current);
+        SearchState work = new SearchState(model);
+        double currentObjective = current.objective();
+        double bestObjective = currentObjective;
+        long bestAt = elapsedMillis();
+        options.progress().accept(progressOf(best, bestAt));
+        long iterations = 0;
+        long improvements = 0;
+        double t0 = 0.25 * model.temperatureScale;
+        double tf = t0 / 100;
+        long limitNanos = Math.max(1, deadlineNanos - startNanos);
+        while (true) {
+            if (options.maxIterations() > 0 && iterations >= options.maxIterations()) {
+                break;
+            }
+            long now = System.nanoTime();
+            if (now >= deadlineNanos || model.groupCount == 0) {
+                break;
+            }
+            iterations++;
+            double progress = options.maxIterations() > 0
+                    ? (double) iterations / options.maxIterations()
+                    : Math.min(1.0, (double) (now - startNanos) / limitNanos);
+            double temperature = t0 * Math.pow(tf / t0, progress);
+            work.copyFrom(current);
+            Arrays.fill(work.dirty, false);
+            ruin(work);
+            recreate(work, random.nextInt(11));
+            cleanDirty(work);
+            double objective = work.objective();
+            if (objective < currentObjective - temperature * Math.log(random.nextDouble())) {
+                SearchState swap = current;
+                current = work;
+                work = swap;
+                currentObjective = objective;
+                if (objective < bestObjective - 1e-9) {
+                    best.copyFrom(current);
+                    bestObjective = objective;
+                    bestAt = elapsedMillis();
+                    improvements++;
+                    options.progress().accept(progressOf(best, bestAt));
+                }
+            }
+        }
+        return toPlan(best, new SolverStatistics(iterations, improvements, elapsedMillis(),
+                bestAt));
+    }
+
+    private long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private SolverProgress progressOf(SearchState s, long at) {
+        return new SolverProgress(at, s.servedStudents(), s.routeCount, s.totalCost());
+    }
+
+    // ---------------------------------------------------------------- ruin
+
+    /** Removes strings of neighbouring stops from up to a few routes (SISR's string removal). */
+    private void ruin(SearchState s) {
+        if (s.routeCount == 0) {
+            return;
+        }
+        int visited = 0;
+        for (int r = 0; r < s.routeCount; r++) {
+            visited += s.length[r];
+        }
+        double averageLength = (double) visited / s.routeCount;
+        double maxString = Math.min(MAX_STRING, averageLength);
+        double maxStrings = 4 * AVERAGE_REMOVED / (1 + maxString) - 1;
+        int strings = (int) Math.floor(1 + random.nextDouble() * maxStrings);
+        int seedRoute = random.nextInt(s.routeCount);
+        int seedStop = s.stops[seedRoute][random.nextInt(s.length[seedRoute])];
+        boolean[] ruined = new boolean[s.routeCount];
+        int done = 0;
+        for (int k = -1; k < model.neighbours[seedStop].length && done < strings; k++) {
+            int stop = k < 0 ? seedStop : model.neighbours[seedStop][k];
+            int r = s.routeOf[stop];
+            if (r < 0 || ruined[r]) {
+                continue;
+            }
+            ruined[r] = true;
+            done++;
+            int len = s.length[r];
+            int maxLen = (int) Math.min(len, Math.floor(maxString));
+            int stringLength = 1 + random.nextInt(Math.max(1, maxLen));
+            int pos = indexOf(s.stops[r], len, stop);
+            int lo = Math.max(0, pos - stringLength + 1);
+            int hi = Math.min(pos, len - stringLength);
+            int from = lo + random.nextInt(hi - lo + 1);
+            for (int i = 0; i < stringLength; i++) {
+                s.removeStopAt(r, from);
+            }
+            for (int i = s.memberCount[r] - 1; i >= 0; i--) {
+                int g = s.members[r][i];
+                if (!s.covers(r, g)) {
+                    s.unassign(g);
+                }
+            }
+        }
+        for (int r = s.routeCount - 1; r >= 0; r--) {
+            if (s.length[r] == 0) {
+                s.deleteRoute(r);
+            }
+        }
+    }
+
+    private static int indexOf(int[] seq, int len, int value) {
+        for (int i = 0; i < len; i++) {
+            if (seq[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- recreate
+
+    /**
+     * Seats every unserved group that can be served, in an order drawn like SISR's: random,
+     * most students first, farthest first or nearest first.
+     */
+    private void recreate(SearchState s, int orderKind) {
+        int count = 0;
+        if (order == null) {
+            order = new Integer[model.groupCount];
+        }
+        for (int g = 0; g < model.groupCount; g++) {
+            if (s.groupRoute[g] < 0 && model.hopeless[g] == null) {
+                order[count++] = g;
+            }
+        }
+        for (int i = count - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            Integer tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        if (orderKind >= 4 && orderKind < 8) {
+            Arrays.sort(order, 0, count, (a, b) -> model.demand[b] - model.demand[a]);
+        } else if (orderKind >= 8 && orderKind < 10) {
+            Arrays.sort(order, 0, count, (a, b) -> Double.compare(model.farness[b],
+                    model.farness[a]));
+        } else if (orderKind == 10) {
+            Arrays.sort(order, 0, count, (a, b) -> Double.compare(model.farness[a],
+                    model.farness[b]));
+        }
+        seatAll(s, count);
+        for (int round = 0; round < REPAIR_ROUNDS; round++) {
+            int stuck = 0;
+            for (int g = 0; g < model.groupCount; g++) {
+                if (s.groupRoute[g] < 0 && model.hopeless[g] == null) {
+                    order[stuck++] = g;
+                }
+            }
+            if (stuck == 0) {
+                return;
+            }
+            int triggers = Math.min(stuck, MAX_REPAIRS);
+            for (int i = 0; i < triggers; i++) {
+                int j = i + random.nextInt(stuck - i);
+                Integer tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+                freeOneStop(s, order[i]);
+            }
+            stuck = triggers;
+            for (int g = 0; g < model.groupCount; g++) {
+                if (s.groupRoute[g] < 0 && model.hopeless[g] == null && !inFirst(g, triggers)) {
+                    order[stuck++] = g;
+                }
+            }
+            seatAll(s, stuck);
+        }
+    }
+
+    private boolean inFirst(int g, int count) {
+        for (int i = 0; i < count; i++) {
+            if (order[i] == g) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void seatAll(SearchState s, int count) {
+        clearSaturation();
+        for (int i = 0; i < count; i++) {
+            int g = order[i];
+            if (s.groupRoute[g] < 0 && !seatOnVisitedStop(s, g)) {
+                insertStopFor(s, g, false);
+            }
+        }
+    }
+
+    /**
+     * A group that found no seat: all its stops are on full routes (or no bus is left). Take one
+     * of its stops off its route, so the next pass can put it where there is room; the groups
+     * that needed that stop are unseated with it.
+     */
+    private void freeOneStop(SearchState s, int g) {
+        int[] cands = model.candidates[g];
+        int stop = cands[random.nextInt(cands.length)];
+        int r = s.routeOf[stop];
+        if (r < 0) {
+            return;
+        }
+        s.removeStopAt(r, indexOf(s.stops[r], s.length[r], stop));
+        for (int i = s.memberCount[r] - 1; i >= 0; i--) {
+            int h = s.members[r][i];
+            if (!s.covers(r, h)) {
+                s.unassign(h);
+            }
+        }
+        if (s.length[r] == 0) {
+            s.deleteRoute(r);
+        }
+    }
+
+    /** Seats g on a route that already visits one of its stops, shifting others if need be. */
+    private boolean seatOnVisitedStop(SearchState s, int g) {
+        int d = model.demand[g];
+        int bestRoute = -1;
+        int bestRoom = -1;
+        for (int stop : model.candidates[g]) {
+            int r = s.routeOf[stop];
+            if (r >= 0) {
+                int room = s.cap[r] - s.load[r];
+                if (room >= d && room > bestRoom) {
+                    bestRoom = room;
+                    bestRoute = r;
+                }
+            }
+        }
+        if (bestRoute >= 0) {
+            s.assign(g, bestRoute);
+            return true;
+        }
+        return augment(s, g);
+    }
+
+    /**
+     * Breadth-first search over routes for a chain of moves that makes room for g: g enters a
+     * full route, one of that route's groups moves to another route visiting one of its stops,
+     * and so on until a route has room. With groups of one student this is an augmenting path
+     * of the groups-to-routes flow, so a failure proves the routes cannot carry g.
+     */
+    private boolean augment(SearchState s, int g) {
+        int room = 0;
+        for (int r = 0; r < s.routeCount; r++) {
+            room += Math.max(0, s.cap[r] - s.load[r]);
+        }
+        if (room < model.demand[g]) {
+            return false;
+        }
+        boolean allSaturated = true;
+        for (int stop : model.candidates[g]) {
+            int r = s.routeOf[stop];
+            if (r >= 0 && !saturated[r]) {
+                allSaturated = false;
+                break;
+            }
+        }
+        if (allSaturated) {
+            return false;
+        }
+        int head = 0;
+        int tail = 0;
+        Arrays.fill(bfsSeen, 0, s.routeCount, false);
+        for (int stop : model.candidates[g]) {
+            int r = s.routeOf[stop];
+            if (r >= 0 && !bfsSeen[r]) {
+                bfsSeen[r] = true;
+                bfsParentRoute[r] = -1;
+                bfsIncoming[r] = model.demand[g];
+                bfsQueue[tail++] = r;
+            }
+        }
+        while (head < tail) {
+            int r = bfsQueue[head++];
+            int incoming = bfsIncoming[r];
+            if (s.load[r] + incoming <= s.cap[r]) {
+                int cur = r;
+                while (bfsParentRoute[cur] >= 0) {
+                    int moved = bfsParentGroup[cur];
+                    s.unassign(moved);
+                    s.assign(moved, cur);
+                    cur = bfsParentRoute[cur];
+                }
+                s.assign(g, cur);
+                clearSaturation();
+                return true;
+            }
+            int[] group = s.members[r];
+            for (int i = 0; i < s.memberCount[r]; i++) {
+                int h = group[i];
+                int dh = model.demand[h];
+                if (s.load[r] - dh + incoming > s.cap[r]) {
+                    continue;
+                }
+                for (int stop : model.candidates[h]) {
+                    int r2 = s.routeOf[stop];
+                    if (r2 >= 0 && !bfsSeen[r2]) {
+                        bfsSeen[r2] = true;
+                        bfsParentRoute[r2] = r;
+                        bfsParentGroup[r2] = h;
+                        bfsIncoming[r2] = dh;
+                        bfsQueue[tail++] = r2;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < tail; i++) {
+            saturated[bfsQueue[i]] = true;
+        }
+        anySaturated = true;
+        return false;
+    }
+
+    private void clearSaturation() {
+        if (anySaturated) {
+            Arrays.fill(saturated, false);
+            anySaturated = false;
+        }
+    }
+
+    /** A stop joins a route: groups on saturated routes that reach it may now shift to it. */
+    private void noteNewCoverage(SearchState s, int stop) {
+        if (!anySaturated) {
+            return;
+        }
+        for (int h : model.groupsAt[stop]) {
+            int r = s.groupRoute[h];
+            if (r >= 0 && saturated[r]) {
+                clearSaturation();
+                return;
+            }
+        }
+    }
+
+    /** Inserts the cheapest of g's unvisited stops into a route with room, or opens a route. */
+    private void insertStopFor(SearchState s, int g, boolean relaxed) {
+        int d = model.demand[g];
+        double[][] c = model.cost;
+        double bestDelta = Double.MAX_VALUE;
+        int bestStop = -1;
+        int bestRoute = -1;
+        int bestPos = -1;
+        for (int stop : model.candidates[g]) {
+            if (s.routeOf[stop] >= 0) {
+                continue;
+            }
+            int need = relaxed ? d : Math.min(model.capacity, Math.max(d, waitingFor(s, stop)));
+            for (int r = 0; r < s.routeCount; r++) {
+                if (s.load[r] + need > model.capacity) {
+                    continue;
+                }
+                int[] seq = s.stops[r];
+                int len = s.length[r];
+                int prev = model.start;
+                for (int pos = 0; pos <= len; pos++) {
+                    int next = pos == len ? model.end : seq[pos];
+                    double delta = c[prev][stop] + c[stop][next] - c[prev][next];
+                    if (delta < bestDelta && random.nextDouble() >= BLINK_RATE
+                            && rideAllows(s, r, pos, stop, need)) {
+                        bestDelta = delta;
+                        bestStop = stop;
+                        bestRoute = r;
+                        bestPos = pos;
+                    }
+                    prev = next;
+                }
+            }
+            if (s.routeCount < model.maxRoutes) {
+                double delta = c[model.start][stop] + c[stop][model.end] + model.busPenalty;
+                if (delta < bestDelta && model.capacityOf(1, singleRideTravel(stop)) >= need) {
+                    bestDelta = delta;
+                    bestStop = stop;
+                    bestRoute = -1;
+                    bestPos = 0;
+                }
+            }
+        }
+        if (bestStop < 0 && relaxed) {
+            return;
+        }
+        if (bestStop < 0) {
+            insertStopFor(s, g, true);
+            return;
+        }
+        noteNewCoverage(s, bestStop);
+        int r = bestRoute;
+        if (r < 0) {
+            r = s.openRoute(bestStop);
+        } else {
+            s.insertStop(r, bestPos, bestStop);
+        }
+        s.assign(g, r);
+    }
+
+    /**
+     * Students still without a seat who could board at this unvisited stop and have no visited
+     * stop with room: they will want a seat on whichever route takes the stop.
+     */
+    private int waitingFor(SearchState s, int stop) {
+        int waiting = 0;
+        for (int h : model.groupsAt[stop]) {
+            if (s.groupRoute[h] >= 0 || model.hopeless[h] != null) {
+                continue;
+            }
+            boolean seatable = false;
+            for (int t : model.candidates[h]) {
+                int r = s.routeOf[t];
+                if (r >= 0 && s.cap[r] - s.load[r] >= model.demand[h]) {
+                    seatable = true;
+                    break;
+                }
+            }
+            if (!seatable) {
+                waiting += model.demand[h];
+                if (waiting >= model.capacity) {
+                    return waiting;
+                }
+            }
+        }
+        return waiting;
+    }
+
+    private double singleRideTravel(int stop) {
+        if (model.time == null) {
+            return 0;
+        }
+        return model.closed ? model.time[model.start][stop]
+                : model.time[model.start][stop] + model.time[stop][model.end];
+    }
+
+    /** Whether route r keeps the ride-time rule with stop inserted at pos and d more students. */
+    private boolean rideAllows(SearchState s, int r, int pos, int stop, int d) {
+        if (model.ride == null) {
+            return true;
+        }
+        int len = s.length[r];
+        int[] seq = scratch;
+        System.arraycopy(s.stops[r], 0, seq, 0, pos);
+        seq[pos] = stop;
+        System.arraycopy(s.stops[r], pos, seq, pos + 1, len - pos);
+        return s.capOf(seq, len + 1) >= s.load[r] + d;
+    }
+
+    // ---------------------------------------------------------------- clean and polish
+
+    private void cleanAll(SearchState s) {
+        Arrays.fill(s.dirty, 0, s.routeCount, true);
+        cleanDirty(s);
+    }
+
+    private void cleanDirty(SearchState s) {
+        for (int r = s.routeCount - 1; r >= 0; r--) {
+            if (r < s.routeCount && s.dirty[r]) {
+                dropUnneededStops(s, r);
+                if (s.length[r] == 0) {
+                    s.deleteRoute(r);
+                    continue;
+                }
+                polish(s, r);
+                s.dirty[r] = false;
+            }
+        }
+    }
+
+    /**
+     * Drops the stops of route r that none of its groups needs (every group boarding there can
+     * walk to another stop of the route), the most expensive first, as long as that saves cost.
+     */
+    private void dropUnneededStops(SearchState s, int r) {
+        while (s.length[r] > 0) {
+            int len = s.length[r];
+            int[] seq = s.stops[r];
+            int[] needed = scratch;
+            Arrays.fill(needed, 0, model.stops + 2, 0);
+            for (int i = 0; i < s.memberCount[r]; i++) {
+                int g = s.members[r][i];
+                int only = -1;
+                int count = 0;
+                for (int stop : model.candidates[g]) {
+                    if (s.routeOf[stop] == r) {
+                        count++;
+                        only = stop;
+                    }
+                }
+                if (count == 1) {
+                    needed[only]++;
+                }
+            }
+            double[][] c = model.cost;
+            double bestSaving = -1e-12;
+            int bestPos = -1;
+            for (int pos = 0; pos < len; pos++) {
+                if (needed[seq[pos]] > 0) {
+                    continue;
+                }
+                int prev = pos == 0 ? model.start : seq[pos - 1];
+                int next = pos == len - 1 ? model.end : seq[pos + 1];
+                double saving = c[prev][seq[pos]] + c[seq[pos]][next] - c[prev][next];
+                if (saving > bestSaving) {
+                    bestSaving = saving;
+                    bestPos = pos;
+                }
+            }
+            if (bestPos < 0) {
+                return;
+            }
+            int[] copy = Arrays.copyOf(seq, len);
+            s.removeStopAt(r, bestPos);
+            if (s.cap[r] < s.load[r]) {
+                s.insertStop(r, bestPos, copy[bestPos]);
+                return;
+            }
+        }
+    }
+
+    /** 2-opt and or-opt inside route r, first improvement, until no move improves. */
+    private void polish(SearchState s, int r) {
+        boolean improved = true;
+        int guard = 0;
+        while (improved && guard++ < 50) {
+            improved = twoOpt(s, r) || orOpt(s, r);
+        }
+    }
+
+    private boolean twoOpt(SearchState s, int r) {
+        int len = s.length[r];
+        if (len < 2) {
+            return false;
+        }
+        double[][] c = model.cost;
+        int[] seq = s.stops[r];
+        double[] forward = new double[len];
+        double[] backward = new double[len];
+        for (int i = 1; i < len; i++) {
+            forward[i] = forward[i - 1] + c[seq[i - 1]][seq[i]];
+            backward[i] = backward[i - 1] + c[seq[i]][seq[i - 1]];
+        }
+        for (int i = 0; i < len - 1; i++) {
+            int prev = i == 0 ? model.start : seq[i - 1];
+            for (int j = i + 1; j < len; j++) {
+                int next = j == len - 1 ? model.end : seq[j + 1];
+                double delta = c[prev][seq[j]] + c[seq[i]][next] - c[prev][seq[i]]
+                        - c[seq[j]][next] + (backward[j] - backward[i])
+                        - (forward[j] - forward[i]);
+                if (delta < -1e-9) {
+                    int[] candidate = Arrays.copyOf(seq, len);
+                    for (int a = i, b = j; a < b; a++, b--) {
+                        int tmp = candidate[a];
+                        candidate[a] = candidate[b];
+                        candidate[b] = tmp;
+                    }
+                    if (tryReplace(s, r, candidate)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean orOpt(SearchState s, int r) {
+        int len = s.length[r];
+        double[][] c = model.cost;
+        int[] seq = s.stops[r];
+        for (int segment = 1; segment <= 3 && segment < len; segment++) {
+            for (int i = 0; i + segment <= len; i++) {
+                int first = seq[i];
+                int last = seq[i + segment - 1];
+                int prev = i == 0 ? model.start : seq[i - 1];
+                int next = i + segment == len ? model.end : seq[i + segment];
+                double removal = c[prev][first] + c[last][next] - c[prev][next];
+                // insert between positions p-1 and p of the route without the segment
+                for (int p = 0; p <= len - segment; p++) {
+                    if (p == i) {
+                        continue;
+                    }
+                    int before = p == 0 ? model.start : at(seq, len, i, segment, p - 1);
+                    int after = p == len - segment ? model.end : at(seq, len, i, segment, p);
+                    double delta = c[before][first] + c[last][after] - c[before][after]
+                            - removal;
+                    if (delta < -1e-9) {
+                        int[] candidate = new int[len];
+                        int k = 0;
+                        for (int q = 0; q <= len - segment; q++) {
+                            if (q == p) {
+                                for (int t = 0; t < segment; t++) {
+                                    candidate[k++] = seq[i + t];
+                                }
+                            }
+                            if (q < len - segment) {
+                                candidate[k++] = at(seq, len, i, segment, q);
+                            }
+                        }
+                        if (tryReplace(s, r, candidate)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The q-th stop of the route with the segment [i, i+segment) taken out. */
+    private static int at(int[] seq, int len, int i, int segment, int q) {
+        return q < i ? seq[q] : seq[q + segment];
+    }
+
+    private boolean tryReplace(SearchState s, int r, int[] candidate) {
+        int len = candidate.length;
+        if (model.ride != null && s.capOf(candidate, len) < s.load[r]) {
+            return false;
+        }
+        double newCost = s.costOf(candidate, len);
+        if (newCost >= s.cost[r] - 1e-9) {
+            return false;
+        }
+        System.arraycopy(candidate, 0, s.stops[r], 0, len);
+        s.refresh(r);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- the answer
+
+    private BusRoutingPlan toPlan(SearchState s, SolverStatistics statistics) {
+        int[] assignment = new int[model.groupCount];
+        Arrays.fill(assignment, -1);
+        List<int[]> routes = new ArrayList<>();
+        List<Double> seconds = new ArrayList<>();
+        double totalCost = 0;
+        double longestRide = model.time == null ? Double.NaN : 0;
+        int served = 0;
+        for (int r = 0; r < s.routeCount; r++) {
+            int[] studentsAt = new int[model.stops + 2];
+            for (int i = 0; i < s.memberCount[r]; i++) {
+                int g = s.members[r][i];
+                for (int stop : model.candidates[g]) {
+                    if (s.routeOf[stop] == r) {
+                        assignment[g] = stop;
+                        studentsAt[stop] += model.demand[g];
+                        served += model.demand[g];
+                        break;
+                    }
+                }
+            }
+            int[] seq = keepBoardingStops(s, r, studentsAt);
+            if (seq.length == 0) {
+                continue;
+            }
+            routes.add(seq);
+            totalCost += s.costOf(seq, seq.length);
+            if (model.time != null) {
+                double[] ride = rideSeconds(s, seq, studentsAt);
+                seconds.add(ride[0]);
+                longestRide = Math.max(longestRide, ride[1]);
+            } else {
+                seconds.add(Double.NaN);
+            }
+        }
+        List<UnservedGroup> unserved = new ArrayList<>();
+        for (int g = 0; g < model.groupCount; g++) {
+            if (assignment[g] < 0) {
+                UnservedReason reason = model.hopeless[g] != null ? model.hopeless[g]
+                        : UnservedReason.CAPACITY;
+                unserved.add(new UnservedGroup(g, reason));
+            }
+        }
+        return new BusRoutingPlan(List.copyOf(routes), assignment, List.copyOf(unserved),
+                totalCost, seconds.stream().mapToDouble(Double::doubleValue).toArray(),
+                longestRide, served, statistics);
+    }
+
+    /**
+     * The route without stops where nobody boards or alights, when leaving them out costs no
+     * more (on real roads a pass-through stop can be on the cheapest way; then it stays).
+     */
+    private int[] keepBoardingStops(SearchState s, int r, int[] studentsAt) {
+        int[] seq = Arrays.copyOf(s.stops[r], s.length[r]);
+        for (int pos = seq.length - 1; pos >= 0; pos--) {
+            if (studentsAt[seq[pos]] > 0) {
+                continue;
+            }
+            int[] shorter = new int[seq.length - 1];
+            System.arraycopy(seq, 0, shorter, 0, pos);
+            System.arraycopy(seq, pos + 1, shorter, pos, seq.length - pos - 1);
+            boolean cheaper = s.costOf(shorter, shorter.length) <= s.costOf(seq, seq.length);
+            boolean rideOk = model.ride == null || shorter.length == 0
+                    || rideSeconds(s, shorter, studentsAt)[1] <= model.ride.maxRideSeconds();
+            if (cheaper && rideOk) {
+                seq = shorter;
+            }
+        }
+        return seq;
+    }
+
+    /**
+     * {route seconds, longest ride}: driving time of the shape's legs plus dwell at every stop
+     * where someone boards or alights; a student's ride runs from the school (or their stop) to
+     * their stop (or the school), with the dwell at the stops in between.
+     */
+    private double[] rideSeconds(SearchState s, int[] seq, int[] studentsAt) {
+        double[][] t = model.time;
+        RideTimeRule rule = model.ride;
+        double base = rule == null ? 0 : rule.dwellBaseSeconds();
+        double perStudent = rule == null ? 0 : rule.dwellPerStudentSeconds();
+        int len = seq.length;
+        double[] dwell = new double[len];
+        double totalDwell = 0;
+        for (int i = 0; i < len; i++) {
+            dwell[i] = studentsAt[seq[i]] > 0 ? base + perStudent * studentsAt[seq[i]] : 0;
+            totalDwell += dwell[i];
+        }
+        double drive = s.travelOf(seq, len);
+        double longest = 0;
+        if (model.start == model.virtual) {
+            // morning: boarding at stop i, riding to the school
+            double ride = t[seq[len - 1]][model.end];
+            for (int i = len - 1; i >= 0; i--) {
+                if (studentsAt[seq[i]] > 0) {
+                    longest = Math.max(longest, ride);
+                }
+                if (i > 0) {
+                    ride += dwell[i] + t[seq[i - 1]][seq[i]];
+                }
+            }
+        } else {
+            double ride = t[model.start][seq[0]];
+            for (int i = 0; i < len; i++) {
+                if (studentsAt[seq[i]] > 0) {
+                    longest = Math.max(longest, ride);
+                }
+                if (i + 1 < len) {
+                    ride += dwell[i] + t[seq[i]][seq[i + 1]];
+                }
+            }
+        }
+        return new double[] {drive + totalDwell, longest};
+    }
+}

@@ -1,0 +1,134 @@
+package cn.anxing.bus.solver.check;
+
+import cn.anxing.bus.solver.SchittekatInstance;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks an {@code sbrp} answer against its instance without any of the solver's code (only the
+ * instance reader is shared): recomputes the total tour length from the routes and verifies that
+ * every student is assigned to a visited stop within walking distance, every stop is on at most
+ * one route, no route carries more than the capacity and there are at most v routes.
+ *
+ * <p>Walking distance: a student at Euclidean distance d reaches a stop if d ≤ w + 1e-9. The
+ * instance coordinates have three decimals, so a distance that equals w exactly can come out of
+ * {@code Math.hypot} a few ulps above w; 1e-9 absorbs that rounding and nothing more.
+ *
+ * <p>Run it as {@code java -cp target/anxing.jar cn.anxing.bus.solver.check.SbrpChecker
+ * INSTANCE RESULT.json} (the result is the command's JSON line, or {@code -} for stdin).
+ */
+public final class SbrpChecker {
+
+    public static final double WALK_TOLERANCE = 1e-9;
+
+    /** What the checker found: the recomputed objective and every violation, in words. */
+    public record Verdict(double objective, List<String> violations) {
+
+        public boolean feasible() {
+            return violations.isEmpty();
+        }
+    }
+
+    private SbrpChecker() {
+    }
+
+    public static Verdict check(SchittekatInstance instance, JsonArray routes,
+                                JsonArray assignment) {
+        List<String> violations = new ArrayList<>();
+        double[][] stops = instance.stops();
+        double[] school = instance.school();
+        int m = stops.length;
+        int[] routeOfStop = new int[m];
+        java.util.Arrays.fill(routeOfStop, -1);
+        double total = 0;
+        if (routes.size() > instance.vehicles()) {
+            violations.add(routes.size() + " routes but only " + instance.vehicles()
+                    + " vehicles");
+        }
+        for (int r = 0; r < routes.size(); r++) {
+            JsonArray route = routes.getJsonArray(r);
+            double[] at = school;
+            for (int i = 0; i < route.size(); i++) {
+                int stop = route.getInteger(i);
+                if (stop < 0 || stop >= m) {
+                    violations.add("route " + r + " visits unknown stop " + stop);
+                    continue;
+                }
+                if (routeOfStop[stop] >= 0) {
+                    violations.add("stop " + stop + " is on routes " + routeOfStop[stop]
+                            + " and " + r);
+                }
+                routeOfStop[stop] = r;
+                total += distance(at, stops[stop]);
+                at = stops[stop];
+            }
+            total += distance(at, school);
+        }
+        double[][] students = instance.students();
+        if (assignment.size() != students.length) {
+            violations.add("assignment has " + assignment.size() + " entries for "
+                    + students.length + " students");
+        }
+        int[] load = new int[routes.size()];
+        for (int k = 0; k < Math.min(assignment.size(), students.length); k++) {
+            Integer stop = assignment.getInteger(k);
+            if (stop == null || stop < 0 || stop >= m) {
+                violations.add("student " + k + " has no stop");
+                continue;
+            }
+            if (routeOfStop[stop] < 0) {
+                violations.add("student " + k + " waits at stop " + stop
+                        + " that no route visits");
+                continue;
+            }
+            double walk = distance(students[k], stops[stop]);
+            if (walk > instance.maxWalk() + WALK_TOLERANCE) {
+                violations.add("student " + k + " walks " + walk + " > " + instance.maxWalk()
+                        + " to stop " + stop);
+            }
+            load[routeOfStop[stop]]++;
+        }
+        for (int r = 0; r < load.length; r++) {
+            if (load[r] > instance.capacity()) {
+                violations.add("route " + r + " carries " + load[r] + " > capacity "
+                        + instance.capacity());
+            }
+        }
+        return new Verdict(total, violations);
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double dx = a[0] - b[0];
+        double dy = a[1] - b[1];
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: SbrpChecker INSTANCE RESULT.json|-");
+            System.exit(2);
+        }
+        SchittekatInstance instance = SchittekatInstance.read(Path.of(args[0]));
+        String text = args[1].equals("-")
+                ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                : Files.readString(Path.of(args[1]));
+        JsonObject result = new JsonObject(text.trim());
+        Verdict verdict = check(instance, result.getJsonArray("routes"),
+                result.getJsonArray("assignment"));
+        double claimed = result.getDouble("objective", Double.NaN);
+        System.out.printf("%s objective %.6f (claimed %.6f) %s%n", instance.name(),
+                verdict.objective(), claimed, verdict.feasible() ? "FEASIBLE" : "INFEASIBLE");
+        verdict.violations().stream().limit(20).forEach(v -> System.out.println("  " + v));
+        boolean agrees = Math.abs(verdict.objective() - claimed) <= 1e-6;
+        if (!agrees) {
+            System.out.println("  claimed objective differs from the recomputed one");
+        }
+        System.exit(verdict.feasible() && agrees ? 0 : 1);
+    }
+}
