@@ -1,6 +1,11 @@
 package cn.anxing.app;
 
 import cn.anxing.auth.AccountRepository;
+import cn.anxing.bus.BusDemo;
+import cn.anxing.bus.BusRepository;
+import cn.anxing.bus.BusRoutes;
+import cn.anxing.bus.BusService;
+import cn.anxing.bus.PlanningJobs;
 import cn.anxing.auth.AccountRoutes;
 import cn.anxing.auth.AccountService;
 import cn.anxing.auth.LogSmsGateway;
@@ -54,16 +59,18 @@ public final class Application {
     private final Vertx vertx;
     private final Pool pool;
     private final RoutingService routing;
+    private final PlanningJobs planningJobs;
     private final List<String> demoLines;
     private volatile boolean stopped;
 
     private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
-            RoutingService routing, List<String> demoLines) {
+            RoutingService routing, PlanningJobs planningJobs, List<String> demoLines) {
         this.config = config;
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
         this.routing = routing;
+        this.planningJobs = planningJobs;
         this.demoLines = demoLines;
     }
 
@@ -103,9 +110,17 @@ public final class Application {
             List<FeatureRoutes> features = new ArrayList<>();
             features.add(new HealthRoutes(pool, () -> graphState(routing.status())));
             features.add(new AccountRoutes(accounts, authz));
+            var busRepository = new BusRepository(pool);
+            var planningJobs = new PlanningJobs(busRepository, routing,
+                    config.map().matrixThreads());
+            await(planningJobs.recover());
+            features.add(new BusRoutes(new BusService(busRepository, routing, planningJobs),
+                    authz));
 
             List<DemoData> demo = new ArrayList<>();
             demo.add(new DemoAccounts(vertx, accountRepository));
+            demo.add(new BusDemo(vertx, busRepository, routing, graphReady,
+                    config.map().mapFile()));
 
             Function<Throwable, ApiException> domainErrors = DomainErrors::toApi;
             var deployment = new DeploymentOptions()
@@ -123,7 +138,8 @@ public final class Application {
                     config.http().host(), config.http().port(),
                     (System.nanoTime() - started) / 1_000_000,
                     database.isEmbedded() ? "embedded" : "external");
-            return new Application(config, database, vertx, pool, routing, demoLines);
+            return new Application(config, database, vertx, pool, routing, planningJobs,
+                    demoLines);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -164,6 +180,7 @@ public final class Application {
         }
         stopped = true;
         long started = System.nanoTime();
+        planningJobs.stop();
         try {
             routing.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
