@@ -6,7 +6,9 @@ import cn.anxing.routing.MapBounds;
 import cn.anxing.routing.RoadLine;
 import cn.anxing.routing.RoadNetwork;
 import cn.anxing.routing.RoadSnap;
+import cn.anxing.routing.PointNotOnRoadException;
 import cn.anxing.routing.RoutingService;
+import cn.anxing.routing.StopCandidate;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -241,7 +244,17 @@ public final class BusDemo implements DemoData {
      * mapped without a connection); a demo family there could never be served.
      */
     private static boolean nearBusRoad(RoadNetwork network, LatLon home) {
-        return !network.stopCandidates(home.lat(), home.lon(), 250, 60).isEmpty();
+        List<LatLon> stops = network.stopCandidates(home.lat(), home.lon(), 250, 60).stream()
+                .map(StopCandidate::point).toList();
+        if (stops.isEmpty()) {
+            return false;
+        }
+        try {
+            double[] walks = network.matrix(List.of(home), stops, RoadNetwork.FOOT).metres()[0];
+            return Arrays.stream(walks).anyMatch(metres -> metres <= 300);
+        } catch (PointNotOnRoadException e) {
+            return false;
+        }
     }
 
     private static Optional<LatLon> beside(List<LatLon> line, Random random) {

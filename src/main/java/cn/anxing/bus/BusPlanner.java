@@ -580,7 +580,10 @@ public final class BusPlanner {
 
         private List<double[]> walkPath(LatLon home, LatLon stop) {
             try {
-                return geometry(network.route(List.of(home, stop), RoadNetwork.FOOT).geometry());
+                List<LatLon> path = network.route(List.of(home, stop), RoadNetwork.FOOT)
+                        .geometry();
+                // a household at its stop gets a path of one point: draw it as two
+                return geometry(path.size() >= 2 ? path : List.of(home, stop));
             } catch (NoRouteException | PointNotOnRoadException e) {
                 return geometry(List.of(home, stop));
             }

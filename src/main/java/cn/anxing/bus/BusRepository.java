@@ -1,5 +1,6 @@
 package cn.anxing.bus;
 
+import cn.anxing.auth.PhoneNumbers;
 import cn.anxing.routing.LatLon;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -41,6 +42,12 @@ public final class BusRepository {
             INSERT INTO bus_household (school_id, label, lat, lon, students, needs_door_stop,
                                        parent_phone, generated)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING\s""" + HOUSEHOLD_COLUMNS;
+    /** A registered parent phone may sign in as a parent (家长), keeping any roles it had. */
+    private static final String ENSURE_PARENT_ACCOUNT = """
+            INSERT INTO account (phone, display_name, roles) VALUES ($1, $2, ARRAY['parent'])
+            ON CONFLICT (phone) DO UPDATE SET roles = CASE
+                WHEN 'parent' = ANY (account.roles) THEN account.roles
+                ELSE array_append(account.roles, 'parent') END""";
     private static final String HOUSEHOLDS_OF_SCHOOL = "SELECT " + HOUSEHOLD_COLUMNS
             + " FROM bus_household WHERE school_id = $1 ORDER BY created_at, label";
     private static final String COUNT_HOUSEHOLDS =
@@ -167,13 +174,19 @@ public final class BusRepository {
             List<Tuple> batch = households.stream().map(h -> Tuple.of(schoolId, h.label(),
                     h.location().lat(), h.location().lon(), h.students(), h.needsDoorStop(),
                     h.parentPhone(), h.generated())).toList();
-            return tx.preparedQuery(INSERT_HOUSEHOLD).executeBatch(batch).map(rows -> {
-                List<Household> stored = new ArrayList<>();
-                for (var set = rows; set != null; set = set.next()) {
-                    set.forEach(row -> stored.add(toHousehold(row)));
-                }
-                return stored;
-            });
+            List<Tuple> parents = households.stream().map(Household::parentPhone)
+                    .filter(java.util.Objects::nonNull).distinct()
+                    .map(phone -> Tuple.of(phone, "家长 " + PhoneNumbers.mask(phone))).toList();
+            Future<?> accounts = parents.isEmpty() ? Future.succeededFuture()
+                    : tx.preparedQuery(ENSURE_PARENT_ACCOUNT).executeBatch(parents);
+            return accounts.compose(x -> tx.preparedQuery(INSERT_HOUSEHOLD).executeBatch(batch))
+                    .map(rows -> {
+                        List<Household> stored = new ArrayList<>();
+                        for (var set = rows; set != null; set = set.next()) {
+                            set.forEach(row -> stored.add(toHousehold(row)));
+                        }
+                        return stored;
+                    });
         });
     }
 
