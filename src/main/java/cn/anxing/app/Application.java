@@ -21,6 +21,7 @@ import cn.anxing.http.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
+import cn.anxing.map.MapRoutes;
 import cn.anxing.routing.RoutingConfig;
 import cn.anxing.routing.RoutingService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -35,6 +36,7 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,6 +78,10 @@ public final class Application {
 
     public static Application start(AppConfig config) throws Exception {
         long started = System.nanoTime();
+        if (!Files.isRegularFile(config.map().mapFile())) {
+            throw new cn.anxing.StartupException(new cn.anxing.routing.MapFileMissingException(
+                    config.map().mapFile()).getMessage());
+        }
         Database database = config.database().url()
                 .map(Database::external)
                 .orElseGet(() -> Database.embedded(config.embeddedDatabaseDir()));
@@ -99,17 +105,22 @@ public final class Application {
             var accounts = new AccountService(vertx, accountRepository, tokens,
                     smsGateway(config), config.auth(), Clock.systemUTC());
 
-            // the graph imports or loads in the background: the server listens meanwhile and
-            // health answers 503 IMPORTING until it is ready
+            // The graph imports in the background (minutes for a big extract): the server
+            // listens meanwhile and /health says 503 until it is READY.
             var routing = new RoutingService();
+            long graphStarted = System.nanoTime();
             Future<Void> graphReady = routing.start(vertx, new RoutingConfig(
-                    config.map().mapFile(), config.graphCacheDir(), config.map().matrixThreads()));
-            graphReady.onFailure(e -> LOG.error("The road network is not available: {}",
-                    e.getMessage()));
+                    config.map().mapFile(), config.graphCacheDir(), config.map().matrixThreads()))
+                    .onSuccess(x -> LOG.info("Road network ready: {} in {} ms",
+                            routing.status().message(),
+                            (System.nanoTime() - graphStarted) / 1_000_000))
+                    .onFailure(e -> LOG.error("The road network could not be loaded: {}",
+                            e.getMessage()));
 
             List<FeatureRoutes> features = new ArrayList<>();
-            features.add(new HealthRoutes(pool, () -> graphState(routing.status())));
+            features.add(new HealthRoutes(pool, () -> graphState(routing)));
             features.add(new AccountRoutes(accounts, authz));
+            features.add(new MapRoutes(routing));
             var busRepository = new BusRepository(pool);
             var planningJobs = new PlanningJobs(busRepository, routing,
                     config.map().matrixThreads());
@@ -165,11 +176,6 @@ public final class Application {
         return config;
     }
 
-    /** The road network service; its network is there once its status is READY. */
-    public RoutingService routing() {
-        return routing;
-    }
-
     /**
      * Stops accepting requests, lets those in flight finish, closes the pool and stops an
      * embedded PostgreSQL. Blocks; safe to call twice.
@@ -182,7 +188,7 @@ public final class Application {
         long started = System.nanoTime();
         planningJobs.stop();
         try {
-            routing.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            routing.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("The road network did not close cleanly", e);
         }
@@ -197,7 +203,12 @@ public final class Application {
         LOG.info("Anxing stopped ({} ms)", (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static HealthRoutes.GraphState graphState(RoutingService.Status status) {
+    public RoutingService routing() {
+        return routing;
+    }
+
+    private static HealthRoutes.GraphState graphState(RoutingService routing) {
+        RoutingService.Status status = routing.status();
         return switch (status.state()) {
             case READY -> new HealthRoutes.GraphState("UP", status.message());
             case IMPORTING -> new HealthRoutes.GraphState("IMPORTING", status.message());

@@ -80,6 +80,12 @@ public final class RoadNetwork implements AutoCloseable {
     public static final String FOOT = "foot";
     public static final List<String> PROFILES = List.of(BUS, FOOT);
 
+    /**
+     * At most this many lines from {@link #roads}: with simplified geometry a city's worth is
+     * a few megabytes of JSON.
+     */
+    public static final int MAX_ROAD_LINES = 15_000;
+
     /** A point farther than this from any usable road is not on the network. */
     public static final double MAX_SNAP_METRES = 500;
 
@@ -457,10 +463,18 @@ public final class RoadNetwork implements AutoCloseable {
 
     /**
      * The roads in a box, simplified for drawing, most important classes first and at most
-     * {@code limit} of them: a city-sized box stays a few megabytes of JSON.
+     * {@code limit} of them (and never more than {@link #MAX_ROAD_LINES}): a city-sized box
+     * stays a few megabytes of JSON. Lines are GraphHopper edges, from junction to junction.
      */
     public List<RoadLine> roads(double minLat, double minLon, double maxLat, double maxLon,
                                 int limit) {
+        if (!(minLat < maxLat) || !(minLon < maxLon)) {
+            throw new IllegalArgumentException("bbox: minLat/minLon must be below maxLat/maxLon");
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative");
+        }
+        limit = Math.min(limit, MAX_ROAD_LINES);
         BBox box = new BBox(minLon, maxLon, minLat, maxLat);
         double diagonal = EARTH.calcDist(minLat, minLon, maxLat, maxLon);
         // about one screen pixel when the whole box fills a screen
@@ -526,6 +540,12 @@ public final class RoadNetwork implements AutoCloseable {
      */
     public List<StopCandidate> stopCandidates(double lat, double lon, double radiusMetres,
                                               double spacingMetres) {
+        if (!(radiusMetres > 0) || radiusMetres > 5_000) {
+            throw new IllegalArgumentException("radiusMetres must be between 0 and 5000");
+        }
+        if (!(spacingMetres >= 10)) {
+            throw new IllegalArgumentException("spacingMetres must be at least 10");
+        }
         if (!contains(lat, lon)) {
             throw outsideMap(new LatLon(lat, lon), 0);
         }

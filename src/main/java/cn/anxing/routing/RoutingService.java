@@ -69,6 +69,10 @@ public final class RoutingService {
         return network().bounds();
     }
 
+    public boolean contains(double lat, double lon) {
+        return network().contains(lat, lon);
+    }
+
     public Future<RoadSnap> snap(double lat, double lon, String profile) {
         return blocking(() -> network().snap(lat, lon, profile));
     }

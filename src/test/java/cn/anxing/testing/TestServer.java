@@ -2,6 +2,7 @@ package cn.anxing.testing;
 
 import cn.anxing.app.Application;
 import cn.anxing.config.ConfigLoader;
+import cn.anxing.routing.RoutingService;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -40,10 +41,30 @@ public final class TestServer implements AutoCloseable {
         env.put("DEMO", "true");
         env.put("OTP_MIN_INTERVAL_SECONDS", "0");
         env.putAll(overrides);
+        Application app;
         try {
-            return new TestServer(Application.start(ConfigLoader.load(env)), port);
+            app = Application.start(ConfigLoader.load(env));
         } catch (Exception e) {
             throw new IllegalStateException("The test server did not start", e);
+        }
+        awaitGraph(app);
+        return new TestServer(app, port);
+    }
+
+    /** Tests act like users after start-up: they wait until the road graph is loaded. */
+    private static void awaitGraph(Application app) {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (app.routing().status().state() == RoutingService.State.IMPORTING) {
+            if (System.nanoTime() > deadline) {
+                app.stop();
+                throw new IllegalStateException("the road graph did not load in 3 minutes");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -1,0 +1,105 @@
+package cn.anxing.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.anxing.testing.Api;
+import cn.anxing.testing.SharedFiles;
+import cn.anxing.testing.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged jar as a newcomer runs it: embedded PostgreSQL, the demo map, the demo data. Runs
+ * after {@code package} (failsafe), on {@code target/anxing.jar}.
+ */
+@DisplayName("The packaged server")
+class ServerProcessIT {
+
+    @Test
+    @DisplayName("starts with everything embedded, keeps its data across a restart and stops"
+            + " cleanly on SIGTERM within 10 seconds")
+    void startRestartStop(@TempDir Path dataDir) throws Exception {
+        int port = TestServer.freePort();
+        Path log1 = dataDir.resolve("first.log");
+        Process first = start(dataDir, port, log1);
+        long firstStart = waitHealthy(port, first, log1, Duration.ofMinutes(3));
+        Api api = new Api("http://127.0.0.1:" + port);
+        String accountId = api.phone("13500000042").get("/api/v1/auth/me").json().getString("id");
+        String page = api.get("/").body();
+        assertTrue(page.contains("<html") || page.contains("<!doctype"), "the shell page");
+
+        assertStopsWithin(first, log1, Duration.ofSeconds(10));
+
+        Path log2 = dataDir.resolve("second.log");
+        Process second = start(dataDir, port, log2);
+        long secondStart = waitHealthy(port, second, log2, Duration.ofSeconds(60));
+        assertEquals(accountId, api.phone("13500000042").get("/api/v1/auth/me").json()
+                .getString("id"), "the account made before the restart is still there");
+        String demoLines = Files.readString(log2);
+        assertTrue(demoLines.contains("police1"), "the demo's sign-in details are printed");
+        assertStopsWithin(second, log2, Duration.ofSeconds(10));
+        System.out.printf("first start %d ms, restart %d ms%n", firstStart, secondStart);
+    }
+
+    private static Process start(Path dataDir, int port, Path log) throws IOException {
+        var builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "anxing.jar").toAbsolutePath().toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("DATABASE_URL");
+        builder.environment().put("DATA_DIR", dataDir.toString());
+        builder.environment().put("HTTP_PORT", String.valueOf(port));
+        builder.environment().put("MAP_FILE", SharedFiles.map("guixi.osm").toString());
+        builder.environment().put("OTP_MIN_INTERVAL_SECONDS", "0");
+        return builder.start();
+    }
+
+    private static long waitHealthy(int port, Process process, Path log, Duration limit)
+            throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        Api api = new Api("http://127.0.0.1:" + port);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the server exited: " + Files.readString(log));
+            }
+            try {
+                Api.Reply health = api.get("/health");
+                if (health.status() == 200) {
+                    JsonObject body = health.json();
+                    assertEquals("UP", body.getString("db"));
+                    assertEquals("UP", body.getString("graph"));
+                    return (System.nanoTime() - started) / 1_000_000;
+                }
+            } catch (IllegalStateException notListeningYet) {
+                // connection refused while it starts
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("not healthy within " + limit + ": " + Files.readString(log));
+    }
+
+    private static void assertStopsWithin(Process process, Path log, Duration limit)
+            throws Exception {
+        process.destroy(); // SIGTERM
+        boolean exited = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertTrue(exited, "exited within " + limit + ": " + output);
+        assertTrue(output.contains("Embedded PostgreSQL stopped"), output);
+        assertTrue(output.contains("Anxing stopped"), output);
+    }
+}
