@@ -67,7 +67,8 @@ public final class BusPlanBenchmark {
                 }
             }
             System.out.printf("memory: peak heap %d MB (sum of the heap pools' peaks), peak RSS"
-                    + " %s of this JVM (server, Maven and embedded-PostgreSQL client included)%n",
+                    + " %s of this JVM (the server and Maven; PostgreSQL runs in its own"
+                    + " process)%n",
                     peakHeap >> 20, rss());
         }
         System.exit(0);
