@@ -26,6 +26,11 @@ public final class BusRouteSolver {
     private static final double MAX_STRING = 10;
     private static final int REPAIR_ROUNDS = 3;
     private static final int MAX_REPAIRS = 5;
+    /**
+     * Start temperature as a share of the mean school-to-stop leg; it cools geometrically to a
+     * hundredth of that over the time limit (SISR's T0 = 100 to Tf = 1 on coordinates 0..1000).
+     */
+    private static final double START_TEMPERATURE = 0.25;
 
     private final SearchModel model;
     private final SolverOptions options;
@@ -68,7 +73,12 @@ public final class BusRouteSolver {
 
     private BusRoutingPlan run() {
         SearchState current = new SearchState(model);
-        recreate(current, 2);
+        recreate(current, 8);
+        // The first plan is what a very short time limit returns: keep freeing stops for the
+        // groups left over until everyone who can be served is (or the rounds run out).
+        for (int round = 0; round < 200 && current.unservedStudents > 0; round++) {
+            recreate(current, 8);
+        }
         cleanAll(current);
         SearchState best = new SearchState(model);
         best.copyFrom(current);
@@ -79,7 +89,7 @@ public final class BusRouteSolver {
         options.progress().accept(progressOf(best, bestAt));
         long iterations = 0;
         long improvements = 0;
-        double t0 = 0.25 * model.temperatureScale;
+        double t0 = START_TEMPERATURE * model.temperatureScale;
         double tf = t0 / 100;
         long limitNanos = Math.max(1, deadlineNanos - startNanos);
         while (true) {
@@ -353,15 +363,7 @@ public final class BusRouteSolver {
             int r = bfsQueue[head++];
             int incoming = bfsIncoming[r];
             if (s.load[r] + incoming <= s.cap[r]) {
-                int cur = r;
-                while (bfsParentRoute[cur] >= 0) {
-                    int moved = bfsParentGroup[cur];
-                    s.unassign(moved);
-                    s.assign(moved, cur);
-                    cur = bfsParentRoute[cur];
-                }
-                s.assign(g, cur);
-                clearSaturation();
+                shiftAlong(s, g, r);
                 return true;
             }
             int[] group = s.members[r];
@@ -379,6 +381,10 @@ public final class BusRouteSolver {
                         bfsParentGroup[r2] = h;
                         bfsIncoming[r2] = dh;
                         bfsQueue[tail++] = r2;
+                        if (s.load[r2] + dh <= s.cap[r2]) {
+                            shiftAlong(s, g, r2);
+                            return true;
+                        }
                     }
                 }
             }
@@ -388,6 +394,19 @@ public final class BusRouteSolver {
         }
         anySaturated = true;
         return false;
+    }
+
+    /** Moves each group on the found path one route on, then seats g at the path's start. */
+    private void shiftAlong(SearchState s, int g, int found) {
+        int cur = found;
+        while (bfsParentRoute[cur] >= 0) {
+            int moved = bfsParentGroup[cur];
+            s.unassign(moved);
+            s.assign(moved, cur);
+            cur = bfsParentRoute[cur];
+        }
+        s.assign(g, cur);
+        clearSaturation();
     }
 
     private void clearSaturation() {
@@ -423,9 +442,9 @@ public final class BusRouteSolver {
             if (s.routeOf[stop] >= 0) {
                 continue;
             }
-            int need = relaxed ? d : Math.min(model.capacity, Math.max(d, waitingFor(s, stop)));
+            int need = -1;
             for (int r = 0; r < s.routeCount; r++) {
-                if (s.load[r] + need > model.capacity) {
+                if (s.load[r] + d > model.capacity) {
                     continue;
                 }
                 int[] seq = s.stops[r];
@@ -434,7 +453,12 @@ public final class BusRouteSolver {
                 for (int pos = 0; pos <= len; pos++) {
                     int next = pos == len ? model.end : seq[pos];
                     double delta = c[prev][stop] + c[stop][next] - c[prev][next];
-                    if (delta < bestDelta && random.nextDouble() >= BLINK_RATE
+                    if (delta < bestDelta && need < 0) {
+                        need = relaxed ? d
+                                : Math.min(model.capacity, Math.max(d, waitingFor(s, stop)));
+                    }
+                    if (delta < bestDelta && s.load[r] + need <= model.capacity
+                            && random.nextDouble() >= BLINK_RATE
                             && rideAllows(s, r, pos, stop, need)) {
                         bestDelta = delta;
                         bestStop = stop;
@@ -446,6 +470,10 @@ public final class BusRouteSolver {
             }
             if (s.routeCount < model.maxRoutes) {
                 double delta = c[model.start][stop] + c[stop][model.end] + model.busPenalty;
+                if (delta < bestDelta && need < 0) {
+                    need = relaxed ? d
+                            : Math.min(model.capacity, Math.max(d, waitingFor(s, stop)));
+                }
                 if (delta < bestDelta && model.capacityOf(1, singleRideTravel(stop)) >= need) {
                     bestDelta = delta;
                     bestStop = stop;

@@ -1,8 +1,6 @@
 package cn.anxing.bus.solver.check;
 
 import cn.anxing.bus.solver.SchittekatInstance;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +36,12 @@ public final class SbrpChecker {
     private SbrpChecker() {
     }
 
-    public static Verdict check(SchittekatInstance instance, JsonArray routes,
-                                JsonArray assignment) {
+    /**
+     * @param routes      each route's stops, 0-based in file order, in visiting order
+     * @param assignment  each student's stop, 0-based in file order (-1: none)
+     */
+    public static Verdict check(SchittekatInstance instance, List<int[]> routes,
+                                int[] assignment) {
         List<String> violations = new ArrayList<>();
         double[][] stops = instance.stops();
         double[] school = instance.school();
@@ -52,10 +54,9 @@ public final class SbrpChecker {
                     + " vehicles");
         }
         for (int r = 0; r < routes.size(); r++) {
-            JsonArray route = routes.getJsonArray(r);
+            int[] route = routes.get(r);
             double[] at = school;
-            for (int i = 0; i < route.size(); i++) {
-                int stop = route.getInteger(i);
+            for (int stop : route) {
                 if (stop < 0 || stop >= m) {
                     violations.add("route " + r + " visits unknown stop " + stop);
                     continue;
@@ -71,14 +72,14 @@ public final class SbrpChecker {
             total += distance(at, school);
         }
         double[][] students = instance.students();
-        if (assignment.size() != students.length) {
-            violations.add("assignment has " + assignment.size() + " entries for "
+        if (assignment.length != students.length) {
+            violations.add("assignment has " + assignment.length + " entries for "
                     + students.length + " students");
         }
         int[] load = new int[routes.size()];
-        for (int k = 0; k < Math.min(assignment.size(), students.length); k++) {
-            Integer stop = assignment.getInteger(k);
-            if (stop == null || stop < 0 || stop >= m) {
+        for (int k = 0; k < Math.min(assignment.length, students.length); k++) {
+            int stop = assignment[k];
+            if (stop < 0 || stop >= m) {
                 violations.add("student " + k + " has no stop");
                 continue;
             }
@@ -103,6 +104,50 @@ public final class SbrpChecker {
         return new Verdict(total, violations);
     }
 
+    /** The text after {@code "name":} in the command's one-line JSON. */
+    public static String field(String json, String name) {
+        int at = json.indexOf("\"" + name + "\"");
+        if (at < 0) {
+            throw new IllegalArgumentException("no \"" + name + "\" in the result");
+        }
+        return json.substring(json.indexOf(':', at) + 1).trim();
+    }
+
+    /** The routes array {@code [[3,1],[0,4]]} at the start of the "routes" field. */
+    public static List<int[]> parseRoutes(String json) {
+        String text = field(json, "routes");
+        List<int[]> routes = new ArrayList<>();
+        int depth = 0;
+        int open = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '[') {
+                depth++;
+                if (depth == 2) {
+                    open = i;
+                }
+            } else if (ch == ']') {
+                if (depth == 2) {
+                    routes.add(parseInts(text.substring(open)));
+                }
+                if (--depth == 0) {
+                    break;
+                }
+            }
+        }
+        return routes;
+    }
+
+    /** The integers of the flat array {@code [3,1,-1]} at the start of the text. */
+    public static int[] parseInts(String text) {
+        String inside = text.substring(text.indexOf('[') + 1, text.indexOf(']')).trim();
+        if (inside.isEmpty()) {
+            return new int[0];
+        }
+        return java.util.Arrays.stream(inside.split(","))
+                .mapToInt(v -> Integer.parseInt(v.trim())).toArray();
+    }
+
     private static double distance(double[] a, double[] b) {
         double dx = a[0] - b[0];
         double dy = a[1] - b[1];
@@ -118,10 +163,8 @@ public final class SbrpChecker {
         String text = args[1].equals("-")
                 ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                 : Files.readString(Path.of(args[1]));
-        JsonObject result = new JsonObject(text.trim());
-        Verdict verdict = check(instance, result.getJsonArray("routes"),
-                result.getJsonArray("assignment"));
-        double claimed = result.getDouble("objective", Double.NaN);
+        Verdict verdict = check(instance, parseRoutes(text), parseInts(field(text, "assignment")));
+        double claimed = Double.parseDouble(field(text, "objective").replaceAll("[,}].*", ""));
         System.out.printf("%s objective %.6f (claimed %.6f) %s%n", instance.name(),
                 verdict.objective(), claimed, verdict.feasible() ? "FEASIBLE" : "INFEASIBLE");
         verdict.violations().stream().limit(20).forEach(v -> System.out.println("  " + v));
