@@ -96,11 +96,23 @@ class BusPlanRulesTest {
         }
         assertEquals(201, coordinator.post(BASE + "/schools/" + id + "/households/bulk",
                 new JsonObject().put("households", households)).status());
+        // the bus sleeps at a depot away from the school: its empty drives are driving time
+        JsonObject depot = demoHouseholds.getJsonObject(399);
         assertEquals(201, coordinator.post(BASE + "/schools/" + id + "/buses",
-                new JsonObject().put("label", "一号车").put("capacity", 30)).status());
+                new JsonObject().put("label", "一号车").put("capacity", 30)
+                        .put("depot", new JsonObject().put("lat", depot.getDouble("lat"))
+                                .put("lon", depot.getDouble("lon")))).status());
 
         JsonObject plan = BusTestSupport.plan(coordinator, id,
                 new JsonObject().put("solverSeconds", 2));
+        for (String run : new String[] {"evening", "morning"}) {
+            JsonObject line = plan.getJsonObject(run).getJsonArray("lines").getJsonObject(0);
+            double legs = line.getJsonArray("legs").stream()
+                    .mapToDouble(l -> ((JsonObject) l).getDouble("seconds")).sum();
+            assertTrue(line.getDouble("deadheadSeconds") > 0, run);
+            assertEquals(legs + line.getDouble("deadheadSeconds"),
+                    line.getDouble("drivingSeconds"), 0.5, run);
+        }
         JsonArray unserved = plan.getJsonArray("unserved");
         assertEquals(1, unserved.size(), unserved.encodePrettily());
         assertEquals("田里的家", unserved.getJsonObject(0).getString("label"));
@@ -147,6 +159,40 @@ class BusPlanRulesTest {
                 .map(u -> ((JsonObject) u).getString("reason"))
                 .filter(r -> r.equals("CAPACITY") || r.equals("RIDE_TIME")).count();
         assertTrue(bound > 0, "the limits should leave households out");
+    }
+
+    @Test
+    @DisplayName("Plans requested together queue: the second waits for the first, then both"
+            + " finish")
+    void plansQueue() {
+        JsonObject school = BusTestSupport.createSchool(coordinator, "排队测试学校",
+                demoSchool.getDouble("lat"), demoSchool.getDouble("lon"));
+        String id = school.getString("id");
+        JsonArray households = new JsonArray();
+        for (int i = 0; i < 30; i++) {
+            JsonObject h = demoHouseholds.getJsonObject(i * 10);
+            households.add(new JsonObject().put("lat", h.getDouble("lat"))
+                    .put("lon", h.getDouble("lon")).put("students", 1));
+        }
+        coordinator.post(BASE + "/schools/" + id + "/households/bulk",
+                new JsonObject().put("households", households));
+        coordinator.post(BASE + "/schools/" + id + "/buses",
+                new JsonObject().put("label", "一号车").put("capacity", 45));
+        JsonObject request = new JsonObject().put("solverSeconds", 2);
+        Api.Reply first = coordinator.post(BASE + "/schools/" + id + "/plans", request);
+        Api.Reply second = coordinator.post(BASE + "/schools/" + id + "/plans", request);
+        assertEquals(202, first.status(), first.toString());
+        assertEquals(202, second.status(), second.toString());
+        JsonObject waiting = coordinator.get(BASE + "/plan-jobs/"
+                + second.json().getString("id")).json();
+        assertEquals("queued", waiting.getString("status"), waiting.encode());
+        assertEquals(1, waiting.getInteger("queuePosition"));
+        for (Api.Reply job : new Api.Reply[] {first, second}) {
+            assertEquals("done", BusTestSupport.awaitJob(coordinator,
+                    job.json().getString("id")).getString("status"));
+        }
+        assertEquals(2, coordinator.get(BASE + "/schools/" + id + "/plan-jobs").jsonArray()
+                .size());
     }
 
     @Test
