@@ -127,7 +127,7 @@ public final class BusDemo implements DemoData {
         Picked picked = taggedSchools().stream()
                 .filter(s -> network.contains(s.location().lat(), s.location().lon()))
                 .filter(s -> onRoad(network, s.location()))
-                .min(Comparator.comparingDouble(s -> metres(s.location(), centre)))
+                .min(Comparator.comparingDouble(s -> Distances.metres(s.location(), centre)))
                 .orElse(new Picked("演示中学", centre));
         return picked;
     }
@@ -197,7 +197,8 @@ public final class BusDemo implements DemoData {
     /**
      * Households on residential streets near the school, from a fixed seed: a street picked in
      * proportion to its length, a point along it, moved 8-25 m to one side (a house by the
-     * street). One in twenty has two students; one in fifty needs a stop at the door.
+     * street), kept only where a stop can be reached on foot. One in twenty has two students;
+     * one in fifty needs a stop at the door.
      */
     List<Household> generateHouseholds(School school) {
         RoadNetwork network = routing.network();
@@ -227,7 +228,7 @@ public final class BusDemo implements DemoData {
                 index++;
             }
             Optional<LatLon> home = beside(streets.get(index).points(), random);
-            if (home.isEmpty() || metres(home.get(), c) > RADIUS_METRES
+            if (home.isEmpty() || Distances.metres(home.get(), c) > RADIUS_METRES
                     || !network.contains(home.get().lat(), home.get().lon())
                     || !nearBusRoad(network, home.get())) {
                 continue;
@@ -262,7 +263,7 @@ public final class BusDemo implements DemoData {
         for (int i = 1; i < line.size(); i++) {
             LatLon a = line.get(i - 1);
             LatLon b = line.get(i);
-            double segment = metres(a, b);
+            double segment = Distances.metres(a, b);
             if (along > segment) {
                 along -= segment;
                 continue;
@@ -288,16 +289,8 @@ public final class BusDemo implements DemoData {
     private static double length(List<LatLon> line) {
         double sum = 0;
         for (int i = 1; i < line.size(); i++) {
-            sum += metres(line.get(i - 1), line.get(i));
+            sum += Distances.metres(line.get(i - 1), line.get(i));
         }
         return sum;
-    }
-
-    static double metres(LatLon a, LatLon b) {
-        double dLat = Math.toRadians(b.lat() - a.lat());
-        double dLon = Math.toRadians(b.lon() - a.lon());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(a.lat()))
-                * Math.cos(Math.toRadians(b.lat())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
     }
 }

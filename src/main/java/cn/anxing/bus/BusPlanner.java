@@ -206,15 +206,23 @@ public final class BusPlanner {
                 return List.of();
             }
         });
-        // the same road sampled for neighbouring households gives the same points: keep one
+        // neighbouring households see the same roads: keep one candidate where several lie
+        // within half the spacing (the same point, or two roads meeting at a junction)
         Map<LatLon, Integer> uniqueIndex = new HashMap<>();
         List<StopCandidate> unique = new ArrayList<>();
+        var nearby = new ProximityIndex(options.candidateSpacing() / 2);
         for (List<StopCandidate> list : near) {
             for (StopCandidate c : list) {
-                if (!uniqueIndex.containsKey(c.point())) {
-                    uniqueIndex.put(c.point(), unique.size());
-                    unique.add(c);
+                if (uniqueIndex.containsKey(c.point())) {
+                    continue;
                 }
+                int index = nearby.find(c.point(), unique);
+                if (index < 0) {
+                    index = unique.size();
+                    unique.add(c);
+                    nearby.add(c.point(), index);
+                }
+                uniqueIndex.put(c.point(), index);
             }
         }
         List<Boolean> allowed = parallel(unique.size(), i -> allowed(unique.get(i), forbidden));
@@ -264,6 +272,46 @@ public final class BusPlanner {
             reach.add(renumbered);
         }
         return new Candidates(stops, reach);
+    }
+
+    /** Finds an already kept candidate within a distance, on a grid of cells that size. */
+    private static final class ProximityIndex {
+        private final double metres;
+        private final Map<Long, List<Integer>> cells = new HashMap<>();
+
+        ProximityIndex(double metres) {
+            this.metres = metres;
+        }
+
+        int find(LatLon point, List<StopCandidate> kept) {
+            long row = row(point);
+            long column = column(point);
+            for (long r = row - 1; r <= row + 1; r++) {
+                for (long c = column - 1; c <= column + 1; c++) {
+                    for (int index : cells.getOrDefault(r * 1_000_003L + c, List.of())) {
+                        if (Distances.metres(point, kept.get(index).point()) < metres) {
+                            return index;
+                        }
+                    }
+                }
+            }
+            return -1;
+        }
+
+        void add(LatLon point, int index) {
+            cells.computeIfAbsent(row(point) * 1_000_003L + column(point),
+                    k -> new ArrayList<>()).add(index);
+        }
+
+        private long row(LatLon p) {
+            return (long) Math.floor(p.lat() * 111_320.0 / metres);
+        }
+
+        private long column(LatLon p) {
+            // at least `metres` wide east-west below 60° of latitude, so the 3×3 cells around a
+            // point hold everything within the distance
+            return (long) Math.floor(p.lon() * 111_320.0 * 0.5 / metres);
+        }
     }
 
     /**

@@ -62,7 +62,7 @@ class BusPlanRulesTest {
                 try {
                     network.snap(lat, lon, RoadNetwork.FOOT);
                 } catch (PointNotOnRoadException e) {
-                    double d = BusDemo.metres(school, new LatLon(lat, lon));
+                    double d = Distances.metres(school, new LatLon(lat, lon));
                     if (d < bestDistance) {
                         bestDistance = d;
                         best = new LatLon(lat, lon);
