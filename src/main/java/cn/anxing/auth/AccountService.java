@@ -69,20 +69,21 @@ public final class AccountService {
                 .compose(x -> accounts.requestsByPhone(tx, phone, hourAgo))
                 .compose(byPhone -> {
                     if (byPhone[0] >= config.otpPerPhonePerHour()) {
-                        throw rateLimited("Too many codes for this phone; try again within the"
-                                + " hour");
+                        throw rateLimited("该手机号获取验证码过于频繁，请一小时后再试 / too many"
+                                + " codes for this phone; try again within the hour");
                     }
                     long sinceLast = now.toEpochMilli() - byPhone[1];
                     if (byPhone[1] != Long.MIN_VALUE
                             && sinceLast < config.otpMinInterval().toMillis()) {
-                        throw rateLimited("A code was just sent; wait "
+                        throw rateLimited("验证码刚刚已发送，请稍候 / a code was just sent; wait "
                                 + config.otpMinInterval().toSeconds() + " seconds between codes");
                     }
                     return accounts.requestsByAddress(tx, address, hourAgo);
                 })
                 .compose(byAddress -> {
                     if (byAddress >= config.otpPerAddressPerHour()) {
-                        throw rateLimited("Too many codes requested from this address");
+                        throw rateLimited("此网络地址获取验证码过于频繁 / too many codes requested"
+                                + " from this address");
                     }
                     return accounts.storeCode(tx, phone, address, codeHash(phone, code), now,
                             config.otpTtl());

@@ -27,7 +27,7 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String what) {
-        return new ApiException(404, "NOT_FOUND", what + " not found", null);
+        return new ApiException(404, "NOT_FOUND", "未找到 / not found: " + what, null);
     }
 
     public static ApiException conflict(String code, String message) {

@@ -64,25 +64,25 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         }
         if (failure instanceof DecodeException) {
             return ApiException.badRequest("MALFORMED_JSON",
-                    "The request body is not valid JSON", null);
+                    "请求内容不是有效的JSON / the request body is not valid JSON", null);
         }
         if (failure instanceof HttpException http) {
             status = http.getStatusCode();
         }
         return switch (status) {
-            case 400 -> ApiException.badRequest("BAD_REQUEST", "The request is not valid", null);
-            case 401 -> ApiException.unauthenticated("Sign in first: the token is missing,"
+            case 400 -> ApiException.badRequest("BAD_REQUEST", "请求无效 / the request is not valid", null);
+            case 401 -> ApiException.unauthenticated("请先登录 / sign in first: the token is missing,"
                     + " expired or not valid");
-            case 403 -> ApiException.forbidden("Your account's role may not do this");
+            case 403 -> ApiException.forbidden("您的账号无权进行此操作 / your account's role may not do this");
             case 404 -> ApiException.notFound("The resource");
             case 405 -> new ApiException(405, "METHOD_NOT_ALLOWED",
-                    "This method is not allowed here", null);
+                    "不支持此请求方法 / this method is not allowed here", null);
             case 413 -> new ApiException(413, "PAYLOAD_TOO_LARGE",
-                    "The request body is larger than this endpoint accepts", null);
+                    "请求内容过大 / the request body is larger than this endpoint accepts", null);
             case 415 -> new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
-                    "This content type is not accepted here", null);
+                    "不支持此内容类型 / this content type is not accepted here", null);
             default -> new ApiException(500, "INTERNAL_ERROR",
-                    "Something went wrong on our side; quote the request id when reporting it",
+                    "服务器出错，请提供请求编号 / something went wrong on our side; quote the request id",
                     null);
         };
     }

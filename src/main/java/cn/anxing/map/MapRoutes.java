@@ -37,12 +37,19 @@ public final class MapRoutes implements FeatureRoutes {
 
     private void info(RoutingContext ctx) {
         MapBounds b = ready().bounds();
-        Responses.json(ctx, 200, new JsonObject()
-                .put("bounds", new JsonObject().put("minLat", b.minLat()).put("minLon", b.minLon())
-                        .put("maxLat", b.maxLat()).put("maxLon", b.maxLon()))
-                .put("center", new JsonObject().put("lat", (b.minLat() + b.maxLat()) / 2)
-                        .put("lon", (b.minLon() + b.maxLon()) / 2))
-                .put("attribution", ATTRIBUTION));
+        double lat = (b.minLat() + b.maxLat()) / 2;
+        double lon = (b.minLon() + b.maxLon()) / 2;
+        // the middle of the box may be fields: open the map on the nearest road instead
+        routing.snap(lat, lon, RoadNetwork.BUS)
+                .map(snap -> new JsonObject().put("lat", snap.point().lat())
+                        .put("lon", snap.point().lon()))
+                .otherwise(new JsonObject().put("lat", lat).put("lon", lon))
+                .onSuccess(center -> Responses.json(ctx, 200, new JsonObject()
+                        .put("bounds", new JsonObject().put("minLat", b.minLat())
+                                .put("minLon", b.minLon()).put("maxLat", b.maxLat())
+                                .put("maxLon", b.maxLon()))
+                        .put("center", center)
+                        .put("attribution", ATTRIBUTION)));
     }
 
     private void roads(RoutingContext ctx) {
