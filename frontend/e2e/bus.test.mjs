@@ -9,7 +9,10 @@ import {
 
 const PARENT_PHONE = '13900000001';
 
-/** Gives the demo school's optimizer 3 s per run, so the page's plan takes seconds. */
+/**
+ * Waits for the bus demo, then gives its optimizer 3 s per run, so the page's plan takes
+ * seconds.
+ */
 async function quickPolicy() {
     const call = async (method, path, body, token) => {
         const response = await fetch(`${BASE_URL}/api/v1${path}`, {
@@ -23,7 +26,14 @@ async function quickPolicy() {
     };
     const { token } = await call('POST', '/auth/login',
         { username: 'coord1', password: DEMO_PASSWORD });
-    const [school] = await call('GET', '/bus/schools', null, token);
+    // the demo's households appear once the server has loaded the road network
+    let school;
+    for (let tries = 0; tries < 240 && !school; tries += 1) {
+        const schools = await call('GET', '/bus/schools', null, token);
+        school = schools.find((s) => s.households === 400 && s.buses === 10);
+        if (!school) await new Promise((resolve) => { setTimeout(resolve, 500); });
+    }
+    assert.ok(school, 'the bus demo loaded');
     const policy = await call('GET', `/bus/schools/${school.id}/policy`, null, token);
     await call('PUT', `/bus/schools/${school.id}/policy`, { ...policy, solverSeconds: 3 }, token);
 }
