@@ -253,13 +253,16 @@ public final class BusRoutes implements FeatureRoutes {
         if (body.getValue("crs") != null) {
             String name = text(body, "crs", prefix, 10, true);
             crs = CoordinateSystem.parse(name).orElseThrow(() -> ApiException.invalid(
-                    prefix + "crs", prefix + "crs must be WGS84, GCJ02 or BD09"));
+                    prefix + "crs", prefix + "crs 只能是 WGS84、GCJ02 或 BD09 / " + prefix
+                    + "crs must be WGS84, GCJ02 or BD09"));
         }
         if (lat < -90 || lat > 90) {
-            throw ApiException.invalid(prefix + "lat", prefix + "lat must be a latitude");
+            throw ApiException.invalid(prefix + "lat", prefix + "lat 不是有效纬度 / " + prefix
+                    + "lat must be a latitude");
         }
         if (lon < -180 || lon > 180) {
-            throw ApiException.invalid(prefix + "lon", prefix + "lon must be a longitude");
+            throw ApiException.invalid(prefix + "lon", prefix + "lon 不是有效经度 / " + prefix
+                    + "lon must be a longitude");
         }
         LatLon point = crs.toWgs84(new LatLon(lat, lon));
         bus.requireOnMap(point, prefix + "lat", prefix + "lon");
@@ -269,7 +272,8 @@ public final class BusRoutes implements FeatureRoutes {
     private static double number(JsonObject body, String field, String prefix) {
         Object value = body.getValue(field);
         if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-            throw ApiException.invalid(prefix + field, prefix + field + " must be a number");
+            throw ApiException.invalid(prefix + field, prefix + field + " 必须是数字 / " + prefix + field
+                    + " must be a number");
         }
         return n.doubleValue();
     }
@@ -281,11 +285,13 @@ public final class BusRoutes implements FeatureRoutes {
     private static int whole(JsonObject body, String field, String prefix, int min, int max) {
         Object value = body.getValue(field);
         if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw ApiException.invalid(prefix + field, prefix + field + " must be a whole number");
+            throw ApiException.invalid(prefix + field, prefix + field + " 必须是整数 / " + prefix
+                    + field + " must be a whole number");
         }
         if (n.doubleValue() < min || n.doubleValue() > max) {
-            throw ApiException.invalid(prefix + field, prefix + field + " must be between " + min
-                    + " and " + max);
+            throw ApiException.invalid(prefix + field, prefix + field + " 应在 " + min + " 到 "
+                    + max + " 之间 / " + prefix + field + " must be between " + min + " and "
+                    + max);
         }
         return n.intValue();
     }
@@ -296,7 +302,8 @@ public final class BusRoutes implements FeatureRoutes {
             return false;
         }
         if (!(value instanceof Boolean b)) {
-            throw ApiException.invalid(prefix + field, prefix + field + " must be true or false");
+            throw ApiException.invalid(prefix + field, prefix + field + " 必须是 true 或 false / "
+                    + prefix + field + " must be true or false");
         }
         return b;
     }
@@ -306,12 +313,14 @@ public final class BusRoutes implements FeatureRoutes {
         Object value = body.getValue(field);
         if (value == null || value instanceof String s && s.isBlank()) {
             if (required) {
-                throw ApiException.invalid(prefix + field, prefix + field + " is required");
+                throw ApiException.invalid(prefix + field, prefix + field + " 必填 / " + prefix
+                        + field + " is required");
             }
             return null;
         }
         if (!(value instanceof String s)) {
-            throw ApiException.invalid(prefix + field, prefix + field + " must be a string");
+            throw ApiException.invalid(prefix + field, prefix + field + " 必须是文本 / " + prefix
+                    + field + " must be a string");
         }
         if (s.length() > maxLength) {
             throw ApiException.invalid(prefix + field, prefix + field + " is longer than "
@@ -335,10 +344,10 @@ public final class BusRoutes implements FeatureRoutes {
     private static JsonArray array(JsonObject body, String field, int max) {
         Object value = body.getValue(field);
         if (!(value instanceof JsonArray a)) {
-            throw ApiException.invalid(field, field + " must be an array");
+            throw ApiException.invalid(field, field + " 必须是数组 / " + field + " must be an array");
         }
         if (a.isEmpty()) {
-            throw ApiException.invalid(field, field + " must not be empty");
+            throw ApiException.invalid(field, field + " 不能为空 / " + field + " must not be empty");
         }
         if (a.size() > max) {
             throw ApiException.invalid(field, field + " may hold at most " + max + " items");
