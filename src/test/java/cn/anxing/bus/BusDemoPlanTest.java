@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.anxing.demo.DemoAccounts;
 import cn.anxing.testing.Api;
 import cn.anxing.testing.TestServer;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +58,19 @@ class BusDemoPlanTest {
                 + "/buses").jsonArray();
         assertEquals(10, buses.size());
         assertTrue(buses.stream().allMatch(b -> ((JsonObject) b).getInteger("capacity") == 45));
+    }
+
+    @Test
+    @DisplayName("Loading the demo again, as a restart does, adds nothing twice")
+    void demoIsIdempotent() throws Exception {
+        var app = server.app();
+        var demo = new BusDemo(app.vertx(), new BusRepository(app.pool()), app.routing(),
+                Future.succeededFuture(), app.config().map().mapFile());
+        JsonArray before = coordinator.get(BASE + "/schools").jsonArray();
+        School again = demo.seed().toCompletionStage().toCompletableFuture()
+                .get(60, TimeUnit.SECONDS);
+        assertEquals(school.getString("id"), again.id().toString());
+        assertEquals(before, coordinator.get(BASE + "/schools").jsonArray());
     }
 
     @Test
