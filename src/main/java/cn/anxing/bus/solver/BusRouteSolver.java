@@ -42,7 +42,6 @@ public final class BusRouteSolver {
     private final int[] bfsIncoming;
     private final int[] bfsQueue;
     private final boolean[] bfsSeen;
-    private final int[] memberStopCount;
     private final int[] scratch;
     /** Routes from which no chain of moves reaches a route with room (see augment). */
     private final boolean[] saturated;
@@ -61,7 +60,6 @@ public final class BusRouteSolver {
         bfsIncoming = new int[routes];
         bfsQueue = new int[routes];
         bfsSeen = new boolean[routes];
-        memberStopCount = new int[model.groupCount];
         scratch = new int[model.stops + 2];
         saturated = new boolean[routes];
     }
@@ -76,7 +74,8 @@ public final class BusRouteSolver {
         recreate(current, 8);
         // The first plan is what a very short time limit returns: keep freeing stops for the
         // groups left over until everyone who can be served is (or the rounds run out).
-        for (int round = 0; round < 200 && current.unservedStudents > 0; round++) {
+        for (int round = 0; round < 200 && current.unservedStudents > 0
+                && System.nanoTime() < deadlineNanos; round++) {
             recreate(current, 8);
         }
         cleanAll(current);
@@ -97,7 +96,7 @@ public final class BusRouteSolver {
                 break;
             }
             long now = System.nanoTime();
-            if (now >= deadlineNanos || model.groupCount == 0) {
+            if (now >= deadlineNanos || !model.anyServable) {
                 break;
             }
             iterations++;

@@ -32,6 +32,13 @@ final class SearchModel {
     /** Per group, why it can never be served, or null if some route could carry it. */
     final UnservedReason[] hopeless;
     final double temperatureScale;
+    /**
+     * The product's last criterion, the shortest longest ride, as a weight so small that it only
+     * decides between plans whose cost is the same to about a millionth of a unit.
+     */
+    final double longestRideWeight;
+    /** Whether any group could be served at all; if not, there is nothing to search. */
+    final boolean anyServable;
     /** Per stop, the groups that may walk to it. */
     final int[][] groupsAt;
 
@@ -71,6 +78,7 @@ final class SearchModel {
                 hopeless[g] = UnservedReason.RIDE_TIME;
             }
         }
+        anyServable = java.util.Arrays.stream(hopeless).anyMatch(java.util.Objects::isNull);
         double maxArc = 0;
         double schoolLegs = 0;
         for (int i = 0; i <= stops; i++) {
@@ -83,6 +91,7 @@ final class SearchModel {
         boolean product = problem.objective() == ObjectiveMode.PRODUCT;
         busPenalty = product ? bigM : 0;
         unservedPenalty = bigM * (stops + 2);
+        longestRideWeight = product && ride != null ? 1e-9 : 0;
         temperatureScale = Math.max(1e-9, schoolLegs / Math.max(1, 2 * stops));
         int[] counts = new int[stops + 2];
         for (int[] cands : candidates) {

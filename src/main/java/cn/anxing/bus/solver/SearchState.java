@@ -77,8 +77,27 @@ final class SearchState {
 
     /** The single number the search minimises; see {@link SearchModel} for the penalties. */
     double objective() {
-        return totalCost() + model.busPenalty * routeCount
+        double objective = totalCost() + model.busPenalty * routeCount
                 + model.unservedPenalty * unservedStudents;
+        if (model.longestRideWeight > 0) {
+            double longest = 0;
+            for (int r = 0; r < routeCount; r++) {
+                longest = Math.max(longest, rideBound(r));
+            }
+            objective += model.longestRideWeight * longest;
+        }
+        return objective;
+    }
+
+    /** The longest ride on route r as the search counts it (see SearchModel#capacityOf). */
+    double rideBound(int r) {
+        RideTimeRule rule = model.ride;
+        double ride = rideTravel(r);
+        if (length[r] > 1) {
+            ride += rule.dwellBaseSeconds() * (length[r] - 1)
+                    + rule.dwellPerStudentSeconds() * load[r];
+        }
+        return ride;
     }
 
     int servedStudents() {

@@ -211,6 +211,27 @@ class ProductModeTest {
     }
 
     @Test
+    @DisplayName("between two routes of equal cost, drives the one whose longest ride is shorter")
+    void breaksCostTiesByTheLongestRide() {
+        // every leg costs the same, so both orders of stops 1 and 2 cost 2; but the school is
+        // 100 s from stop 1 and 500 s from stop 2, so 1 then 2 gives the shorter longest ride
+        double[][] cost = {{0, 1, 1}, {1, 0, 1}, {1, 1, 0}};
+        double[][] seconds = {{0, 100, 500}, {100, 0, 100}, {500, 100, 0}};
+        List<StudentGroup> groups = List.of(new StudentGroup(2, new int[] {1}),
+                new StudentGroup(2, new int[] {2}));
+        for (long seed = 1; seed <= 5; seed++) {
+            BusRoutingProblem p = new BusRoutingProblem(cost, seconds, groups, 10, 2,
+                    RouteShape.EVENING, ObjectiveMode.PRODUCT, RideTimeRule.withUsualDwell(3600));
+            BusRoutingPlan plan = BusRouteSolver.solve(p, new SolverOptions(seed,
+                    Duration.ofSeconds(5), 300, null));
+            verify(p, plan);
+            assertEquals(1, plan.busesUsed());
+            assertArrayEquals(new int[] {1, 2}, plan.routes().get(0), "seed " + seed);
+            assertEquals(100 + 30 + 5 * 2 + 100, plan.longestRideSeconds(), 1e-9);
+        }
+    }
+
+    @Test
     @DisplayName("returns the same plan for the same seed and iteration budget")
     void isDeterministicForASeed() {
         BusRoutingProblem p = town(21, 40, 160, 30, 10, RouteShape.MORNING, 1500);
