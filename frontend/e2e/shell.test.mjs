@@ -44,7 +44,7 @@ describe('the shell page', () => {
         assert.ok(page.url().endsWith('#/home'));
 
         await card.click();
-        await page.waitForSelector('#area[data-area=accident]');
+        await page.waitForSelector('#accident-home');
     });
 
     test('police1 signs in with a password and sees the accident review card', async () => {

@@ -1,16 +1,33 @@
 package cn.anxing.app;
 
+import cn.anxing.accident.AccidentDemoData;
+import cn.anxing.accident.AccidentRepository;
+import cn.anxing.accident.AccidentRoutes;
+import cn.anxing.accident.AccidentService;
+import cn.anxing.accident.DuplicateReportRule;
+import cn.anxing.accident.InsurerInboxRoutes;
+import cn.anxing.accident.InsurerRoutes;
+import cn.anxing.accident.PhotoStore;
+import cn.anxing.accident.PoliceReviewRoutes;
+import cn.anxing.accident.agreement.AgreementPdf;
+import cn.anxing.accident.agreement.AgreementSeal;
+import cn.anxing.accident.eligibility.EligibilityCheck;
+import cn.anxing.accident.eligibility.EligibilityPolicy;
+import cn.anxing.accident.liability.ScenarioCatalogue;
+import cn.anxing.accident.photo.PhotoCheck;
+import cn.anxing.accident.photo.PhotoInspector;
+import cn.anxing.accident.privacy.FieldCipher;
 import cn.anxing.auth.AccountRepository;
-import cn.anxing.bus.BusDemo;
-import cn.anxing.bus.BusRepository;
-import cn.anxing.bus.BusRoutes;
-import cn.anxing.bus.BusService;
-import cn.anxing.bus.PlanningJobs;
 import cn.anxing.auth.AccountRoutes;
 import cn.anxing.auth.AccountService;
 import cn.anxing.auth.LogSmsGateway;
 import cn.anxing.auth.SmsGateway;
 import cn.anxing.auth.Tokens;
+import cn.anxing.bus.BusDemo;
+import cn.anxing.bus.BusRepository;
+import cn.anxing.bus.BusRoutes;
+import cn.anxing.bus.BusService;
+import cn.anxing.bus.PlanningJobs;
 import cn.anxing.config.AppConfig;
 import cn.anxing.config.ConfigException;
 import cn.anxing.db.Database;
@@ -21,9 +38,13 @@ import cn.anxing.http.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
-import cn.anxing.map.MapRoutes;
+import cn.anxing.outbox.Outbox;
+import cn.anxing.outbox.OutboxConfig;
+import cn.anxing.outbox.OutboxRelay;
 import cn.anxing.routing.RoutingConfig;
 import cn.anxing.routing.RoutingService;
+import io.micrometer.core.instrument.FunctionCounter;
+import cn.anxing.map.MapRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -38,7 +59,10 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -63,10 +87,12 @@ public final class Application {
     private final RoutingService routing;
     private final PlanningJobs planningJobs;
     private final List<String> demoLines;
+    private final OutboxRelay outboxRelay;
     private volatile boolean stopped;
 
     private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
-            RoutingService routing, PlanningJobs planningJobs, List<String> demoLines) {
+            List<String> demoLines, OutboxRelay outboxRelay, RoutingService routing,
+            PlanningJobs planningJobs) {
         this.config = config;
         this.database = database;
         this.vertx = vertx;
@@ -74,6 +100,7 @@ public final class Application {
         this.routing = routing;
         this.planningJobs = planningJobs;
         this.demoLines = demoLines;
+        this.outboxRelay = outboxRelay;
     }
 
     public static Application start(AppConfig config) throws Exception {
@@ -116,6 +143,8 @@ public final class Application {
                             (System.nanoTime() - graphStarted) / 1_000_000))
                     .onFailure(e -> LOG.error("The road network could not be loaded: {}",
                             e.getMessage()));
+            var outbox = new Outbox(pool);
+            var outboxRelay = new OutboxRelay(vertx, outbox, outboxConfig(config));
 
             List<FeatureRoutes> features = new ArrayList<>();
             features.add(new HealthRoutes(pool, () -> graphState(routing)));
@@ -133,6 +162,26 @@ public final class Application {
             demo.add(new BusDemo(vertx, busRepository, routing, graphReady,
                     config.map().mapFile()));
 
+            var accidents = accidentService(config, vertx, pool, accountRepository, outbox,
+                    outboxRelay, routing);
+            await(accidents.start());
+            FunctionCounter.builder("anxing.accident.duplicates.avoided", accidents,
+                            AccidentService::duplicatesAvoided)
+                    .description("Repeated accident reports that joined the open case instead")
+                    .register(metrics);
+            FunctionCounter.builder("anxing.outbox.delivered", outboxRelay,
+                    OutboxRelay::deliveredCount).register(metrics);
+            var accidentRepository = new AccidentRepository(pool);
+            var insurers = new InsurerRoutes(accidentRepository, outbox, authz);
+            features.add(new AccidentRoutes(accidents, authz, config.accident().photoMaxBytes()));
+            features.add(new PoliceReviewRoutes(accidents, authz));
+            features.add(insurers);
+            if (config.demo()) {
+                features.add(new InsurerInboxRoutes(pool, outbox, authz));
+                demo.add(new AccidentDemoData(accidentRepository, insurers,
+                        "http://127.0.0.1:" + config.http().port()));
+            }
+
             Function<Throwable, ApiException> domainErrors = DomainErrors::toApi;
             var deployment = new DeploymentOptions()
                     .setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -145,12 +194,13 @@ public final class Application {
                     demoLines.addAll(await(data.load()));
                 }
             }
+            outboxRelay.start();
             LOG.info("Anxing listening on http://{}:{} ({} ms, database {})",
                     config.http().host(), config.http().port(),
                     (System.nanoTime() - started) / 1_000_000,
                     database.isEmbedded() ? "embedded" : "external");
-            return new Application(config, database, vertx, pool, routing, planningJobs,
-                    demoLines);
+            return new Application(config, database, vertx, pool, demoLines, outboxRelay, routing,
+                    planningJobs);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -176,6 +226,10 @@ public final class Application {
         return config;
     }
 
+    public OutboxRelay outboxRelay() {
+        return outboxRelay;
+    }
+
     /**
      * Stops accepting requests, lets those in flight finish, closes the pool and stops an
      * embedded PostgreSQL. Blocks; safe to call twice.
@@ -187,6 +241,12 @@ public final class Application {
         stopped = true;
         long started = System.nanoTime();
         planningJobs.stop();
+        try {
+            outboxRelay.stop().toCompletionStage().toCompletableFuture()
+                    .get(config.http().shutdownGrace().toSeconds() + 1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("The outbox relay did not finish its round; its claims expire", e);
+        }
         try {
             routing.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -214,6 +274,38 @@ public final class Application {
             case IMPORTING -> new HealthRoutes.GraphState("IMPORTING", status.message());
             case FAILED -> new HealthRoutes.GraphState("DOWN", status.message());
         };
+    }
+
+    /** Blocks for the generated demo keys; called once at start. */
+    private static AccidentService accidentService(AppConfig config, Vertx vertx, Pool pool,
+            AccountRepository accounts, Outbox outbox, OutboxRelay relay, RoutingService routing)
+            throws Exception {
+        var settings = config.accident();
+        String fieldKey = await(settings.fieldKey().map(Future::succeededFuture)
+                .orElseGet(() -> accounts.secret("accident-field-key", randomSecret())));
+        String sealKey = await(settings.sealKey().map(Future::succeededFuture)
+                .orElseGet(() -> accounts.secret("accident-seal-key", randomSecret())));
+        // 浙里快处 is for two vehicles; the issue asks to allow more, so up to five here
+        var policy = new EligibilityPolicy(2, 5, true, true);
+        return new AccidentService(vertx, new AccidentRepository(pool), outbox, relay::wake,
+                routing, ScenarioCatalogue.bundled(), new EligibilityCheck(policy),
+                new PhotoInspector((int) settings.photoMaxBytes(), ZoneId.of("Asia/Shanghai")),
+                new PhotoCheck(Duration.ofMinutes(60), settings.photoFlagMetres()),
+                new PhotoStore(config.photoDir()), FieldCipher.fromBase64Key(fieldKey),
+                new AgreementSeal(Base64.getDecoder().decode(sealKey)),
+                new AgreementPdf(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+                        settings.verifyUrl().orElse("http://127.0.0.1:" + config.http().port()
+                                + "/#/verify")),
+                new DuplicateReportRule(settings.duplicateRadiusMetres(),
+                        settings.duplicateWindow()), settings.duplicateWindow(),
+                Clock.systemUTC());
+    }
+
+    private static OutboxConfig outboxConfig(AppConfig config) {
+        var d = OutboxConfig.defaults();
+        return new OutboxConfig(config.outbox().pollInterval(), d.batchSize(), d.lease(),
+                d.requestTimeout(), config.outbox().backoffBase(), d.backoffMax(),
+                config.outbox().maxAttempts());
     }
 
     private static SmsGateway smsGateway(AppConfig config) {

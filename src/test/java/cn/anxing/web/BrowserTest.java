@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anxing.testing.TestServer;
-import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,19 +18,28 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pages as people use them: the frontend's browser tests ({@code frontend/e2e}, node's test
- * runner driving Debian's headless Chromium with playwright-core) against a real server started
- * here, and the frontend's own tests without a browser.
+ * runner driving Debian's headless Chromium with playwright-core) against the whole server
+ * started here on the demo map, and the frontend's own tests without a browser.
+ * {@code -Danxing.e2e=e2e/x.test.mjs} runs one browser test file instead of all. The pages must
+ * be built first (the Maven build does it; with -Dskip.frontend run
+ * {@code cd frontend && npx vite build}).
  */
 @DisplayName("The web pages")
 class BrowserTest {
 
     private static final Path FRONTEND = Path.of(System.getProperty("anxing.frontend.dir",
             "frontend"));
+    private static final Path CHROMIUM = Path.of(System.getenv()
+            .getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     private static TestServer server;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.start();
+    static void start() throws Exception {
+        if (!Files.isDirectory(FRONTEND.resolve("node_modules"))) {
+            run(Map.of(), "npm", "ci", "--no-audit", "--no-fund");
+        }
+        server = TestServer.start(Map.of("OTP_PER_PHONE_PER_HOUR", "1000",
+                "OUTBOX_POLL_INTERVAL_MS", "200"));
     }
 
     @AfterAll
@@ -40,48 +50,39 @@ class BrowserTest {
     @Test
     @DisplayName("pass their tests without a browser (dictionaries complete in both languages)")
     void unitTests() throws Exception {
-        run(List.of("npm", "test"), "unit");
+        assertEquals(0, run(Map.of(), "npm", "test"), "npm test failed; its output is above");
     }
 
     @Test
-    @DisplayName("pass every browser test in frontend/e2e against a real server in headless"
-            + " Chromium")
+    @DisplayName("pass every browser test in frontend/e2e in headless Chromium")
     void browserTests() throws Exception {
-        assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
-                "Debian's chromium is needed for the browser tests: apt-get install chromium"
-                        + " (bash .ci/run installs it)");
+        assertTrue(Files.isExecutable(CHROMIUM), "the browser tests need Chromium at " + CHROMIUM
+                + ": apt-get install chromium (bash .ci/run installs it)");
+        assertTrue(getClass().getResource("/webroot/index.html") != null, "the pages are not"
+                + " built: cd frontend && npx vite build");
+        String files = System.getProperty("anxing.e2e", "e2e/");
         List<String> command = new ArrayList<>(List.of("node", "--test",
                 "--test-concurrency=1"));
-        try (var files = Files.list(FRONTEND.resolve("e2e"))) {
-            files.map(p -> "e2e/" + p.getFileName())
-                    .filter(name -> name.endsWith(".test.mjs"))
-                    .sorted()
-                    .forEach(command::add);
-        }
-        run(command, "e2e");
+        command.addAll(List.of(files.split(",")));
+        int exit = run(Map.of("BASE_URL", server.baseUrl(), "CHROMIUM_PATH",
+                CHROMIUM.toString()), command.toArray(String[]::new));
+        assertEquals(0, exit, "node --test " + files + " failed; its output is above");
     }
 
-    private static void run(List<String> command, String label) throws Exception {
-        assertTrue(Files.isDirectory(FRONTEND.resolve("node_modules")),
-                "frontend/node_modules is missing: the Maven build runs npm ci first");
-        Path log = Files.createTempFile("anxing-" + label, ".log");
+    private static int run(Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
         var builder = new ProcessBuilder(command).directory(FRONTEND.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("BASE_URL", server.baseUrl());
+                .redirectErrorStream(true);
+        builder.environment().putAll(env);
         Process process = builder.start();
-        boolean finished = process.waitFor(15, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroyForcibly();
+        // through System.out, so the output lands in the surefire report beside the result
+        try (var lines = process.inputReader()) {
+            lines.lines().forEach(System.out::println);
         }
-        String output = Files.readString(log);
-        // the node test runner's report goes to the surefire output of this test
-        System.out.println(output);
-        assertTrue(finished, label + " tests did not finish in 15 minutes");
-        assertEquals(0, process.exitValue(), label + " tests failed:" + File.separator
-                + tail(output));
-    }
-
-    private static String tail(String output) {
-        return output.length() <= 6000 ? output : output.substring(output.length() - 6000);
+        if (!process.waitFor(15, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " took over 15 minutes");
+        }
+        return process.exitValue();
     }
 }
