@@ -7,9 +7,8 @@
 export const AREAS = [
     { id: 'accident', roles: ['driver'], title: 'area.accident', path: '/accident' },
     { id: 'review', roles: ['police'], title: 'area.review', path: '/police/accidents' },
-    { id: 'bus-planning', roles: ['coordinator'], title: 'area.busPlanning',
-        path: '/area/bus-planning' },
-    { id: 'child-bus', roles: ['parent'], title: 'area.childBus', path: '/area/child-bus' },
+    { id: 'bus-planning', roles: ['coordinator'], title: 'area.busPlanning', path: '/bus' },
+    { id: 'child-bus', roles: ['parent'], title: 'area.childBus', path: '/child-bus' },
     { id: 'medical-advance', roles: ['insurer', 'hospital', 'fund'], title: 'area.medicalAdvance',
         path: '/area/medical-advance' },
     { id: 'accounts', roles: ['admin'], title: 'area.accounts', path: '/area/accounts' },

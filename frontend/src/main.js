@@ -14,6 +14,10 @@ addRoute(SIGN_IN, signInView, { public: true });
 addRoute(HOME, homeView);
 // pages with a map load Leaflet on first use, so sign-in on a phone stays small
 addRoute('/map', lazy(() => import('./views/map-view.js'), 'mapView'));
+addRoute('/bus', lazy(() => import('./bus/planning-view.js'), 'planningView'),
+    { roles: ['coordinator', 'admin'] });
+addRoute('/child-bus', lazy(() => import('./bus/child-view.js'), 'childBusView'),
+    { roles: ['parent'] });
 addRoute('/area/:id', areaPlaceholderView);
 const accident = (name, file) => lazy(() => import(`./accident/${file}.js`), name);
 addRoute('/accident', accident('accidentHomeView', 'home-view'), { roles: ['driver'] });

@@ -23,6 +23,11 @@ import cn.anxing.auth.AccountService;
 import cn.anxing.auth.LogSmsGateway;
 import cn.anxing.auth.SmsGateway;
 import cn.anxing.auth.Tokens;
+import cn.anxing.bus.BusDemo;
+import cn.anxing.bus.BusRepository;
+import cn.anxing.bus.BusRoutes;
+import cn.anxing.bus.BusService;
+import cn.anxing.bus.PlanningJobs;
 import cn.anxing.config.AppConfig;
 import cn.anxing.config.ConfigException;
 import cn.anxing.db.Database;
@@ -80,17 +85,20 @@ public final class Application {
     private final Vertx vertx;
     private final Pool pool;
     private final RoutingService routing;
+    private final PlanningJobs planningJobs;
     private final List<String> demoLines;
     private final OutboxRelay outboxRelay;
     private volatile boolean stopped;
 
     private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
-            List<String> demoLines, OutboxRelay outboxRelay, RoutingService routing) {
+            List<String> demoLines, OutboxRelay outboxRelay, RoutingService routing,
+            PlanningJobs planningJobs) {
         this.config = config;
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
         this.routing = routing;
+        this.planningJobs = planningJobs;
         this.demoLines = demoLines;
         this.outboxRelay = outboxRelay;
     }
@@ -128,8 +136,8 @@ public final class Application {
             // listens meanwhile and /health says 503 until it is READY.
             var routing = new RoutingService();
             long graphStarted = System.nanoTime();
-            routing.start(vertx, new RoutingConfig(config.map().mapFile(),
-                    config.graphCacheDir(), config.map().matrixThreads()))
+            Future<Void> graphReady = routing.start(vertx, new RoutingConfig(
+                    config.map().mapFile(), config.graphCacheDir(), config.map().matrixThreads()))
                     .onSuccess(x -> LOG.info("Road network ready: {} in {} ms",
                             routing.status().message(),
                             (System.nanoTime() - graphStarted) / 1_000_000))
@@ -142,9 +150,17 @@ public final class Application {
             features.add(new HealthRoutes(pool, () -> graphState(routing)));
             features.add(new AccountRoutes(accounts, authz));
             features.add(new MapRoutes(routing));
+            var busRepository = new BusRepository(pool);
+            var planningJobs = new PlanningJobs(busRepository, routing,
+                    config.map().matrixThreads());
+            await(planningJobs.recover());
+            features.add(new BusRoutes(new BusService(busRepository, routing, planningJobs),
+                    authz));
 
             List<DemoData> demo = new ArrayList<>();
             demo.add(new DemoAccounts(vertx, accountRepository));
+            demo.add(new BusDemo(vertx, busRepository, routing, graphReady,
+                    config.map().mapFile()));
 
             var accidents = accidentService(config, vertx, pool, accountRepository, outbox,
                     outboxRelay, routing);
@@ -183,7 +199,8 @@ public final class Application {
                     config.http().host(), config.http().port(),
                     (System.nanoTime() - started) / 1_000_000,
                     database.isEmbedded() ? "embedded" : "external");
-            return new Application(config, database, vertx, pool, demoLines, outboxRelay, routing);
+            return new Application(config, database, vertx, pool, demoLines, outboxRelay, routing,
+                    planningJobs);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -223,6 +240,7 @@ public final class Application {
         }
         stopped = true;
         long started = System.nanoTime();
+        planningJobs.stop();
         try {
             outboxRelay.stop().toCompletionStage().toCompletableFuture()
                     .get(config.http().shutdownGrace().toSeconds() + 1, TimeUnit.SECONDS);

@@ -1,0 +1,110 @@
+// The school bus pages: a coordinator plans the demo school and reads the plan on the map with
+// a route sheet per bus; the demo parent sees their child's stop and times.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+    BASE_URL, DEMO_PASSWORD, desktopContext, launchBrowser, openPage, outsideRequests,
+    phoneContext, signInThroughApi,
+} from './browser.mjs';
+
+const PARENT_PHONE = '13900000001';
+
+/**
+ * Waits for the bus demo, then gives its optimizer 3 s per run, so the page's plan takes
+ * seconds.
+ */
+async function quickPolicy() {
+    const call = async (method, path, body, token) => {
+        const response = await fetch(`${BASE_URL}/api/v1${path}`, {
+            method,
+            headers: { 'Content-Type': 'application/json',
+                ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+            body: body ? JSON.stringify(body) : undefined,
+        });
+        assert.ok(response.ok, `${method} ${path}: ${response.status}`);
+        return response.json();
+    };
+    const { token } = await call('POST', '/auth/login',
+        { username: 'coord1', password: DEMO_PASSWORD });
+    // the demo's households appear once the server has loaded the road network
+    let school;
+    for (let tries = 0; tries < 240 && !school; tries += 1) {
+        const schools = await call('GET', '/bus/schools', null, token);
+        school = schools.find((s) => s.households === 400 && s.buses === 10);
+        if (!school) await new Promise((resolve) => { setTimeout(resolve, 500); });
+    }
+    assert.ok(school, 'the bus demo loaded');
+    const policy = await call('GET', `/bus/schools/${school.id}/policy`, null, token);
+    await call('PUT', `/bus/schools/${school.id}/policy`, { ...policy, solverSeconds: 3 }, token);
+}
+
+describe('school bus planning', () => {
+    let browser;
+    let page;
+    before(async () => {
+        await quickPolicy();
+        browser = await launchBrowser();
+        page = await openPage(await desktopContext(browser));
+        await signInThroughApi(page, { username: 'coord1', password: 'anxing-demo' }, '/#/bus');
+        await page.waitForSelector('#bus-map[data-roads=loaded]');
+    });
+    after(async () => { await browser?.close(); });
+
+    test('shows the demo school with its households and buses', async () => {
+        assert.match(await page.locator('#bus-counts').textContent(), /400 户家庭.*10 辆车/);
+    });
+
+    test('plans, shows the progress, then the lines, stops and a route sheet per bus', async () => {
+        await page.click('#bus-plan');
+        await page.waitForSelector('#bus-status:not([hidden])');
+        await page.waitForFunction(() => /规划完成|规划失败/.test(
+            document.querySelector('#bus-status').textContent), null, { timeout: 180_000 });
+        assert.match(await page.locator('#bus-status').textContent(), /规划完成/);
+        const sheets = await page.locator('.bus-sheet').count();
+        assert.ok(sheets >= 1 && sheets <= 10, `route sheets: ${sheets}`);
+        assert.match(await page.locator('#bus-summary-line').textContent(), /服务 \d+\/400 户/);
+        const drawn = await page.$eval('#bus-map', (element) => {
+            let lines = 0;
+            element.leafletMap.eachLayer((layer) => {
+                if (layer.getLatLngs && layer.options.weight === 5) lines += 1;
+            });
+            return lines;
+        });
+        assert.equal(drawn, sheets, 'one line drawn per route sheet');
+        await page.locator('.bus-sheet summary').first().click();
+        assert.ok(await page.locator('.bus-sheet[open] .bus-directions li').count() >= 2);
+        assert.deepEqual(outsideRequests(page), []);
+        assert.deepEqual(page.errors, []);
+    });
+
+    test('switches to the morning run and to English', async () => {
+        await page.click('button[data-run=morning]');
+        assert.equal(await page.getAttribute('button[data-run=morning]', 'aria-selected'), 'true');
+        await page.click('#language-toggle');
+        assert.match(await page.locator('#bus-summary-line').textContent(), /Serves \d+\/400/);
+        await page.click('#language-toggle');
+    });
+});
+
+describe("a parent's view of the child's bus", () => {
+    let browser;
+    let page;
+    before(async () => {
+        browser = await launchBrowser();
+        page = await openPage(await phoneContext(browser));
+        await signInThroughApi(page, { phone: PARENT_PHONE }, '/#/child-bus');
+        await page.waitForSelector('.child-card');
+    });
+    after(async () => { await browser?.close(); });
+
+    test('shows the stop, the evening and morning times and the stop on a map', async () => {
+        const card = page.locator('.child-card').first();
+        assert.equal(await card.getAttribute('data-status'), 'SERVED');
+        assert.match(await card.locator('.child-stop').textContent(), /上下车站点：.+站/);
+        assert.match(await card.locator('.child-evening').textContent(), /21:\d\d:\d\d 从学校出发/);
+        assert.match(await card.locator('.child-morning').textContent(), /到站接车/);
+        await page.waitForSelector('.child-map[data-roads=loaded]');
+        assert.ok(await page.locator('.child-map .leaflet-marker-icon').isVisible());
+        assert.deepEqual(page.errors, []);
+    });
+});

@@ -1,0 +1,174 @@
+/**
+ * The coordinator's page (#/bus): pick a school, see its households and buses, plan, follow the
+ * job's progress, and read the plan on our own map with a route sheet per bus.
+ */
+import { h, replaceChildren } from '../dom.js';
+import { get, post } from '../api.js';
+import { bindServerMessage, bindText, onLanguageChange } from '../i18n.js';
+import { describe } from '../forms.js';
+import { mountMap } from '../map/basemap.js';
+import './strings.js';
+import { addPlanLayers, lineColour } from './plan-layers.js';
+
+const POLL_MS = 1000;
+
+export async function planningView(outlet) {
+    const schools = await get('/bus/schools');
+    if (schools.length === 0) {
+        replaceChildren(outlet, h('section', { class: 'card', id: 'bus-planning' },
+            h('h1', { i18n: 'bus.planning.title' }),
+            h('p', { class: 'hint', i18n: 'bus.noSchools' })));
+        return undefined;
+    }
+    const picker = h('select', { id: 'bus-school', name: 'school' },
+        schools.map((s) => h('option', { value: s.id }, s.name)));
+    const counts = h('p', { class: 'hint', id: 'bus-counts' });
+    const planButton = h('button', { class: 'primary', id: 'bus-plan', type: 'button',
+        i18n: 'bus.plan' });
+    const status = h('p', { class: 'notice', id: 'bus-status', role: 'status', hidden: true });
+    const summary = h('div', { id: 'bus-summary' });
+    const runTabs = h('div', { class: 'tabs', role: 'tablist' });
+    const mapElement = h('div', { class: 'map-full', id: 'bus-map' });
+    const unserved = h('div', { id: 'bus-unserved' });
+    const sheets = h('div', { id: 'bus-sheets' });
+    replaceChildren(outlet, h('section', { class: 'map-page', id: 'bus-planning' },
+        h('div', { class: 'map-heading' },
+            h('h1', { i18n: 'bus.planning.title' }),
+            h('label', { for: 'bus-school', i18n: 'bus.school' }), picker, counts, planButton,
+            status, summary, runTabs),
+        mapElement, unserved, sheets));
+
+    const first = schools[0];
+    const map = await mountMap(mapElement, { center: { lat: first.lat, lon: first.lon },
+        zoom: 14 });
+    const state = { school: first, plan: null, run: 'evening', layers: null, timer: null };
+
+    const showSchool = async (school) => {
+        state.school = school;
+        bindText(counts, 'bus.counts', school);
+        map.setView([school.lat, school.lon], 14);
+        state.plan = school.latestPlanId ? await get(`/bus/plans/${school.latestPlanId}`) : null;
+        drawPlan({ fit: true });
+    };
+
+    const drawPlan = ({ fit = false } = {}) => {
+        state.layers?.remove();
+        replaceChildren(summary);
+        replaceChildren(unserved);
+        replaceChildren(sheets);
+        replaceChildren(runTabs);
+        const { plan } = state;
+        if (!plan) {
+            summary.append(h('p', { class: 'hint', i18n: 'bus.noPlan' }));
+            return;
+        }
+        const s = plan.summary;
+        summary.append(
+            h('p', { id: 'bus-summary-line', i18n: 'bus.summary', i18nParams: {
+                served: s.householdsServed, households: s.households,
+                students: s.studentsServed, buses: s.busesUsed,
+                ride: (s.longestRideSeconds / 60).toFixed(1),
+            } }),
+            h('p', { class: 'hint', i18n: 'bus.timings', i18nParams: {
+                matrix: s.matrixSeconds.toFixed(1), solve: s.solveSeconds.toFixed(1),
+            } }));
+        for (const run of ['evening', 'morning']) {
+            runTabs.append(h('button', {
+                class: 'tab', type: 'button', role: 'tab', dataset: { run },
+                'aria-selected': String(run === state.run), i18n: `bus.run.${run}`,
+                onclick: () => { state.run = run; drawPlan(); },
+            }));
+        }
+        state.layers = addPlanLayers(map, plan, state.run);
+        if (fit) {
+            map.fitBounds(plan.households.map((x) => [x.lat, x.lon])
+                .concat([[plan.schoolLat, plan.schoolLon]]), { padding: [16, 16] });
+        }
+        unserved.append(h('h2', { class: 'section-title', i18n: 'bus.unserved.title',
+            i18nParams: { count: plan.unserved.length } }));
+        if (plan.unserved.length === 0) {
+            unserved.append(h('p', { class: 'hint', i18n: 'bus.unserved.none' }));
+        } else {
+            unserved.append(h('ul', { class: 'bus-unserved' }, plan.unserved.map((u) =>
+                h('li', { dataset: { reason: u.reason } }, `${u.label}：`,
+                    bindServerMessage(h('span'), u.reasonText)))));
+        }
+        sheets.append(h('h2', { class: 'section-title', i18n: 'bus.sheets' }),
+            ...plan[state.run].lines.map(routeSheet));
+    };
+
+    const follow = (jobId) => {
+        clearTimeout(state.timer);
+        const poll = async () => {
+            const job = await get(`/bus/plan-jobs/${jobId}`);
+            status.hidden = false;
+            if (job.status === 'failed') {
+                bindText(status, 'bus.phase.failed', { error: job.error ?? '' });
+                planButton.disabled = false;
+                return;
+            }
+            if (job.status === 'done') {
+                state.plan = await get(`/bus/plans/${job.planId}`);
+                drawPlan({ fit: true });
+                bindText(status, 'bus.phase.done');
+                planButton.disabled = false;
+                return;
+            }
+            const best = job.progress?.best;
+            if (job.phase === 'solving' && best) {
+                bindText(status, 'bus.best', { students: best.studentsServed, buses: best.buses,
+                    minutes: (best.drivingSeconds / 60).toFixed(0), run: job.progress.run });
+            } else {
+                bindText(status, `bus.phase.${job.phase}`, { ahead: job.queuePosition ?? 0 });
+            }
+            state.timer = setTimeout(poll, POLL_MS);
+        };
+        poll().catch((error) => {
+            describe(status, error);
+            planButton.disabled = false;
+        });
+    };
+
+    planButton.addEventListener('click', async () => {
+        planButton.disabled = true;
+        status.hidden = false;
+        bindText(status, 'bus.planning');
+        try {
+            const job = await post(`/bus/schools/${state.school.id}/plans`, {});
+            follow(job.id);
+        } catch (error) {
+            describe(status, error);
+            planButton.disabled = false;
+        }
+    });
+    picker.addEventListener('change', () => showSchool(
+        schools.find((s) => s.id === picker.value)));
+    const stopLanguage = onLanguageChange(() => drawPlan());
+    await showSchool(first);
+    return () => {
+        clearTimeout(state.timer);
+        stopLanguage();
+        map.remove();
+    };
+}
+
+/** One bus's route sheet (线路单): its stops with times, then turn-by-turn directions. */
+function routeSheet(line) {
+    return h('details', { class: 'card bus-sheet', dataset: { line: line.number } },
+        h('summary', {},
+            h('span', { class: 'bus-swatch', style: `background:${lineColour(line.number)}` }),
+            h('span', { i18n: 'bus.line.head', i18nParams: { name: line.name,
+                bus: line.busLabel, students: line.students, start: line.start,
+                end: line.end } })),
+        h('table', { class: 'bus-stops' },
+            h('thead', {}, h('tr', {},
+                ['bus.stop.seq', 'bus.stop.name', 'bus.stop.arrival', 'bus.stop.students']
+                    .map((key) => h('th', { i18n: key })))),
+            h('tbody', {}, line.stops.map((stop) => h('tr', {},
+                h('td', {}, String(stop.sequence)), h('td', {}, stop.stopName),
+                h('td', {}, stop.arrival), h('td', {}, String(stop.students)))))),
+        h('h3', { i18n: 'bus.directions' }),
+        h('ol', { class: 'bus-directions' }, line.path.instructions.map((step) =>
+            h('li', {}, bindServerMessage(h('span'), `${step.textZh} / ${step.textEn}`),
+                step.distanceMetres > 0 ? ` (${Math.round(step.distanceMetres)} m)` : ''))));
+}

@@ -1,0 +1,375 @@
+package cn.anxing.bus;
+
+import cn.anxing.auth.PhoneNumbers;
+import cn.anxing.routing.LatLon;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Schools, households, buses, policies, planning jobs and plans in PostgreSQL. */
+public final class BusRepository {
+
+    private static final String SCHOOL_COLUMNS =
+            "id, name, lat, lon, evening_dismissal, morning_arrival";
+    private static final String INSERT_SCHOOL = """
+            INSERT INTO bus_school (name, lat, lon, evening_dismissal, morning_arrival, demo_key)
+            VALUES ($1, $2, $3, $4, $5, $6) RETURNING\s""" + SCHOOL_COLUMNS;
+    private static final String SCHOOL_BY_ID =
+            "SELECT " + SCHOOL_COLUMNS + " FROM bus_school WHERE id = $1";
+    private static final String SCHOOL_BY_DEMO_KEY =
+            "SELECT " + SCHOOL_COLUMNS + " FROM bus_school WHERE demo_key = $1";
+    private static final String LIST_SCHOOLS = """
+            SELECT s.id, s.name, s.lat, s.lon, s.evening_dismissal, s.morning_arrival,
+                   (SELECT count(*) FROM bus_household h WHERE h.school_id = s.id) AS households,
+                   (SELECT coalesce(sum(students), 0) FROM bus_household h
+                     WHERE h.school_id = s.id) AS students,
+                   (SELECT count(*) FROM bus_vehicle v WHERE v.school_id = s.id) AS buses,
+                   (SELECT p.id FROM bus_plan p WHERE p.school_id = s.id
+                     ORDER BY p.created_at DESC LIMIT 1) AS latest_plan
+              FROM bus_school s ORDER BY s.created_at""";
+    private static final String HOUSEHOLD_COLUMNS =
+            "id, label, lat, lon, students, needs_door_stop, parent_phone, generated";
+    private static final String INSERT_HOUSEHOLD = """
+            INSERT INTO bus_household (school_id, label, lat, lon, students, needs_door_stop,
+                                       parent_phone, generated)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING\s""" + HOUSEHOLD_COLUMNS;
+    /** A registered parent phone may sign in as a parent (家长), keeping any roles it had. */
+    private static final String ENSURE_PARENT_ACCOUNT = """
+            INSERT INTO account (phone, display_name, roles) VALUES ($1, $2, ARRAY['parent'])
+            ON CONFLICT (phone) DO UPDATE SET roles = CASE
+                WHEN 'parent' = ANY (account.roles) THEN account.roles
+                ELSE array_append(account.roles, 'parent') END""";
+    private static final String HOUSEHOLDS_OF_SCHOOL = "SELECT " + HOUSEHOLD_COLUMNS
+            + " FROM bus_household WHERE school_id = $1 ORDER BY created_at, label";
+    private static final String COUNT_HOUSEHOLDS =
+            "SELECT count(*) FROM bus_household WHERE school_id = $1";
+    private static final String LINK_PARENT = """
+            UPDATE bus_household SET parent_phone = $2
+             WHERE id = (SELECT id FROM bus_household WHERE school_id = $1
+                          ORDER BY created_at, label LIMIT 1)""";
+    private static final String BUS_COLUMNS = "id, label, capacity, depot_lat, depot_lon";
+    private static final String INSERT_BUS = """
+            INSERT INTO bus_vehicle (school_id, label, capacity, depot_lat, depot_lon)
+            VALUES ($1, $2, $3, $4, $5) RETURNING\s""" + BUS_COLUMNS;
+    private static final String BUSES_OF_SCHOOL = "SELECT " + BUS_COLUMNS
+            + " FROM bus_vehicle WHERE school_id = $1 ORDER BY created_at, label";
+    private static final String POLICY = """
+            SELECT max_walk_metres, max_ride_seconds, dwell_base_seconds,
+                   dwell_per_student_seconds, no_stop_road_classes, solver_seconds
+              FROM bus_policy WHERE school_id = $1""";
+    private static final String ENSURE_POLICY =
+            "INSERT INTO bus_policy (school_id) VALUES ($1) ON CONFLICT (school_id) DO NOTHING";
+    private static final String UPDATE_POLICY = """
+            UPDATE bus_policy SET max_walk_metres = $2, max_ride_seconds = $3,
+                   dwell_base_seconds = $4, dwell_per_student_seconds = $5,
+                   no_stop_road_classes = $6, solver_seconds = $7, updated_at = now()
+             WHERE school_id = $1""";
+    private static final String JOB_COLUMNS = """
+            id, school_id, status, phase, progress, matrix_ms, solve_ms, paths_ms, error,
+            created_at, started_at, finished_at""";
+    private static final String INSERT_JOB = """
+            INSERT INTO bus_plan_job (school_id, status, phase, requested_by)
+            VALUES ($1, 'queued', 'queued', $2) RETURNING\s""" + JOB_COLUMNS;
+    private static final String JOB_BY_ID =
+            "SELECT " + JOB_COLUMNS + " FROM bus_plan_job WHERE id = $1";
+    private static final String JOBS_OF_SCHOOL = "SELECT " + JOB_COLUMNS
+            + " FROM bus_plan_job WHERE school_id = $1 ORDER BY created_at DESC LIMIT 20";
+    private static final String START_JOB = """
+            UPDATE bus_plan_job SET status = 'running', phase = $2, started_at = now()
+             WHERE id = $1""";
+    private static final String JOB_PHASE =
+            "UPDATE bus_plan_job SET phase = $2, progress = $3 WHERE id = $1";
+    private static final String FINISH_JOB = """
+            UPDATE bus_plan_job SET status = $2, phase = $2, progress = $3, matrix_ms = $4,
+                   solve_ms = $5, paths_ms = $6, error = $7, finished_at = now()
+             WHERE id = $1""";
+    private static final String FAIL_UNFINISHED = """
+            UPDATE bus_plan_job SET status = 'failed', phase = 'failed', finished_at = now(),
+                   error = 'the server stopped before the job finished; plan again'
+             WHERE status IN ('queued', 'running')""";
+    private static final String INSERT_PLAN =
+            "INSERT INTO bus_plan (id, school_id, plan) VALUES ($1, $2, $3)";
+    private static final String PLAN_BY_ID = "SELECT plan FROM bus_plan WHERE id = $1";
+    private static final String LATEST_PLAN = """
+            SELECT id, plan FROM bus_plan WHERE school_id = $1
+             ORDER BY created_at DESC LIMIT 1""";
+    private static final String HOUSEHOLDS_OF_PARENT = """
+            SELECT h.id, h.school_id, h.label, h.students, s.name
+              FROM bus_household h JOIN bus_school s ON s.id = h.school_id
+             WHERE h.parent_phone = (SELECT phone FROM account WHERE id = $1)
+             ORDER BY h.created_at""";
+
+    /** A school with the counts the coordinator's list shows. */
+    public record SchoolSummary(School school, long households, long students, long buses,
+                                UUID latestPlan) {
+    }
+
+    /** A planning job as stored. */
+    public record StoredJob(UUID id, UUID schoolId, String status, String phase,
+                            JsonObject progress, Long matrixMillis, Long solveMillis,
+                            Long pathsMillis, String error, String createdAt, String startedAt,
+                            String finishedAt) {
+    }
+
+    /** A household a parent may look up. */
+    public record ParentHousehold(UUID householdId, UUID schoolId, String label, int students,
+                                  String schoolName) {
+    }
+
+    private final Pool pool;
+
+    public BusRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    // ---------------------------------------------------------------- schools
+
+    public Future<School> insertSchool(String name, LatLon location, LocalTime evening,
+                                       LocalTime morning, String demoKey) {
+        return pool.withTransaction(tx -> tx.preparedQuery(INSERT_SCHOOL)
+                .execute(Tuple.of(name, location.lat(), location.lon(), evening, morning, demoKey))
+                .map(rows -> toSchool(rows.iterator().next()))
+                .compose(school -> tx.preparedQuery(ENSURE_POLICY).execute(Tuple.of(school.id()))
+                        .map(school)));
+    }
+
+    public Future<Optional<School>> school(UUID id) {
+        return pool.preparedQuery(SCHOOL_BY_ID).execute(Tuple.of(id)).map(rows ->
+                rows.size() == 0 ? Optional.empty()
+                        : Optional.of(toSchool(rows.iterator().next())));
+    }
+
+    public Future<Optional<School>> schoolByDemoKey(String key) {
+        return pool.preparedQuery(SCHOOL_BY_DEMO_KEY).execute(Tuple.of(key)).map(rows ->
+                rows.size() == 0 ? Optional.empty()
+                        : Optional.of(toSchool(rows.iterator().next())));
+    }
+
+    public Future<List<SchoolSummary>> schools() {
+        return pool.query(LIST_SCHOOLS).execute().map(rows -> {
+            List<SchoolSummary> list = new ArrayList<>();
+            for (Row row : rows) {
+                list.add(new SchoolSummary(toSchool(row), row.getLong("households"),
+                        row.getLong("students"), row.getLong("buses"),
+                        row.getUUID("latest_plan")));
+            }
+            return list;
+        });
+    }
+
+    // ---------------------------------------------------------------- households
+
+    /** Stores all of them or none. */
+    public Future<List<Household>> insertHouseholds(UUID schoolId, List<Household> households) {
+        return pool.withTransaction(tx -> {
+            List<Tuple> batch = households.stream().map(h -> Tuple.of(schoolId, h.label(),
+                    h.location().lat(), h.location().lon(), h.students(), h.needsDoorStop(),
+                    h.parentPhone(), h.generated())).toList();
+            List<Tuple> parents = households.stream().map(Household::parentPhone)
+                    .filter(java.util.Objects::nonNull).distinct()
+                    .map(phone -> Tuple.of(phone, "家长 " + PhoneNumbers.mask(phone))).toList();
+            Future<?> accounts = parents.isEmpty() ? Future.succeededFuture()
+                    : tx.preparedQuery(ENSURE_PARENT_ACCOUNT).executeBatch(parents);
+            return accounts.compose(x -> tx.preparedQuery(INSERT_HOUSEHOLD).executeBatch(batch))
+                    .map(rows -> {
+                        List<Household> stored = new ArrayList<>();
+                        for (var set = rows; set != null; set = set.next()) {
+                            set.forEach(row -> stored.add(toHousehold(row)));
+                        }
+                        return stored;
+                    });
+        });
+    }
+
+    public Future<List<Household>> households(UUID schoolId) {
+        return pool.preparedQuery(HOUSEHOLDS_OF_SCHOOL).execute(Tuple.of(schoolId)).map(rows -> {
+            List<Household> list = new ArrayList<>();
+            rows.forEach(row -> list.add(toHousehold(row)));
+            return list;
+        });
+    }
+
+    public Future<Long> countHouseholds(UUID schoolId) {
+        return pool.preparedQuery(COUNT_HOUSEHOLDS).execute(Tuple.of(schoolId))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Gives the school's first household to the demo parent. */
+    public Future<Void> linkFirstHouseholdTo(UUID schoolId, String phone) {
+        return pool.preparedQuery(LINK_PARENT).execute(Tuple.of(schoolId, phone)).mapEmpty();
+    }
+
+    public Future<List<ParentHousehold>> householdsOfParent(UUID accountId) {
+        return pool.preparedQuery(HOUSEHOLDS_OF_PARENT).execute(Tuple.of(accountId))
+                .map(rows -> {
+                    List<ParentHousehold> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(new ParentHousehold(row.getUUID(0),
+                            row.getUUID(1), row.getString(2), row.getInteger(3),
+                            row.getString(4))));
+                    return list;
+                });
+    }
+
+    // ---------------------------------------------------------------- buses and policy
+
+    public Future<List<SchoolBus>> insertBuses(UUID schoolId, List<SchoolBus> buses) {
+        return pool.withTransaction(tx -> {
+            List<Tuple> batch = buses.stream().map(b -> Tuple.of(schoolId, b.label(),
+                    b.capacity(), b.depot() == null ? null : b.depot().lat(),
+                    b.depot() == null ? null : b.depot().lon())).toList();
+            return tx.preparedQuery(INSERT_BUS).executeBatch(batch).map(rows -> {
+                List<SchoolBus> stored = new ArrayList<>();
+                for (var set = rows; set != null; set = set.next()) {
+                    set.forEach(row -> stored.add(toBus(row)));
+                }
+                return stored;
+            });
+        });
+    }
+
+    public Future<List<SchoolBus>> buses(UUID schoolId) {
+        return pool.preparedQuery(BUSES_OF_SCHOOL).execute(Tuple.of(schoolId)).map(rows -> {
+            List<SchoolBus> list = new ArrayList<>();
+            rows.forEach(row -> list.add(toBus(row)));
+            return list;
+        });
+    }
+
+    public Future<BusPolicy> policy(UUID schoolId) {
+        return pool.preparedQuery(ENSURE_POLICY).execute(Tuple.of(schoolId))
+                .compose(x -> pool.preparedQuery(POLICY).execute(Tuple.of(schoolId)))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new BusPolicy(row.getInteger(0), row.getInteger(1), row.getInteger(2),
+                            row.getInteger(3), Arrays.asList(row.getArrayOfStrings(4)),
+                            row.getInteger(5));
+                });
+    }
+
+    public Future<BusPolicy> updatePolicy(UUID schoolId, BusPolicy policy) {
+        return pool.preparedQuery(ENSURE_POLICY).execute(Tuple.of(schoolId))
+                .compose(x -> pool.preparedQuery(UPDATE_POLICY).execute(Tuple.of(schoolId,
+                        policy.maxWalkMetres(), policy.maxRideSeconds(),
+                        policy.dwellBaseSeconds(), policy.dwellPerStudentSeconds(),
+                        policy.noStopRoadClasses().toArray(String[]::new),
+                        policy.solverSeconds())))
+                .compose(x -> policy(schoolId));
+    }
+
+    // ---------------------------------------------------------------- jobs and plans
+
+    public Future<StoredJob> insertJob(UUID schoolId, UUID requestedBy) {
+        return pool.preparedQuery(INSERT_JOB).execute(Tuple.of(schoolId, requestedBy))
+                .map(rows -> toJob(rows.iterator().next()));
+    }
+
+    public Future<Optional<StoredJob>> job(UUID id) {
+        return pool.preparedQuery(JOB_BY_ID).execute(Tuple.of(id)).map(rows ->
+                rows.size() == 0 ? Optional.empty() : Optional.of(toJob(rows.iterator().next())));
+    }
+
+    public Future<List<StoredJob>> jobs(UUID schoolId) {
+        return pool.preparedQuery(JOBS_OF_SCHOOL).execute(Tuple.of(schoolId)).map(rows -> {
+            List<StoredJob> list = new ArrayList<>();
+            rows.forEach(row -> list.add(toJob(row)));
+            return list;
+        });
+    }
+
+    public Future<Void> startJob(UUID id, String phase) {
+        return pool.preparedQuery(START_JOB).execute(Tuple.of(id, phase)).mapEmpty();
+    }
+
+    public Future<Void> jobPhase(UUID id, String phase, JsonObject progress) {
+        return pool.preparedQuery(JOB_PHASE).execute(Tuple.of(id, phase, progress)).mapEmpty();
+    }
+
+    public Future<Void> finishJob(UUID id, String status, JsonObject progress, Long matrixMillis,
+                                  Long solveMillis, Long pathsMillis, String error) {
+        return pool.preparedQuery(FINISH_JOB).execute(Tuple.from(Arrays.asList(id, status,
+                progress, matrixMillis, solveMillis, pathsMillis, error))).mapEmpty();
+    }
+
+    /** Jobs a stopped server left behind can never finish: say so. */
+    public Future<Void> failUnfinishedJobs() {
+        return pool.query(FAIL_UNFINISHED).execute().mapEmpty();
+    }
+
+    /** Stores the plan and marks its job done in one transaction. */
+    public Future<Void> storePlan(UUID jobId, UUID schoolId, JsonObject plan, JsonObject progress,
+                                  long matrixMillis, long solveMillis, long pathsMillis) {
+        return pool.withTransaction(tx -> tx.preparedQuery(INSERT_PLAN)
+                .execute(Tuple.of(jobId, schoolId, plan))
+                .compose(x -> finish(tx, jobId, progress, matrixMillis, solveMillis,
+                        pathsMillis)));
+    }
+
+    private static Future<Void> finish(SqlClient tx, UUID jobId, JsonObject progress,
+                                       long matrixMillis, long solveMillis, long pathsMillis) {
+        return tx.preparedQuery(FINISH_JOB).execute(Tuple.from(Arrays.asList(jobId, "done",
+                progress, matrixMillis, solveMillis, pathsMillis, null))).mapEmpty();
+    }
+
+    public Future<Optional<JsonObject>> plan(UUID id) {
+        return pool.preparedQuery(PLAN_BY_ID).execute(Tuple.of(id)).map(rows ->
+                rows.size() == 0 ? Optional.empty()
+                        : Optional.of((JsonObject) rows.iterator().next().getValue(0)));
+    }
+
+    /** The school's newest plan with its id. */
+    public Future<Optional<JsonObject>> latestPlan(UUID schoolId) {
+        return pool.preparedQuery(LATEST_PLAN).execute(Tuple.of(schoolId)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            return Optional.of(((JsonObject) row.getValue(1)).copy()
+                    .put("planId", row.getUUID(0).toString()));
+        });
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    private static School toSchool(Row row) {
+        return new School(row.getUUID("id"), row.getString("name"),
+                new LatLon(row.getDouble("lat"), row.getDouble("lon")),
+                row.getLocalTime("evening_dismissal"), row.getLocalTime("morning_arrival"));
+    }
+
+    private static Household toHousehold(Row row) {
+        return new Household(row.getUUID("id"), row.getString("label"),
+                new LatLon(row.getDouble("lat"), row.getDouble("lon")),
+                row.getInteger("students"), row.getBoolean("needs_door_stop"),
+                row.getString("parent_phone"), row.getBoolean("generated"));
+    }
+
+    private static SchoolBus toBus(Row row) {
+        Double lat = row.getDouble("depot_lat");
+        Double lon = row.getDouble("depot_lon");
+        return new SchoolBus(row.getUUID("id"), row.getString("label"),
+                row.getInteger("capacity"), lat == null ? null : new LatLon(lat, lon));
+    }
+
+    private static StoredJob toJob(Row row) {
+        Object progress = row.getValue("progress");
+        return new StoredJob(row.getUUID("id"), row.getUUID("school_id"),
+                row.getString("status"), row.getString("phase"),
+                progress instanceof JsonObject o ? o : null, row.getLong("matrix_ms"),
+                row.getLong("solve_ms"), row.getLong("paths_ms"), row.getString("error"),
+                text(row, "created_at"), text(row, "started_at"), text(row, "finished_at"));
+    }
+
+    private static String text(Row row, String column) {
+        var time = row.getOffsetDateTime(column);
+        return time == null ? null : time.toInstant().toString();
+    }
+}

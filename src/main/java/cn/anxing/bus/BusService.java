@@ -1,0 +1,190 @@
+package cn.anxing.bus;
+
+import cn.anxing.http.ApiException;
+import cn.anxing.routing.LatLon;
+import cn.anxing.routing.MapBounds;
+import cn.anxing.routing.PointNotOnRoadException;
+import cn.anxing.routing.RoadNetwork;
+import cn.anxing.routing.RoutingService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The school bus use cases: a coordinator registers schools, households, buses and the rules,
+ * asks for a plan and reads it; a parent looks up their child's bus.
+ */
+public final class BusService {
+
+    private final BusRepository repository;
+    private final RoutingService routing;
+    private final PlanningJobs jobs;
+
+    public BusService(BusRepository repository, RoutingService routing, PlanningJobs jobs) {
+        this.repository = repository;
+        this.routing = routing;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Fails unless the point lies on the imported map, naming {@code latField} or
+     * {@code lonField} as the one out of range.
+     */
+    public void requireOnMap(LatLon point, String latField, String lonField) {
+        MapBounds bounds = readyNetwork().bounds();
+        if (point.lat() < bounds.minLat() || point.lat() > bounds.maxLat()) {
+            throw ApiException.badRequest("OUTSIDE_MAP", latField + " " + point.lat()
+                    + " is outside the map (latitude " + bounds.minLat() + " to "
+                    + bounds.maxLat() + ") / 坐标不在地图范围内", latField);
+        }
+        if (point.lon() < bounds.minLon() || point.lon() > bounds.maxLon()) {
+            throw ApiException.badRequest("OUTSIDE_MAP", lonField + " " + point.lon()
+                    + " is outside the map (longitude " + bounds.minLon() + " to "
+                    + bounds.maxLon() + ") / 坐标不在地图范围内", lonField);
+        }
+    }
+
+    private RoadNetwork readyNetwork() {
+        if (routing.status().state() != RoutingService.State.READY) {
+            throw new ApiException(503, "GRAPH_NOT_READY", "路网尚未加载完成 / the road network is"
+                    + " not loaded yet (" + routing.status().message() + "); try again shortly",
+                    null);
+        }
+        return routing.network();
+    }
+
+    // ---------------------------------------------------------------- schools
+
+    public Future<School> createSchool(String name, LatLon location, LocalTime evening,
+                                       LocalTime morning) {
+        requireOnMap(location, "lat", "lon");
+        // the buses start and end at the school: it must be reachable by road
+        return routing.snap(location.lat(), location.lon(), RoadNetwork.BUS)
+                .recover(e -> Future.failedFuture(e instanceof PointNotOnRoadException
+                        ? ApiException.badRequest("NO_ROAD_NEAR_SCHOOL", "no road a bus can drive"
+                        + " within " + (int) RoadNetwork.MAX_SNAP_METRES + " m of the school /"
+                        + " 学校附近没有可通行校车的道路", "lat") : e))
+                .compose(snap -> repository.insertSchool(name, location, evening, morning, null));
+    }
+
+    public Future<List<BusRepository.SchoolSummary>> schools() {
+        return repository.schools();
+    }
+
+    public Future<School> school(UUID id) {
+        return repository.school(id).map(found -> found.orElseThrow(() ->
+                new ApiException(404, "UNKNOWN_SCHOOL", "no school " + id + " / 学校不存在",
+                        "schoolId")));
+    }
+
+    // ---------------------------------------------------------------- households and buses
+
+    /** Registers households; all are stored or, on the first bad one, none. */
+    public Future<List<Household>> registerHouseholds(UUID schoolId, List<Household> households) {
+        return school(schoolId).compose(s -> repository.insertHouseholds(schoolId, households));
+    }
+
+    public Future<List<Household>> households(UUID schoolId) {
+        return school(schoolId).compose(s -> repository.households(schoolId));
+    }
+
+    public Future<List<SchoolBus>> addBuses(UUID schoolId, List<SchoolBus> buses) {
+        return school(schoolId).compose(s -> repository.insertBuses(schoolId, buses));
+    }
+
+    public Future<List<SchoolBus>> buses(UUID schoolId) {
+        return school(schoolId).compose(s -> repository.buses(schoolId));
+    }
+
+    public Future<BusPolicy> policy(UUID schoolId) {
+        return school(schoolId).compose(s -> repository.policy(schoolId));
+    }
+
+    public Future<BusPolicy> updatePolicy(UUID schoolId, BusPolicy policy) {
+        return school(schoolId).compose(s -> repository.updatePolicy(schoolId, policy));
+    }
+
+    // ---------------------------------------------------------------- planning
+
+    /**
+     * Queues a plan. Refused before anything is queued when the school has no buses or no
+     * households, or the road network is not loaded.
+     *
+     * @param solverTime the optimizer's time per run; null for the policy's
+     */
+    public Future<JsonObject> requestPlan(UUID schoolId, UUID requestedBy, Duration solverTime,
+                                          long seed) {
+        readyNetwork();
+        return school(schoolId)
+                .compose(s -> Future.all(repository.buses(schoolId),
+                        repository.countHouseholds(schoolId)))
+                .compose(all -> {
+                    List<SchoolBus> buses = all.resultAt(0);
+                    long households = all.resultAt(1);
+                    if (buses.isEmpty()) {
+                        throw ApiException.badRequest("NO_BUSES", "the school has no buses:"
+                                + " register at least one before planning / 请先登记车辆", "buses");
+                    }
+                    if (households == 0) {
+                        throw ApiException.badRequest("NO_HOUSEHOLDS", "the school has no"
+                                + " households to carry / 请先登记学生家庭", "households");
+                    }
+                    return jobs.submit(schoolId, requestedBy, solverTime, seed);
+                });
+    }
+
+    public Future<JsonObject> job(UUID jobId) {
+        return jobs.find(jobId).map(found -> found.orElseThrow(() ->
+                ApiException.notFound("Planning job " + jobId)));
+    }
+
+    public Future<List<JsonObject>> jobsOf(UUID schoolId) {
+        return school(schoolId).compose(s -> jobs.ofSchool(schoolId));
+    }
+
+    public Future<JsonObject> plan(UUID planId) {
+        return repository.plan(planId).map(found -> found.orElseThrow(() ->
+                ApiException.notFound("Plan " + planId)).copy().put("planId", planId.toString()));
+    }
+
+    public Future<JsonObject> planGeoJson(UUID planId) {
+        return plan(planId).map(PlanViews::geoJson);
+    }
+
+    public Future<JsonObject> latestPlan(UUID schoolId) {
+        return school(schoolId).compose(s -> repository.latestPlan(schoolId))
+                .map(found -> found.orElseThrow(() ->
+                        ApiException.notFound("A plan of this school")));
+    }
+
+    // ---------------------------------------------------------------- parents
+
+    /** The buses of the households registered with the parent's phone, from the latest plans. */
+    public Future<List<JsonObject>> childrenBuses(UUID parentAccount) {
+        return repository.householdsOfParent(parentAccount).compose(households -> {
+            List<Future<JsonObject>> views = households.stream()
+                    .map(h -> repository.latestPlan(h.schoolId())
+                            .map(latest -> PlanViews.childBus(h, latest)))
+                    .toList();
+            return Future.all(views).map(all -> all.<JsonObject>list());
+        });
+    }
+
+    /** One household's bus; 404 unless the household is registered with this parent's phone. */
+    public Future<JsonObject> childBus(UUID parentAccount, UUID householdId) {
+        return repository.householdsOfParent(parentAccount).compose(households -> {
+            Optional<BusRepository.ParentHousehold> mine = households.stream()
+                    .filter(h -> h.householdId().equals(householdId)).findFirst();
+            if (mine.isEmpty()) {
+                // the same answer whether it exists or not: no guessing other families' ids
+                throw ApiException.notFound("Household " + householdId);
+            }
+            return repository.latestPlan(mine.get().schoolId())
+                    .map(latest -> PlanViews.childBus(mine.get(), latest));
+        });
+    }
+}
