@@ -17,6 +17,9 @@ import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
 import cn.anxing.map.MapRoutes;
+import cn.anxing.outbox.Outbox;
+import cn.anxing.outbox.OutboxConfig;
+import cn.anxing.outbox.OutboxRelay;
 import cn.anxing.routing.RoutingConfig;
 import cn.anxing.routing.RoutingService;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -55,18 +58,20 @@ public final class Application {
     private final Database database;
     private final Vertx vertx;
     private final Pool pool;
-    private final RoutingService routing;
     private final List<String> demoLines;
+    private final OutboxRelay outboxRelay;
+    private final RoutingService routing;
     private volatile boolean stopped;
 
     private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
-            RoutingService routing, List<String> demoLines) {
+            List<String> demoLines, OutboxRelay outboxRelay, RoutingService routing) {
         this.config = config;
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
-        this.routing = routing;
         this.demoLines = demoLines;
+        this.outboxRelay = outboxRelay;
+        this.routing = routing;
     }
 
     public static Application start(AppConfig config) throws Exception {
@@ -109,6 +114,8 @@ public final class Application {
                             (System.nanoTime() - graphStarted) / 1_000_000))
                     .onFailure(e -> LOG.error("The road network could not be loaded: {}",
                             e.getMessage()));
+            var outbox = new Outbox(pool);
+            var outboxRelay = new OutboxRelay(vertx, outbox, outboxConfig(config));
 
             List<FeatureRoutes> features = new ArrayList<>();
             features.add(new HealthRoutes(pool, () -> graphState(routing)));
@@ -130,11 +137,12 @@ public final class Application {
                     demoLines.addAll(await(data.load()));
                 }
             }
+            outboxRelay.start();
             LOG.info("Anxing listening on http://{}:{} ({} ms, database {})",
                     config.http().host(), config.http().port(),
                     (System.nanoTime() - started) / 1_000_000,
                     database.isEmbedded() ? "embedded" : "external");
-            return new Application(config, database, vertx, pool, routing, demoLines);
+            return new Application(config, database, vertx, pool, demoLines, outboxRelay, routing);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -160,6 +168,10 @@ public final class Application {
         return config;
     }
 
+    public OutboxRelay outboxRelay() {
+        return outboxRelay;
+    }
+
     /**
      * Stops accepting requests, lets those in flight finish, closes the pool and stops an
      * embedded PostgreSQL. Blocks; safe to call twice.
@@ -171,7 +183,13 @@ public final class Application {
         stopped = true;
         long started = System.nanoTime();
         try {
-            routing.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            outboxRelay.stop().toCompletionStage().toCompletableFuture()
+                    .get(config.http().shutdownGrace().toSeconds() + 1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("The outbox relay did not finish its round; its claims expire", e);
+        }
+        try {
+            routing.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("The road network did not close cleanly", e);
         }
@@ -197,6 +215,13 @@ public final class Application {
             case IMPORTING -> new HealthRoutes.GraphState("IMPORTING", status.message());
             case FAILED -> new HealthRoutes.GraphState("DOWN", status.message());
         };
+    }
+
+    private static OutboxConfig outboxConfig(AppConfig config) {
+        var d = OutboxConfig.defaults();
+        return new OutboxConfig(config.outbox().pollInterval(), d.batchSize(), d.lease(),
+                d.requestTimeout(), config.outbox().backoffBase(), d.backoffMax(),
+                config.outbox().maxAttempts());
     }
 
     private static SmsGateway smsGateway(AppConfig config) {

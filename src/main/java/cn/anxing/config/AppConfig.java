@@ -11,7 +11,9 @@ public record AppConfig(
         Path dataDir,
         MapConfig map,
         AuthConfig auth,
-        boolean demo) {
+        boolean demo,
+        AccidentConfig accident,
+        OutboxSettings outbox) {
 
     public record HttpConfig(String host, int port, long bodyLimitBytes, Duration shutdownGrace) {
     }
@@ -35,6 +37,26 @@ public record AppConfig(
             String smsGateway) {
     }
 
+    /**
+     * The accident feature. Keys are base64 (32 bytes); empty means: in the demo, generate one on
+     * first start and keep it in the database (like the JWT secret); otherwise a start error.
+     *
+     * @param fieldKey  AES-GCM key for licence and ID numbers at rest (ACCIDENT_FIELD_KEY)
+     * @param sealKey   HMAC key of the agreements' verification codes (ACCIDENT_SEAL_KEY)
+     */
+    public record AccidentConfig(Optional<String> fieldKey, Optional<String> sealKey,
+            long photoMaxBytes, int duplicateRadiusMetres, Duration duplicateWindow,
+            int photoFlagMetres) {
+    }
+
+    /** The transactional outbox's relay (cn.anxing.outbox). */
+    public record OutboxSettings(Duration pollInterval, Duration backoffBase, int maxAttempts) {
+    }
+
+    public Path photoDir() {
+        return dataDir.resolve("photos");
+    }
+
     public Path graphCacheDir() {
         return dataDir.resolve("graph-cache");
     }
@@ -45,6 +67,6 @@ public record AppConfig(
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(new HttpConfig(http.host(), port, http.bodyLimitBytes(),
-                http.shutdownGrace()), database, dataDir, map, auth, demo);
+                http.shutdownGrace()), database, dataDir, map, auth, demo, accident, outbox);
     }
 }

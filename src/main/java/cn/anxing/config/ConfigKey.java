@@ -26,7 +26,18 @@ public enum ConfigKey {
     OTP_MIN_INTERVAL_SECONDS("auth.otpMinIntervalSeconds", "OTP_MIN_INTERVAL_SECONDS"),
     OTP_EXPOSE_IN_RESPONSE("auth.exposeOtpInResponse", "OTP_EXPOSE_IN_RESPONSE"),
     SMS_GATEWAY("sms.gateway", "SMS_GATEWAY"),
-    DEMO("demo.enabled", "DEMO");
+    DEMO("demo.enabled", "DEMO"),
+    ACCIDENT_FIELD_KEY("accident.fieldKey", "ACCIDENT_FIELD_KEY"),
+    ACCIDENT_SEAL_KEY("accident.sealKey", "ACCIDENT_SEAL_KEY"),
+    ACCIDENT_PHOTO_MAX_BYTES("accident.photoMaxBytes", "ACCIDENT_PHOTO_MAX_BYTES"),
+    ACCIDENT_DUPLICATE_RADIUS_METRES("accident.duplicateRadiusMetres",
+            "ACCIDENT_DUPLICATE_RADIUS_METRES"),
+    ACCIDENT_DUPLICATE_WINDOW_MINUTES("accident.duplicateWindowMinutes",
+            "ACCIDENT_DUPLICATE_WINDOW_MINUTES"),
+    ACCIDENT_PHOTO_FLAG_METRES("accident.photoFlagMetres", "ACCIDENT_PHOTO_FLAG_METRES"),
+    OUTBOX_POLL_INTERVAL_MS("outbox.pollIntervalMs", "OUTBOX_POLL_INTERVAL_MS"),
+    OUTBOX_BACKOFF_BASE_MS("outbox.backoffBaseMs", "OUTBOX_BACKOFF_BASE_MS"),
+    OUTBOX_MAX_ATTEMPTS("outbox.maxAttempts", "OUTBOX_MAX_ATTEMPTS");
 
     private final String key;
     private final String env;

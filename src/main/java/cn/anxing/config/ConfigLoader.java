@@ -76,8 +76,25 @@ public final class ConfigLoader {
             throw new ConfigException("OTP_EXPOSE_IN_RESPONSE=true is for the demo only: set it to"
                     + " false when DEMO=false");
         }
+        var accident = new AppConfig.AccidentConfig(
+                optional(v, ConfigKey.ACCIDENT_FIELD_KEY),
+                optional(v, ConfigKey.ACCIDENT_SEAL_KEY),
+                intInRange(v, ConfigKey.ACCIDENT_PHOTO_MAX_BYTES, 1024, 100 * 1024 * 1024),
+                intInRange(v, ConfigKey.ACCIDENT_DUPLICATE_RADIUS_METRES, 1, 10_000),
+                Duration.ofMinutes(intInRange(v, ConfigKey.ACCIDENT_DUPLICATE_WINDOW_MINUTES, 1,
+                        24 * 60)),
+                intInRange(v, ConfigKey.ACCIDENT_PHOTO_FLAG_METRES, 1, 100_000));
+        if (!demo && (accident.fieldKey().isEmpty() || accident.sealKey().isEmpty())) {
+            throw new ConfigException("ACCIDENT_FIELD_KEY and ACCIDENT_SEAL_KEY must be set when"
+                    + " DEMO=false (base64 of 32 random bytes, e.g. `openssl rand -base64 32`):"
+                    + " data encrypted or sealed with a generated key is lost with it");
+        }
+        var outbox = new AppConfig.OutboxSettings(
+                Duration.ofMillis(intInRange(v, ConfigKey.OUTBOX_POLL_INTERVAL_MS, 10, 3_600_000)),
+                Duration.ofMillis(intInRange(v, ConfigKey.OUTBOX_BACKOFF_BASE_MS, 1, 3_600_000)),
+                intInRange(v, ConfigKey.OUTBOX_MAX_ATTEMPTS, 1, 1000));
         return new AppConfig(http, database, Path.of(string(v, ConfigKey.DATA_DIR)), map, auth,
-                demo);
+                demo, accident, outbox);
     }
 
     private static void checkDatabaseUrl(String url) {

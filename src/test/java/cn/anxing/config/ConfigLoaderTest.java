@@ -63,8 +63,20 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("DEMO", "false",
                 "JWT_SECRET", "s3cret-s3cret-s3cret-s3cret-s3cret")));
         AppConfig config = ConfigLoader.load(Map.of("DEMO", "false", "JWT_SECRET",
-                "s3cret-s3cret-s3cret-s3cret-s3cret", "OTP_EXPOSE_IN_RESPONSE", "false"));
+                "s3cret-s3cret-s3cret-s3cret-s3cret", "OTP_EXPOSE_IN_RESPONSE", "false",
+                "ACCIDENT_FIELD_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "ACCIDENT_SEAL_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="));
         assertFalse(config.demo());
+    }
+
+    @Test
+    @DisplayName("Production (DEMO=false) needs the accident field and seal keys: data encrypted"
+            + " with a generated key would be lost with it")
+    void productionNeedsAccidentKeys() {
+        var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of("DEMO",
+                "false", "JWT_SECRET", "s3cret-s3cret-s3cret-s3cret-s3cret",
+                "OTP_EXPOSE_IN_RESPONSE", "false")));
+        assertTrue(e.getMessage().contains("ACCIDENT_FIELD_KEY"), e.getMessage());
     }
 
     @Test

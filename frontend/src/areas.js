@@ -1,0 +1,26 @@
+/**
+ * The areas of work shown as cards on the home page, each for the roles that do that work.
+ *
+ * A feature that builds its area changes `path` to its own route (and registers that route in
+ * main.js); until then the card leads to the "coming soon" page at /area/<id>.
+ */
+export const AREAS = [
+    { id: 'accident', roles: ['driver'], title: 'area.accident', path: '/area/accident' },
+    { id: 'review', roles: ['police'], title: 'area.review', path: '/area/review' },
+    { id: 'bus-planning', roles: ['coordinator'], title: 'area.busPlanning',
+        path: '/area/bus-planning' },
+    { id: 'child-bus', roles: ['parent'], title: 'area.childBus', path: '/area/child-bus' },
+    { id: 'medical-advance', roles: ['insurer', 'hospital', 'fund'], title: 'area.medicalAdvance',
+        path: '/area/medical-advance' },
+    { id: 'accounts', roles: ['admin'], title: 'area.accounts', path: '/area/accounts' },
+    { id: 'map', roles: null, title: 'area.map', path: '/map' },
+];
+
+/** The areas a user with `roles` may open (an area without roles is for everyone). */
+export function areasFor(roles) {
+    return AREAS.filter((area) => !area.roles || area.roles.some((role) => roles.includes(role)));
+}
+
+export function areaById(id) {
+    return AREAS.find((area) => area.id === id) ?? null;
+}

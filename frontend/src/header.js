@@ -1,0 +1,52 @@
+/**
+ * The bar on every page: product name (home link), language toggle, and the signed-in user's
+ * sign-out button.
+ */
+import { h, replaceChildren } from './dom.js';
+import { language, setLanguage } from './i18n.js';
+import { SESSION_CHANGED_EVENT, currentUser, endSession, nameOf } from './session.js';
+import { SIGN_IN, navigate } from './router.js';
+
+export function mountHeader(element) {
+    const draw = () => replaceChildren(element, ...headerContent());
+    window.addEventListener(SESSION_CHANGED_EVENT, draw);
+    draw();
+}
+
+function headerContent() {
+    const user = currentUser();
+    return [
+        h('a', { class: 'brand', href: '#/home' },
+            h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '安'),
+            h('span', { class: 'brand-name' },
+                h('strong', {}, '安行'), ' ', h('span', { class: 'brand-latin' }, 'Anxing'))),
+        h('div', { class: 'header-actions' },
+            h('button', {
+                type: 'button',
+                class: 'link-button',
+                id: 'language-toggle',
+                lang: language() === 'en' ? 'zh-CN' : 'en',
+                i18n: 'app.languageToggle',
+                i18nTitle: 'app.languageToggle.title',
+                onclick: toggleLanguage,
+            }),
+            user && h('span', { class: 'header-user' }, nameOf(user)),
+            user && h('button', {
+                type: 'button',
+                class: 'link-button',
+                id: 'sign-out',
+                i18n: 'app.signOut',
+                onclick: signOut,
+            })),
+    ];
+}
+
+function toggleLanguage(event) {
+    setLanguage(language() === 'en' ? 'zh-CN' : 'en');
+    event.currentTarget.lang = language() === 'en' ? 'zh-CN' : 'en';
+}
+
+function signOut() {
+    endSession();
+    navigate(SIGN_IN);
+}

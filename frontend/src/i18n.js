@@ -1,0 +1,137 @@
+/**
+ * Every string a person reads comes from here: Chinese (zh-CN) first, English on request.
+ *
+ * Elements created with a key (see dom.js `h(tag, { i18n: 'key' })`) carry it in `data-i18n`,
+ * so switching the language rewrites the text in place: a half-filled form keeps what was
+ * typed and a map keeps its position. Features add their own keys with `addMessages` from a
+ * `messages.js` of their own, so two features never edit the same dictionary.
+ */
+import { coreMessages } from './messages.js';
+
+export const LANGUAGES = ['zh-CN', 'en'];
+const FALLBACK = 'zh-CN';
+const STORAGE_KEY = 'anxing.language';
+
+const dictionaries = { 'zh-CN': {}, en: {} };
+const listeners = new Set();
+let current = readStoredLanguage();
+
+addMessages(coreMessages);
+
+/** Adds keys for each language; a key defined twice is a mistake, so it is reported. */
+export function addMessages(messagesByLanguage) {
+    for (const [lang, messages] of Object.entries(messagesByLanguage)) {
+        if (!dictionaries[lang]) throw new Error(`unknown language ${lang}`);
+        for (const [key, text] of Object.entries(messages)) {
+            if (key in dictionaries[lang]) console.warn(`i18n key defined twice: ${lang} ${key}`);
+            dictionaries[lang][key] = text;
+        }
+    }
+}
+
+/** The text for `key` in the current language, with `{name}` placeholders filled from params. */
+export function t(key, params = {}) {
+    const text = dictionaries[current][key] ?? dictionaries[FALLBACK][key];
+    if (text === undefined) {
+        console.warn(`missing i18n key: ${key}`);
+        return key;
+    }
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+export function hasKey(key) {
+    return key in dictionaries[current] || key in dictionaries[FALLBACK];
+}
+
+export function language() {
+    return current;
+}
+
+export function setLanguage(lang) {
+    if (!LANGUAGES.includes(lang) || lang === current) return;
+    current = lang;
+    try {
+        localStorage.setItem(STORAGE_KEY, lang);
+    } catch {
+        // private browsing may refuse storage; the choice then lasts for this page only
+    }
+    applyTranslations(document);
+    listeners.forEach((listener) => listener(lang));
+}
+
+/** Calls `listener(lang)` after each switch; returns a function that stops the calls. */
+export function onLanguageChange(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+
+/** Marks `element` as showing `key` (text, or an attribute such as placeholder) and fills it. */
+export function bindText(element, key, params, attribute) {
+    const data = attribute ? `i18n${capitalize(attribute)}` : 'i18n';
+    element.dataset[data] = key;
+    if (params) element.dataset[`${data}Params`] = JSON.stringify(params);
+    else delete element.dataset[`${data}Params`];
+    translateElement(element);
+    return element;
+}
+
+/** Rewrites every element under `root` that was bound to a key. */
+export function applyTranslations(root) {
+    document.documentElement.lang = current;
+    for (const element of root.querySelectorAll(
+        '[data-i18n],[data-i18n-placeholder],[data-i18n-title],[data-i18n-aria-label],'
+        + '[data-server-message]')) {
+        translateElement(element);
+    }
+}
+
+/** Shows a server message (see localizeServerMessage) and keeps it following the language. */
+export function bindServerMessage(element, message) {
+    element.dataset.serverMessage = message;
+    translateElement(element);
+    return element;
+}
+
+/**
+ * Server messages are written "中文 / English" (see API-CORE.md): show the half that matches
+ * the language; a message without the separator is shown whole.
+ */
+export function localizeServerMessage(message) {
+    const halves = message.split(' / ');
+    if (halves.length !== 2) return message;
+    return current === 'en' ? halves[1] : halves[0];
+}
+
+function translateElement(element) {
+    const { dataset } = element;
+    if (dataset.i18n) element.textContent = t(dataset.i18n, params(dataset.i18nParams));
+    if (dataset.serverMessage) element.textContent = localizeServerMessage(dataset.serverMessage);
+    for (const attribute of ['placeholder', 'title', 'aria-label']) {
+        const name = `i18n${capitalize(attribute)}`;
+        if (dataset[name]) {
+            element.setAttribute(attribute, t(dataset[name], params(dataset[`${name}Params`])));
+        }
+    }
+}
+
+function params(json) {
+    return json ? JSON.parse(json) : {};
+}
+
+function capitalize(attribute) {
+    return attribute.split('-').map((part) => part[0].toUpperCase() + part.slice(1)).join('');
+}
+
+function readStoredLanguage() {
+    try {
+        const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+        return LANGUAGES.includes(stored) ? stored : FALLBACK;
+    } catch {
+        return FALLBACK;
+    }
+}
+
+/** For tests that check the dictionaries without a browser. */
+export function dictionaryKeys(lang) {
+    return Object.keys(dictionaries[lang]);
+}

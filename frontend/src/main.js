@@ -1,0 +1,21 @@
+/**
+ * Starts the pages: the header, then the router with every page's route. A feature adds its
+ * routes here (one line each) and its strings with i18n.addMessages in its own messages.js.
+ */
+import './styles.css';
+import { applyTranslations } from './i18n.js';
+import { mountHeader } from './header.js';
+import { HOME, SIGN_IN, addRoute, lazy, startRouter } from './router.js';
+import { signInView } from './views/signin.js';
+import { homeView } from './views/home.js';
+import { areaPlaceholderView } from './views/area-placeholder.js';
+
+addRoute(SIGN_IN, signInView, { public: true });
+addRoute(HOME, homeView);
+// pages with a map load Leaflet on first use, so sign-in on a phone stays small
+addRoute('/map', lazy(() => import('./views/map-view.js'), 'mapView'));
+addRoute('/area/:id', areaPlaceholderView);
+
+applyTranslations(document);
+mountHeader(document.getElementById('app-header'));
+startRouter(document.getElementById('app'));

@@ -1,0 +1,94 @@
+/**
+ * The map every page uses: `await mountMap(element)` returns a Leaflet map centred on the
+ * county's road network, with our own roads as the base map (no tile server: the pages must work
+ * on an intranet) and the OpenStreetMap attribution. Pages add their own layers to it.
+ */
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import markerIcon from 'leaflet/dist/images/marker-icon.png';
+import markerIcon2x from 'leaflet/dist/images/marker-icon-2x.png';
+import markerShadow from 'leaflet/dist/images/marker-shadow.png';
+import { get } from '../api.js';
+import { bindText, t } from '../i18n.js';
+import { addRoadLayer } from './road-layer.js';
+
+export const ATTRIBUTION = '© OpenStreetMap contributors';
+
+// Leaflet finds its marker images through a CSS path that bundling renames; give it the
+// bundled files instead, so markers show with no request outside our server.
+L.Icon.Default.imagePath = '';
+L.Icon.Default.mergeOptions({
+    iconUrl: markerIcon,
+    iconRetinaUrl: markerIcon2x,
+    shadowUrl: markerShadow,
+});
+
+let mapInfo = null;
+
+/** The map's extent from the server: {bounds, center, attribution}; fetched once per page. */
+export async function loadMapInfo() {
+    mapInfo ??= get('/map/info').catch((error) => {
+        mapInfo = null;
+        throw error;
+    });
+    return mapInfo;
+}
+
+/**
+ * Mounts a map into `element` (which needs a height) and resolves to the Leaflet map once it
+ * shows the roads' area. Options: `center` {lat, lon} and `zoom` to start elsewhere. Call
+ * `map.remove()` when the page is left.
+ */
+export async function mountMap(element, options = {}) {
+    const info = await loadMapInfo();
+    element.classList.add('anxing-map');
+    const bounds = L.latLngBounds(
+        [info.bounds.minLat, info.bounds.minLon], [info.bounds.maxLat, info.bounds.maxLon]);
+
+    const map = L.map(element, {
+        zoomControl: false,
+        attributionControl: false,
+        maxBounds: bounds.pad(0.5),
+        maxBoundsViscosity: 0.8,
+        minZoom: 10,
+        maxZoom: 19,
+    });
+    L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
+    L.control.attribution({ prefix: false })
+        .addAttribution(escapeAttribution(info.attribution || ATTRIBUTION))
+        .addTo(map);
+    L.control.scale({ imperial: false }).addTo(map);
+
+    if (options.center) map.setView([options.center.lat, options.center.lon], options.zoom ?? 16);
+    else map.setView([info.center.lat, info.center.lon], options.zoom ?? 14);
+
+    addRoadLayer(map, element);
+    addRoadStatus(map, element);
+    return map;
+}
+
+/** A small line at the bottom of the map while roads load or when they failed. */
+function addRoadStatus(map, element) {
+    const Status = L.Control.extend({
+        onAdd() {
+            const line = L.DomUtil.create('div', 'map-status');
+            line.setAttribute('role', 'status');
+            line.hidden = true;
+            element.addEventListener('roads', ({ detail }) => {
+                line.hidden = detail.state === 'loaded';
+                if (detail.state === 'loading') bindText(line, 'map.loadingRoads');
+                if (detail.state === 'failed') {
+                    bindText(line, 'map.roadsFailed', {
+                        message: detail.error?.serverMessage || detail.error?.code || '',
+                    });
+                }
+            });
+            return line;
+        },
+    });
+    new Status({ position: 'bottomleft' }).addTo(map);
+}
+
+function escapeAttribution(text) {
+    return String(text).replace(/</g, '&lt;');
+}

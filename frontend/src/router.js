@@ -1,0 +1,125 @@
+/**
+ * Hash routes (`#/home`, `#/area/accident`, `#/map?lat=..`): the server serves one index.html
+ * and never needs to know the pages, so features add pages without touching the server.
+ *
+ * A view is `async (outlet, { params, query }) => cleanup?`: it fills `outlet` and may return a
+ * function that runs when the page is left (remove a map, stop a timer). Routes are signed-in
+ * only unless declared `{ public: true }`, and may require one of some `roles`.
+ */
+import { h, replaceChildren } from './dom.js';
+import { hasAnyRole, isSignedIn } from './session.js';
+import { SESSION_EXPIRED_EVENT } from './api.js';
+import { describe } from './forms.js';
+
+const routes = [];
+let outlet;
+let leaveCurrent = null;
+let renderCount = 0;
+
+export const SIGN_IN = '/signin';
+export const HOME = '/home';
+
+/**
+ * Declares a page. `pattern` is a path with `:name` parts, e.g. '/accident/:id'.
+ * Options: `public` (no sign-in needed), `roles` (any one of them is needed).
+ */
+export function addRoute(pattern, view, options = {}) {
+    const names = [];
+    const source = pattern.replace(/:(\w+)/g, (whole, name) => {
+        names.push(name);
+        return '([^/]+)';
+    });
+    routes.push({ pattern, regex: new RegExp(`^${source}$`), names, view, ...options });
+}
+
+/** A view loaded on first use: `lazy(() => import('./views/x.js'), 'xView')`. */
+export function lazy(load, name) {
+    return async (element, context) => (await load())[name](element, context);
+}
+
+/** Goes to `path` ('/home', '/area/accident?x=1'); the page renders on the hash change. */
+export function navigate(path) {
+    if (location.hash === `#${path}`) render();
+    else location.hash = path;
+}
+
+/** The path after '#', e.g. '/home'. */
+export function currentPath() {
+    return location.hash.replace(/^#/, '') || HOME;
+}
+
+export function startRouter(element) {
+    outlet = element;
+    window.addEventListener('hashchange', render);
+    window.addEventListener(SESSION_EXPIRED_EVENT, () => navigate(signInPath(currentPath())));
+    render();
+}
+
+/** The sign-in page that comes back to `path` afterwards. */
+export function signInPath(path) {
+    const back = path.startsWith(SIGN_IN) ? HOME : path;
+    return back === HOME ? SIGN_IN : `${SIGN_IN}?next=${encodeURIComponent(back)}`;
+}
+
+async function render() {
+    const path = currentPath();
+    const [pathname, queryString = ''] = path.split('?');
+    const match = findRoute(pathname);
+    if (match && !match.route.public && !isSignedIn()) {
+        navigate(signInPath(path));
+        return;
+    }
+
+    const ticket = ++renderCount;
+    leave();
+    if (!match) {
+        replaceChildren(outlet, messageView('error.notFound'));
+        return;
+    }
+    if (match.route.roles && !hasAnyRole(match.route.roles)) {
+        replaceChildren(outlet, messageView('error.FORBIDDEN'));
+        return;
+    }
+
+    outlet.dataset.route = match.route.pattern;
+    replaceChildren(outlet);
+    window.scrollTo(0, 0);
+    try {
+        const cleanup = await match.route.view(outlet, {
+            params: match.params,
+            query: Object.fromEntries(new URLSearchParams(queryString)),
+        });
+        // the person may have moved on while the view was still loading
+        if (ticket !== renderCount) cleanup?.();
+        else leaveCurrent = cleanup ?? null;
+    } catch (error) {
+        if (ticket !== renderCount || error.status === 401) return;
+        console.error(error);
+        replaceChildren(outlet, h('section', { class: 'card' },
+            describe(h('p', { class: 'form-error', role: 'alert' }), error)));
+    }
+}
+
+function leave() {
+    const cleanup = leaveCurrent;
+    leaveCurrent = null;
+    cleanup?.();
+}
+
+function findRoute(pathname) {
+    for (const route of routes) {
+        const found = route.regex.exec(pathname);
+        if (found) {
+            const params = Object.fromEntries(
+                route.names.map((name, i) => [name, decodeURIComponent(found[i + 1])]));
+            return { route, params };
+        }
+    }
+    return null;
+}
+
+function messageView(key) {
+    return h('section', { class: 'card' },
+        h('p', { class: 'form-error', role: 'alert', i18n: key }),
+        h('a', { href: `#${HOME}`, i18n: 'app.back' }));
+}

@@ -1,0 +1,45 @@
+package cn.anxing.accident.liability;
+
+import cn.anxing.accident.AccidentException;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every catalogue version the server knows. An accident is judged under the version in force
+ * on its date, and a case decided earlier can still show the version it was decided under.
+ */
+public final class ScenarioCatalogues {
+
+    private final Map<String, ScenarioCatalogue> byVersion = new LinkedHashMap<>();
+
+    public ScenarioCatalogues(List<ScenarioCatalogue> catalogues) {
+        for (ScenarioCatalogue c : catalogues) {
+            if (byVersion.put(c.version(), c) != null) {
+                throw new AccidentException("CATALOGUE_INVALID",
+                        "catalogue version " + c.version() + " is loaded twice", "version");
+            }
+        }
+    }
+
+    public Optional<ScenarioCatalogue> byVersion(String version) {
+        return Optional.ofNullable(byVersion.get(version));
+    }
+
+    /** The version with the latest {@code effectiveFrom} not after {@code date}. */
+    public ScenarioCatalogue inForceOn(LocalDate date) {
+        return byVersion.values().stream()
+                .filter(c -> !c.effectiveFrom().isAfter(date))
+                .max(Comparator.comparing(ScenarioCatalogue::effectiveFrom))
+                .orElseThrow(() -> new AccidentException("NO_CATALOGUE_IN_FORCE",
+                        "no scenario catalogue is in force on " + date, "occurredAt"));
+    }
+
+    public List<ScenarioCatalogue> all() {
+        return List.copyOf(byVersion.values());
+    }
+}

@@ -1,0 +1,34 @@
+package cn.anxing.outbox;
+
+import java.time.Duration;
+
+/**
+ * How the relay works.
+ *
+ * @param pollInterval  how often it looks for due messages (it also wakes on every enqueue)
+ * @param batchSize     messages claimed per round
+ * @param lease         how long a claimed message is held; longer than {@code requestTimeout}
+ * @param requestTimeout the receiver's time to answer
+ * @param backoffBase   wait after the first failure; doubled after each further one
+ * @param backoffMax    the longest wait between attempts
+ * @param maxAttempts   after this many failures the message is FAILED and left to an operator
+ */
+public record OutboxConfig(Duration pollInterval, int batchSize, Duration lease,
+        Duration requestTimeout, Duration backoffBase, Duration backoffMax, int maxAttempts) {
+
+    public static OutboxConfig defaults() {
+        return new OutboxConfig(Duration.ofSeconds(2), 20, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1), 20);
+    }
+
+    /** The wait before attempt {@code attempts + 1}, after {@code attempts} failures. */
+    public Duration backoffAfter(int attempts) {
+        long base = backoffBase.toMillis();
+        int doublings = Math.max(0, Math.min(attempts - 1, 30));
+        long wait = base << doublings;
+        if (wait <= 0 || wait > backoffMax.toMillis()) {
+            wait = backoffMax.toMillis();
+        }
+        return Duration.ofMillis(wait);
+    }
+}

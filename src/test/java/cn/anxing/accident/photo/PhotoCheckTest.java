@@ -1,0 +1,70 @@
+package cn.anxing.accident.photo;
+
+import cn.anxing.accident.PlateNumber;
+import cn.anxing.accident.Position;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class PhotoCheckTest {
+
+    private static final Instant REPORTED = Instant.parse("2026-11-29T01:30:00Z");
+    private static final Position SCENE = new Position(30.6760, 121.0150);
+    private static final PhotoCheck CHECK = new PhotoCheck(Duration.ofMinutes(60), 500);
+
+    @ParameterizedTest(name = "taken {0} min before, {1} deg north -> {2}")
+    @CsvSource({
+            "10,    0,      ''",
+            "60,    0.004,  ''",
+            "61,    0,      TIME_FAR_FROM_REPORT",
+            "-90,   0,      TIME_FAR_FROM_REPORT",
+            "5,     0.005,  POSITION_FAR_FROM_REPORT",
+            "1440,  0.1,    TIME_FAR_FROM_REPORT POSITION_FAR_FROM_REPORT",
+    })
+    @DisplayName("A photo taken more than N minutes or M metres from the report is flagged (here 60 min, 500 m)")
+    void flags(long minutesBefore, double degreesNorth, String expected) {
+        InspectedPhoto photo = new InspectedPhoto(PhotoType.JPEG, "00", 1,
+                REPORTED.minus(Duration.ofMinutes(minutesBefore)), false,
+                new Position(SCENE.lat() + degreesNorth, SCENE.lon()));
+        List<String> kinds = CHECK.check(photo, REPORTED, SCENE).stream()
+                .map(f -> f.kind().name()).toList();
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ")), kinds);
+    }
+
+    @Test
+    @DisplayName("A photo without EXIF time or position is not flagged; there is nothing to compare")
+    void noExifNoFlag() {
+        InspectedPhoto photo = new InspectedPhoto(PhotoType.PNG, "00", 1, null, false, null);
+        assertEquals(List.of(), CHECK.check(photo, REPORTED, SCENE));
+    }
+
+    @Test
+    @DisplayName("The flag says how far off the photo is, in Chinese and English")
+    void flagExplains() {
+        InspectedPhoto photo = new InspectedPhoto(PhotoType.JPEG, "00", 1, REPORTED, false,
+                new Position(SCENE.lat() + 0.01, SCENE.lon()));
+        PhotoCheck.Flag f = CHECK.check(photo, REPORTED, SCENE).get(0);
+        assertEquals(1112, f.amount(), 1);
+        assertEquals("照片拍摄位置距报案位置1112米", f.zh());
+    }
+
+    @Test
+    @DisplayName("A case needs front and rear panoramas, the collision point and every plate")
+    void requiredPhotos() {
+        PlateNumber a = PlateNumber.parse("浙F12345");
+        PlateNumber b = PlateNumber.parse("浙FD12345");
+        List<RequiredPhotos.Slot> uploaded = List.of(
+                RequiredPhotos.Slot.of(RequiredPhotos.Kind.PANORAMA_FRONT),
+                RequiredPhotos.Slot.plate(b));
+        assertEquals(List.of(RequiredPhotos.Slot.of(RequiredPhotos.Kind.PANORAMA_REAR),
+                RequiredPhotos.Slot.of(RequiredPhotos.Kind.COLLISION_POINT),
+                RequiredPhotos.Slot.plate(a)), RequiredPhotos.missing(uploaded, List.of(a, b)));
+    }
+}
