@@ -18,6 +18,12 @@ import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
 import cn.anxing.map.MapRoutes;
 import cn.anxing.outbox.Outbox;
+import cn.anxing.payment.LimitSchedule;
+import cn.anxing.payment.PaymentDemo;
+import cn.anxing.payment.PaymentRepository;
+import cn.anxing.payment.PaymentRoutes;
+import cn.anxing.payment.PaymentService;
+import cn.anxing.payment.WorkingCalendar;
 import cn.anxing.outbox.OutboxConfig;
 import cn.anxing.outbox.OutboxRelay;
 import cn.anxing.routing.RoutingConfig;
@@ -121,9 +127,15 @@ public final class Application {
             features.add(new HealthRoutes(pool, () -> graphState(routing)));
             features.add(new AccountRoutes(accounts, authz));
             features.add(new MapRoutes(routing));
+            var paymentRepository = new PaymentRepository(pool);
+            var payments = new PaymentService(paymentRepository, outbox, outboxRelay::wake,
+                    LimitSchedule.loadDefault(), WorkingCalendar.loadDefault(), Clock.systemUTC());
+            features.add(new PaymentRoutes(payments, authz, config.demo()));
 
             List<DemoData> demo = new ArrayList<>();
             demo.add(new DemoAccounts(vertx, accountRepository));
+            demo.add(new PaymentDemo(paymentRepository, outbox, "http://127.0.0.1:"
+                    + config.http().port() + "/api/v1/payments/demo/payer-system"));
 
             Function<Throwable, ApiException> domainErrors = DomainErrors::toApi;
             var deployment = new DeploymentOptions()

@@ -182,6 +182,9 @@ public final class PaymentRepository {
                     AS unpaid_fen,
                 (SELECT count(*) FROM bill_item t WHERE t.bill_id = b.id) AS items
             FROM bill b WHERE b.application_id = $1 ORDER BY b.submitted_at, b.id""";
+    private static final String INSTRUCTION_PAYER = """
+            SELECT i.payer_id, p.kind, i.application_id FROM payment_instruction i
+            JOIN payment_payer p ON p.id = i.payer_id WHERE i.id = $1""";
     private static final String BILL_ITEM_TIMES =
             "SELECT rendered_at FROM bill_item WHERE bill_id = $1 ORDER BY position";
     private static final String APPLICATION_INSTRUCTIONS = """
@@ -726,7 +729,18 @@ public final class PaymentRepository {
     }
 
     public Future<List<JsonObject>> applicationPayers(UUID applicationId) {
-        return rows(pool, APPLICATION_PAYERS, Tuple.of(applicationId));
+        return applicationPayers(pool, applicationId);
+    }
+
+    /** The payers the police notice names, with liability, fund grounds and what each paid. */
+    public Future<List<JsonObject>> applicationPayers(SqlClient client, UUID applicationId) {
+        return rows(client, APPLICATION_PAYERS, Tuple.of(applicationId));
+    }
+
+    /** The payer of an instruction as {payerId, kind}, if the instruction exists. */
+    public Future<Optional<JsonObject>> instructionPayer(UUID instructionId) {
+        return rows(pool, INSTRUCTION_PAYER, Tuple.of(instructionId))
+                .map(list -> list.stream().findFirst());
     }
 
     public Future<List<JsonObject>> applicationBills(UUID applicationId) {
