@@ -1,0 +1,172 @@
+package cn.anxing.payment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cn.anxing.demo.DemoAccounts;
+import cn.anxing.testing.Api;
+import cn.anxing.testing.TestDatabase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The people of an advance payment as API clients of a running server (the demo accounts), and
+ * the few calls every payment test makes. Steps assert their status so that a test reads as the
+ * story it tells.
+ */
+final class PaymentPeople {
+
+    static final String BASE = "/api/v1/payments";
+    static final List<String> TABLES = List.of("advance_application", "application_payer",
+            "application_timeline", "bill", "bill_item", "payment_instruction", "payer_headroom",
+            "ledger_posting", "ledger_entry", "outbox_message");
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final String baseUrl;
+    final Api driver;
+    final Api family;
+    final Api police;
+    final Api hospital;
+    final Api insurer;
+    final Api fund;
+    final Api admin;
+
+    PaymentPeople(String baseUrl) {
+        this.baseUrl = baseUrl;
+        Api anonymous = new Api(baseUrl);
+        driver = anonymous.phone("13800000001");
+        family = anonymous.phone("13800000002");
+        police = anonymous.staff("police1", DemoAccounts.PASSWORD);
+        hospital = anonymous.staff("hospital1", DemoAccounts.PASSWORD);
+        insurer = anonymous.staff("insurer1", DemoAccounts.PASSWORD);
+        fund = anonymous.staff("fund1", DemoAccounts.PASSWORD);
+        admin = anonymous.staff("admin", DemoAccounts.PASSWORD);
+    }
+
+    /** Points every demo payer's system at {@code url}, signing with {@code secret}. */
+    void payersDeliverTo(String url, String secret) {
+        for (String[] p : PaymentDemo.PAYERS) {
+            Api.Reply r = admin.post(BASE + "/admin/payers", new JsonObject().put("id", p[0])
+                    .put("kind", p[1]).put("name", p[2]).put("webhookUrl", url)
+                    .put("webhookSecret", secret));
+            assertEquals(201, r.status(), r.toString());
+        }
+    }
+
+    /** The driver applies for an injured person of a new case; returns the application. */
+    JsonObject apply(Api who, String caseId, String person, Instant accidentAt) {
+        Api.Reply r = who.post(BASE + "/applications", new JsonObject().put("caseId", caseId)
+                .put("injuredPersonId", person).put("hospitalId", "pinghu-1")
+                .put("accidentAt", accidentAt.toString()));
+        assertEquals(201, r.status(), r.toString());
+        return r.json();
+    }
+
+    JsonObject notice(String applicationId, JsonObject... vehicles) {
+        Api.Reply r = police.post(BASE + "/applications/" + applicationId + "/notice",
+                new JsonObject().put("vehicles", new JsonArray(List.of((Object[]) vehicles))));
+        assertEquals(200, r.status(), r.toString());
+        return r.json();
+    }
+
+    static JsonObject insuredVehicle(String insurer, String liability) {
+        return new JsonObject().put("plate", "浙F" + (10000 + (int) (Math.random() * 89999)))
+                .put("insurerId", insurer).put("liability", liability);
+    }
+
+    static JsonObject bill(JsonObject application, Object... itemsAtAmount) {
+        JsonArray items = new JsonArray();
+        for (int i = 0; i + 1 < itemsAtAmount.length; i += 2) {
+            items.add(new JsonObject().put("description", "抢救费用 " + (i / 2 + 1))
+                    .put("renderedAt", itemsAtAmount[i].toString())
+                    .put("invoiceNumber", "INV-" + UUID.randomUUID().toString().substring(0, 8))
+                    .put("amountFen", itemsAtAmount[i + 1]));
+        }
+        return new JsonObject().put("caseId", application.getString("caseId"))
+                .put("injuredPersonId", application.getString("injuredPersonId"))
+                .put("hospitalId", application.getString("hospitalId")).put("items", items);
+    }
+
+    /** The hospital bills; returns the new bill's id. */
+    String submitBill(JsonObject application, Object... itemsAtAmount) {
+        Api.Reply r = postBill(application.getString("id"), bill(application, itemsAtAmount));
+        assertEquals(201, r.status(), r.toString());
+        return r.json().getString("billId");
+    }
+
+    Api.Reply postBill(String applicationId, JsonObject bill) {
+        return hospital.post(BASE + "/applications/" + applicationId + "/bills", bill);
+    }
+
+    /** A payment request with its Idempotency-Key; {@code body} is sent as given. */
+    Api.Reply pay(Api payer, String applicationId, String key, Object body) {
+        return payer.postBytes(BASE + "/applications/" + applicationId + "/payments",
+                body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json", key == null ? new String[0]
+                        : new String[] {"Idempotency-Key", key});
+    }
+
+    static JsonObject payment(String payerId, String billId, Object amountFen) {
+        return new JsonObject().put("payerId", payerId).put("billId", billId)
+                .put("amountFen", amountFen);
+    }
+
+    /** A raw POST without retries or token handling, for the concurrency burst. */
+    HttpResponse<String> rawPay(String token, String applicationId, String key, String body)
+            throws Exception {
+        var request = HttpRequest.newBuilder(java.net.URI.create(baseUrl + BASE
+                        + "/applications/" + applicationId + "/payments"))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A session token of a demo staff account, for raw requests. */
+    String token(String username) {
+        return new Api(baseUrl).post("/api/v1/auth/login", new JsonObject()
+                .put("username", username).put("password", DemoAccounts.PASSWORD)).json()
+                .getString("token");
+    }
+
+    /** Row counts of every payment table, to show that a refused request recorded nothing. */
+    static Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            counts.put(table, scalar("SELECT count(*) FROM " + table));
+        }
+        return counts;
+    }
+
+    static long scalar(String sql) {
+        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
+                var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    static void execute(String sql) {
+        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
