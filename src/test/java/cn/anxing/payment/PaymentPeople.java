@@ -32,7 +32,9 @@ final class PaymentPeople {
             "application_timeline", "bill", "bill_item", "payment_instruction", "payer_headroom",
             "ledger_posting", "ledger_entry", "outbox_message");
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** HTTP/1.1 so that a burst opens many connections instead of streams of one. */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     final String baseUrl;
     final Api driver;
@@ -123,17 +125,23 @@ final class PaymentPeople {
                 .put("amountFen", amountFen);
     }
 
-    /** A raw POST without retries or token handling, for the concurrency burst. */
+    /** A raw payment POST on its own HTTP/1.1 connection, for the concurrency burst. */
     HttpResponse<String> rawPay(String token, String applicationId, String key, String body)
             throws Exception {
-        var request = HttpRequest.newBuilder(java.net.URI.create(baseUrl + BASE
-                        + "/applications/" + applicationId + "/payments"))
+        return rawPost(token, BASE + "/applications/" + applicationId + "/payments", key, body);
+    }
+
+    HttpResponse<String> rawPost(String token, String path, String key, String body)
+            throws Exception {
+        var request = HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A session token of a demo staff account, for raw requests. */
