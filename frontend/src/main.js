@@ -14,6 +14,9 @@ addRoute(SIGN_IN, signInView, { public: true });
 addRoute(HOME, homeView);
 // pages with a map load Leaflet on first use, so sign-in on a phone stays small
 addRoute('/map', lazy(() => import('./views/map-view.js'), 'mapView'));
+addRoute('/payments', lazy(() => import('./payments/payments-view.js'), 'paymentsView'));
+addRoute('/payments/:id', lazy(() => import('./payments/application-view.js'),
+    'applicationView'));
 addRoute('/area/:id', areaPlaceholderView);
 
 applyTranslations(document);
