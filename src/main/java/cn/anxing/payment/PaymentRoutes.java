@@ -239,7 +239,8 @@ public final class PaymentRoutes implements FeatureRoutes {
         try {
             return LiabilityState.valueOf(requiredString(o, field));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, field + " must be LIABLE, NOT_LIABLE or UNDETERMINED");
+            throw ApiException.invalid(field,
+                    field + " must be LIABLE, NOT_LIABLE or UNDETERMINED");
         }
     }
 
