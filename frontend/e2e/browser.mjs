@@ -55,12 +55,14 @@ export function desktopContext(browser, { locale = 'zh-CN' } = {}) {
 
 /**
  * A new page of `context` opened at `path`. `page.requests` collects every URL the page asks
- * for (see `outsideRequests`).
+ * for (see `outsideRequests`), `page.errors` every uncaught script error.
  */
 export async function openPage(context, path = '/#/signin') {
     const page = await context.newPage();
     page.requests = [];
     page.on('request', (request) => page.requests.push(request.url()));
+    page.errors = [];
+    page.on('pageerror', (error) => page.errors.push(error.message));
     page.setDefaultTimeout(15_000);
     await page.goto(BASE_URL + path);
     return page;
@@ -89,7 +91,12 @@ export async function signInByPhone(page, phone, { landing = '#home' } = {}) {
     await page.fill('#signin-phone input[name=phone]', phone);
     await page.click('#request-code');
     const hint = page.locator('#dev-code');
-    await hint.waitFor({ state: 'visible' });
+    const refusal = page.locator('#signin-phone [role=alert]:visible');
+    await hint.or(refusal).first().waitFor();
+    if (!(await hint.isVisible())) {
+        // e.g. RATE_LIMITED: the server caps codes per address (OTP_PER_ADDRESS_PER_HOUR)
+        throw new Error(`no one-time code for ${phone}: ${await refusal.first().textContent()}`);
+    }
     const code = await hint.getAttribute('data-code');
     await page.fill('#signin-phone input[name=code]', code);
     await page.click('#phone-submit');

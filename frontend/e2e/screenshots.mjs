@@ -20,7 +20,7 @@ try {
     await phone.screenshot({ path: `${out}/map.png` });
     const box = await phone.locator('#road-map').boundingBox();
     await phone.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await phone.waitForSelector('.snap-result');
+    await phone.waitForSelector('.snap-result, .snap-error');
     await phone.waitForTimeout(400);
     await phone.screenshot({ path: `${out}/map-snap.png` });
 

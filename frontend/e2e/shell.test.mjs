@@ -29,6 +29,7 @@ describe('the shell page', () => {
         await page.waitForSelector('#signin');
         assert.equal(await page.locator('h1').textContent(), 'Sign in');
         assert.deepEqual(outsideRequests(page), [], 'the page must need nothing outside our server');
+        assert.deepEqual(page.errors, []);
     });
 
     test('a driver signs in by phone code and sees the quick accident card', async () => {
@@ -90,5 +91,6 @@ describe('the shell page', () => {
         await page.goto(`${BASE_URL}/#/home`);
         await page.waitForSelector('#signin');
         assert.equal(await page.evaluate(() => sessionStorage.getItem('anxing.token')), null);
+        assert.equal(await page.locator('#session-expired').textContent(), '登录已过期，请重新登录。');
     });
 });

@@ -5,8 +5,8 @@
  * main.js); until then the card leads to the "coming soon" page at /area/<id>.
  */
 export const AREAS = [
-    { id: 'accident', roles: ['driver'], title: 'area.accident', path: '/area/accident' },
-    { id: 'review', roles: ['police'], title: 'area.review', path: '/area/review' },
+    { id: 'accident', roles: ['driver'], title: 'area.accident', path: '/accident' },
+    { id: 'review', roles: ['police'], title: 'area.review', path: '/police/accidents' },
     { id: 'bus-planning', roles: ['coordinator'], title: 'area.busPlanning',
         path: '/area/bus-planning' },
     { id: 'child-bus', roles: ['parent'], title: 'area.childBus', path: '/area/child-bus' },

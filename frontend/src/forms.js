@@ -3,7 +3,7 @@
  * field it names ({"field": "phone"} lands under the phone input); an error that names no field
  * of the form is shown at the top of the form.
  */
-import { bindServerMessage, bindText, hasKey } from './i18n.js';
+import { bindServerMessage, bindText, hasKey, localizeServerMessage, t } from './i18n.js';
 import { h } from './dom.js';
 
 /** A labelled input: `.field[data-field=name]` holding label, input and its error line. */
@@ -57,13 +57,23 @@ export function clearErrors(form) {
     for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
 }
 
-/** Puts the text for an error into `element`: the server's words, else ours for its code. */
+/**
+ * Puts the text for an error into `element`: ours for its code when the dictionary has one
+ * (`error.<CODE>`), else the server's words, else a generic line with the code.
+ */
 export function describe(element, error) {
     if (error.key) bindText(element, error.key, error.params);
+    else if (error.code && hasKey(`error.${error.code}`)) bindText(element, `error.${error.code}`);
     else if (error.serverMessage) bindServerMessage(element, error.serverMessage);
-    else if (hasKey(`error.${error.code}`)) bindText(element, `error.${error.code}`);
     else bindText(element, 'error.unknown', { code: error.code ?? '?' });
     return element;
+}
+
+/** The same text as `describe`, as a string in the current language. */
+export function errorText(error) {
+    if (error.code && hasKey(`error.${error.code}`)) return t(`error.${error.code}`);
+    if (error.serverMessage) return localizeServerMessage(error.serverMessage);
+    return t('error.unknown', { code: error.code ?? '?' });
 }
 
 function fieldOf(form, name) {

@@ -10,6 +10,8 @@ import { SIGN_IN, navigate } from './router.js';
 export function mountHeader(element) {
     const draw = () => replaceChildren(element, ...headerContent());
     window.addEventListener(SESSION_CHANGED_EVENT, draw);
+    // a session set by another tab's sign-in or by a test shows at the next page change
+    window.addEventListener('hashchange', draw);
     draw();
 }
 

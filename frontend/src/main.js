@@ -18,6 +18,15 @@ addRoute('/payments', lazy(() => import('./payments/payments-view.js'), 'payment
 addRoute('/payments/:id', lazy(() => import('./payments/application-view.js'),
     'applicationView'));
 addRoute('/area/:id', areaPlaceholderView);
+const accident = (name, file) => lazy(() => import(`./accident/${file}.js`), name);
+addRoute('/accident', accident('accidentHomeView', 'home-view'), { roles: ['driver'] });
+addRoute('/accident/new', accident('reportView', 'report-view'), { roles: ['driver'] });
+addRoute('/accident/join/:code', accident('joinView', 'home-view'), { roles: ['driver'] });
+addRoute('/accident/:id', accident('caseView', 'case-view'), { roles: ['driver'] });
+addRoute('/police/accidents', accident('policeQueueView', 'police-views'), { roles: ['police'] });
+addRoute('/police/accidents/:id', accident('policeCaseView', 'police-views'),
+    { roles: ['police'] });
+addRoute('/verify/:code', accident('verifyView', 'verify-view'), { public: true });
 
 applyTranslations(document);
 mountHeader(document.getElementById('app-header'));

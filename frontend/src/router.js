@@ -51,14 +51,19 @@ export function currentPath() {
 export function startRouter(element) {
     outlet = element;
     window.addEventListener('hashchange', render);
-    window.addEventListener(SESSION_EXPIRED_EVENT, () => navigate(signInPath(currentPath())));
+    window.addEventListener(SESSION_EXPIRED_EVENT,
+        () => navigate(signInPath(currentPath(), { expired: true })));
     render();
 }
 
-/** The sign-in page that comes back to `path` afterwards. */
-export function signInPath(path) {
+/** The sign-in page that comes back to `path` afterwards (and says why if `expired`). */
+export function signInPath(path, { expired = false } = {}) {
     const back = path.startsWith(SIGN_IN) ? HOME : path;
-    return back === HOME ? SIGN_IN : `${SIGN_IN}?next=${encodeURIComponent(back)}`;
+    const query = new URLSearchParams();
+    if (back !== HOME) query.set('next', back);
+    if (expired) query.set('expired', '1');
+    const text = query.toString();
+    return text ? `${SIGN_IN}?${text}` : SIGN_IN;
 }
 
 async function render() {
@@ -96,7 +101,8 @@ async function render() {
         if (ticket !== renderCount || error.status === 401) return;
         console.error(error);
         replaceChildren(outlet, h('section', { class: 'card' },
-            describe(h('p', { class: 'form-error', role: 'alert' }), error)));
+            describe(h('p', { class: 'form-error', role: 'alert' }), error),
+            h('a', { href: `#${HOME}`, i18n: 'app.back' })));
     }
 }
 

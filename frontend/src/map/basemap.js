@@ -9,7 +9,7 @@ import markerIcon from 'leaflet/dist/images/marker-icon.png';
 import markerIcon2x from 'leaflet/dist/images/marker-icon-2x.png';
 import markerShadow from 'leaflet/dist/images/marker-shadow.png';
 import { get } from '../api.js';
-import { bindText, t } from '../i18n.js';
+import { bindText } from '../i18n.js';
 import { addRoadLayer } from './road-layer.js';
 
 export const ATTRIBUTION = '© OpenStreetMap contributors';
@@ -53,7 +53,12 @@ export async function mountMap(element, options = {}) {
         minZoom: 10,
         maxZoom: 19,
     });
-    L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(map);
+    L.control.zoom().addTo(map);
+    for (const [button, key] of [['in', 'map.zoomIn'], ['out', 'map.zoomOut']]) {
+        const element = map.getContainer().querySelector(`.leaflet-control-zoom-${button}`);
+        bindText(element, key, null, 'title');
+        bindText(element, key, null, 'aria-label');
+    }
     L.control.attribution({ prefix: false })
         .addAttribution(escapeAttribution(info.attribution || ATTRIBUTION))
         .addTo(map);
@@ -64,6 +69,8 @@ export async function mountMap(element, options = {}) {
 
     addRoadLayer(map, element);
     addRoadStatus(map, element);
+    // browser tests reach the map through its element: page.$eval('#id', e => e.leafletMap...)
+    element.leafletMap = map;
     return map;
 }
 

@@ -58,7 +58,7 @@ export function addRoadLayer(map, statusElement) {
         try {
             const roads = await get(withQuery('/map/roads', { bbox: bbox(wanted) }),
                 { signal: inFlight.signal });
-            const shown = draw(layer, roads?.features ?? [], zoom, renderer);
+            const shown = draw(layer, roads?.features ?? [], map, renderer);
             loadedBounds = wanted;
             loadedZoom = zoom;
             setStatus(statusElement, 'loaded', shown);
@@ -87,7 +87,8 @@ export function bbox(bounds) {
         .map((value) => value.toFixed(6)).join(',');
 }
 
-function draw(layer, features, zoom, renderer) {
+function draw(layer, features, map, renderer) {
+    const zoom = map.getZoom();
     const visible = features
         .filter((feature) => (roadStyle(feature.properties?.roadClass).minZoom ?? 0) <= zoom)
         .sort((a, b) => roadStyle(a.properties?.roadClass).rank
@@ -119,17 +120,18 @@ function draw(layer, features, zoom, renderer) {
     });
     layer.addLayer(casings);
     layer.addLayer(fills);
-    if (zoom >= LABEL_ZOOM) addLabels(layer, visible);
+    if (zoom >= LABEL_ZOOM) addLabels(layer, visible, map.getBounds());
     return visible.length;
 }
 
-/** Writes each road name once, at the middle of its longest piece in view. */
-function addLabels(layer, features) {
+/** Writes each road name once, at the middle of its longest piece inside `view`. */
+function addLabels(layer, features, view) {
     const longest = new Map();
     for (const feature of features) {
         const name = feature.properties?.name;
         const coordinates = feature.geometry?.type === 'LineString'
-            ? feature.geometry.coordinates : null;
+            ? feature.geometry.coordinates.filter(([lon, lat]) => view.contains([lat, lon]))
+            : null;
         if (!name || !coordinates || coordinates.length < 2) continue;
         const length = lengthOf(coordinates);
         if (!longest.has(name) || longest.get(name).length < length) {

@@ -4,7 +4,8 @@
  */
 import L from 'leaflet';
 import { get, withQuery } from '../api.js';
-import { localizeServerMessage, t } from '../i18n.js';
+import { t } from '../i18n.js';
+import { errorText } from '../forms.js';
 import { escapeHtml } from './road-layer.js';
 
 /** {lat, lon, distanceMetres, roadName, roadClass} of the road point nearest (lat, lon). */
@@ -17,24 +18,25 @@ export function snapToRoad(lat, lon, options) {
  * `onSnap(snapped)` is called with the server's answer. Returns a function that stops it.
  */
 export function showSnapOnClick(map, onSnap = () => {}) {
-    const marker = L.marker([0, 0], { keyboard: false });
+    const marker = L.marker([0, 0], { keyboard: false })
+        .bindPopup('', { className: 'snap-popup' });
+    const errorPopup = L.popup({ className: 'snap-popup' });
     let latest = 0;
     const handle = async ({ latlng }) => {
         const ticket = ++latest;
         try {
             const snapped = await snapToRoad(latlng.lat, latlng.lng);
             if (ticket !== latest) return;
+            map.closePopup();
             marker.setLatLng([snapped.lat, snapped.lon]).addTo(map);
-            marker.bindPopup(snapPopup(snapped), { className: 'snap-popup' }).openPopup();
+            marker.setPopupContent(snapPopup(snapped)).openPopup();
             onSnap(snapped);
         } catch (error) {
             if (ticket !== latest) return;
-            L.popup({ className: 'snap-popup' })
-                .setLatLng(latlng)
-                .setContent(`<p class="form-error">${escapeHtml(t('map.snap.failed', {
-                    message: error.serverMessage ? localizeServerMessage(error.serverMessage)
-                        : t(`error.${error.code}`),
-                }))}</p>`)
+            marker.remove();
+            errorPopup.setLatLng(latlng)
+                .setContent(`<p class="form-error snap-error" data-code="${escapeHtml(error.code)}">`
+                    + `${escapeHtml(errorText(error))}</p>`)
                 .openOn(map);
         }
     };
@@ -42,6 +44,7 @@ export function showSnapOnClick(map, onSnap = () => {}) {
     return () => {
         map.off('click', handle);
         marker.remove();
+        errorPopup.remove();
     };
 }
 

@@ -44,6 +44,8 @@ export async function signInView(outlet, { query }) {
 
     replaceChildren(outlet, h('section', { class: 'card signin', id: 'signin' },
         h('h1', { i18n: 'signin.title' }),
+        query.expired && h('p', { class: 'notice', id: 'session-expired', role: 'status',
+            i18n: 'error.UNAUTHENTICATED' }),
         h('div', { class: 'tabs', role: 'tablist' }, tabs.phone, tabs.staff),
         phoneForm.element,
         staffForm));

@@ -1,5 +1,22 @@
 package cn.anxing.app;
 
+import cn.anxing.accident.AccidentDemoData;
+import cn.anxing.accident.AccidentRepository;
+import cn.anxing.accident.AccidentRoutes;
+import cn.anxing.accident.AccidentService;
+import cn.anxing.accident.DuplicateReportRule;
+import cn.anxing.accident.InsurerInboxRoutes;
+import cn.anxing.accident.InsurerRoutes;
+import cn.anxing.accident.PhotoStore;
+import cn.anxing.accident.PoliceReviewRoutes;
+import cn.anxing.accident.agreement.AgreementPdf;
+import cn.anxing.accident.agreement.AgreementSeal;
+import cn.anxing.accident.eligibility.EligibilityCheck;
+import cn.anxing.accident.eligibility.EligibilityPolicy;
+import cn.anxing.accident.liability.ScenarioCatalogue;
+import cn.anxing.accident.photo.PhotoCheck;
+import cn.anxing.accident.photo.PhotoInspector;
+import cn.anxing.accident.privacy.FieldCipher;
 import cn.anxing.auth.AccountRepository;
 import cn.anxing.auth.AccountRoutes;
 import cn.anxing.auth.AccountService;
@@ -18,16 +35,18 @@ import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
 import cn.anxing.map.MapRoutes;
 import cn.anxing.outbox.Outbox;
+import cn.anxing.outbox.OutboxConfig;
+import cn.anxing.outbox.OutboxRelay;
 import cn.anxing.payment.LimitSchedule;
 import cn.anxing.payment.PaymentDemo;
 import cn.anxing.payment.PaymentRepository;
 import cn.anxing.payment.PaymentRoutes;
 import cn.anxing.payment.PaymentService;
 import cn.anxing.payment.WorkingCalendar;
-import cn.anxing.outbox.OutboxConfig;
-import cn.anxing.outbox.OutboxRelay;
 import cn.anxing.routing.RoutingConfig;
 import cn.anxing.routing.RoutingService;
+import io.micrometer.core.instrument.FunctionCounter;
+import cn.anxing.map.MapRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -41,8 +60,11 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -137,6 +159,26 @@ public final class Application {
             demo.add(new PaymentDemo(paymentRepository, outbox, "http://127.0.0.1:"
                     + config.http().port() + "/api/v1/payments/demo/payer-system"));
 
+            var accidents = accidentService(config, vertx, pool, accountRepository, outbox,
+                    outboxRelay, routing);
+            await(accidents.start());
+            FunctionCounter.builder("anxing.accident.duplicates.avoided", accidents,
+                            AccidentService::duplicatesAvoided)
+                    .description("Repeated accident reports that joined the open case instead")
+                    .register(metrics);
+            FunctionCounter.builder("anxing.outbox.delivered", outboxRelay,
+                    OutboxRelay::deliveredCount).register(metrics);
+            var accidentRepository = new AccidentRepository(pool);
+            var insurers = new InsurerRoutes(accidentRepository, outbox, authz);
+            features.add(new AccidentRoutes(accidents, authz, config.accident().photoMaxBytes()));
+            features.add(new PoliceReviewRoutes(accidents, authz));
+            features.add(insurers);
+            if (config.demo()) {
+                features.add(new InsurerInboxRoutes(pool, outbox, authz));
+                demo.add(new AccidentDemoData(accidentRepository, insurers,
+                        "http://127.0.0.1:" + config.http().port()));
+            }
+
             Function<Throwable, ApiException> domainErrors = DomainErrors::toApi;
             var deployment = new DeploymentOptions()
                     .setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -227,6 +269,30 @@ public final class Application {
             case IMPORTING -> new HealthRoutes.GraphState("IMPORTING", status.message());
             case FAILED -> new HealthRoutes.GraphState("DOWN", status.message());
         };
+    }
+
+    /** Blocks for the generated demo keys; called once at start. */
+    private static AccidentService accidentService(AppConfig config, Vertx vertx, Pool pool,
+            AccountRepository accounts, Outbox outbox, OutboxRelay relay, RoutingService routing)
+            throws Exception {
+        var settings = config.accident();
+        String fieldKey = await(settings.fieldKey().map(Future::succeededFuture)
+                .orElseGet(() -> accounts.secret("accident-field-key", randomSecret())));
+        String sealKey = await(settings.sealKey().map(Future::succeededFuture)
+                .orElseGet(() -> accounts.secret("accident-seal-key", randomSecret())));
+        // 浙里快处 is for two vehicles; the issue asks to allow more, so up to five here
+        var policy = new EligibilityPolicy(2, 5, true, true);
+        return new AccidentService(vertx, new AccidentRepository(pool), outbox, relay::wake,
+                routing, ScenarioCatalogue.bundled(), new EligibilityCheck(policy),
+                new PhotoInspector((int) settings.photoMaxBytes(), ZoneId.of("Asia/Shanghai")),
+                new PhotoCheck(Duration.ofMinutes(60), settings.photoFlagMetres()),
+                new PhotoStore(config.photoDir()), FieldCipher.fromBase64Key(fieldKey),
+                new AgreementSeal(Base64.getDecoder().decode(sealKey)),
+                new AgreementPdf(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+                        "http://127.0.0.1:" + config.http().port() + "/#/verify"),
+                new DuplicateReportRule(settings.duplicateRadiusMetres(),
+                        settings.duplicateWindow()), settings.duplicateWindow(),
+                Clock.systemUTC());
     }
 
     private static OutboxConfig outboxConfig(AppConfig config) {

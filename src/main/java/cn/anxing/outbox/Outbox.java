@@ -65,6 +65,8 @@ public final class Outbox {
     private static final String ATTEMPTS = """
             SELECT attempted_at, http_status, error, duration_ms FROM outbox_attempt
             WHERE message_id = $1 ORDER BY id""";
+    private static final String ENDPOINT_SECRET =
+            "SELECT secret FROM outbox_endpoint WHERE code = $1";
     private static final String COUNT_BY_STATUS =
             "SELECT status, count(*) FROM outbox_message GROUP BY status";
 
@@ -101,6 +103,14 @@ public final class Outbox {
             String description) {
         return pool.preparedQuery(INSERT_ENDPOINT_IF_ABSENT)
                 .execute(Tuple.of(code, url, secret, description)).mapEmpty();
+    }
+
+    /** The endpoint's secret, for a receiver in this same server (the demo's insurer inbox). */
+    public Future<Optional<String>> secretOf(String code) {
+        return pool.preparedQuery(ENDPOINT_SECRET).execute(Tuple.of(code)).map(rows -> {
+            var it = rows.iterator();
+            return it.hasNext() ? Optional.of(it.next().getString(0)) : Optional.empty();
+        });
     }
 
     /**

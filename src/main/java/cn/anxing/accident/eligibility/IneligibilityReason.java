@@ -2,6 +2,8 @@ package cn.anxing.accident.eligibility;
 
 import cn.anxing.accident.liability.LegalBasis;
 
+import java.util.List;
+
 /**
  * Why an accident cannot be handled by the parties themselves (不适用自行协商), with the rule
  * that says so and what the drivers must do.
@@ -51,13 +53,13 @@ public enum IneligibilityReason {
     private final String zh;
     private final String en;
     private final SceneAction sceneAction;
-    private final java.util.List<LegalBasis> legalBasis;
+    private final List<LegalBasis> legalBasis;
 
     IneligibilityReason(String zh, String en, SceneAction sceneAction, LegalBasis... legalBasis) {
         this.zh = zh;
         this.en = en;
         this.sceneAction = sceneAction;
-        this.legalBasis = java.util.List.of(legalBasis);
+        this.legalBasis = List.of(legalBasis);
     }
 
     public String code() {
@@ -76,7 +78,7 @@ public enum IneligibilityReason {
         return sceneAction;
     }
 
-    public java.util.List<LegalBasis> legalBasis() {
+    public List<LegalBasis> legalBasis() {
         return legalBasis;
     }
 

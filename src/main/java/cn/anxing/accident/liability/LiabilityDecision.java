@@ -1,5 +1,7 @@
 package cn.anxing.accident.liability;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ public record LiabilityDecision(Outcome outcome, Map<String, LiabilityGrade> gra
     }
 
     public LiabilityDecision {
-        grades = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(grades));
+        grades = Collections.unmodifiableMap(new LinkedHashMap<>(grades));
         reasons = List.copyOf(reasons);
         appliedScenarios = List.copyOf(appliedScenarios);
     }

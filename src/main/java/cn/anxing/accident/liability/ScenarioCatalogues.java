@@ -2,7 +2,9 @@ package cn.anxing.accident.liability;
 
 import cn.anxing.accident.AccidentException;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,17 @@ public final class ScenarioCatalogues {
                         "catalogue version " + c.version() + " is loaded twice", "version");
             }
         }
+    }
+
+    /**
+     * The bundled catalogue plus a province's own files (paths from configuration), so a new
+     * list takes effect on its date without a release.
+     */
+    public static ScenarioCatalogues bundledPlus(List<Path> overrideFiles) {
+        List<ScenarioCatalogue> all = new ArrayList<>();
+        all.add(ScenarioCatalogue.bundled());
+        overrideFiles.forEach(f -> all.add(ScenarioCatalogue.read(f)));
+        return new ScenarioCatalogues(all);
     }
 
     public Optional<ScenarioCatalogue> byVersion(String version) {

@@ -133,4 +133,16 @@ class ScenarioCatalogueTest {
                 () -> all.inForceOn(LocalDate.of(2024, 12, 31)));
         assertEquals("occurredAt", e.field());
     }
+
+    @Test
+    @DisplayName("A province's override file from configuration joins the bundled catalogue and takes over on its date")
+    void overrideFileFromConfiguration(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("scenarios-zj-v2.json");
+        java.nio.file.Files.writeString(file, catalogue("zj-v2", "2027-01-01", VALID_ENTRY));
+        ScenarioCatalogues all = ScenarioCatalogues.bundledPlus(List.of(file));
+        assertEquals("zj-v1", all.inForceOn(LocalDate.of(2026, 12, 31)).version());
+        assertEquals("zj-v2", all.inForceOn(LocalDate.of(2027, 1, 1)).version());
+        assertEquals(List.of("REAR_END"), all.inForceOn(LocalDate.of(2027, 1, 1)).codes());
+    }
 }

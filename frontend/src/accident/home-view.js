@@ -1,0 +1,46 @@
+/** #/accident: my cases, a new report, or joining the other driver's case by share code. */
+import { h, replaceChildren } from '../dom.js';
+import { get, post } from '../api.js';
+import { field, formError, showError } from '../forms.js';
+import { navigate } from '../router.js';
+import './common.js';
+
+export async function accidentHomeView(outlet) {
+    const cases = await get('/accidents');
+    const form = h('form', { id: 'join-form', novalidate: true },
+        field({ name: 'shareCode', label: 'accident.join.code',
+            placeholder: 'accident.join.code.placeholder', autocomplete: 'off' }),
+        formError(),
+        h('button', { type: 'submit', class: 'secondary', id: 'join-submit',
+            i18n: 'accident.join.submit' }));
+    form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        try {
+            const joined = await post('/accidents/join',
+                { shareCode: form.shareCode.value.trim() });
+            navigate(`/accident/${joined.id}`);
+        } catch (error) {
+            showError(form, error, 'shareCode');
+        }
+    });
+    replaceChildren(outlet, h('div', { class: 'accident', id: 'accident-home' },
+        h('section', { class: 'card' },
+            h('h1', { i18n: 'accident.home.title' }),
+            h('a', { href: '#/accident/new', id: 'new-report' },
+                h('button', { type: 'button', class: 'primary', i18n: 'accident.home.new' }))),
+        h('section', { class: 'card' }, h('h2', { i18n: 'accident.join.title' }), form),
+        h('section', { class: 'card' },
+            h('h2', { i18n: 'accident.home.mine' }),
+            cases.length === 0 ? h('p', { class: 'hint', i18n: 'accident.home.none' })
+                : h('ul', { class: 'plain', id: 'my-cases' }, cases.map((c) => h('li', {},
+                    h('a', { href: `#/accident/${c.id}`, dataset: { caseId: c.id } },
+                        `${c.caseNo} · ${c.roadName || ''} · `,
+                        h('span', { class: 'state-chip', i18n: `accident.state.${c.state}` }))))))));
+}
+
+/** #/accident/join/:code — what the QR code on the other phone leads to. */
+export async function joinView(outlet, { params }) {
+    const joined = await post('/accidents/join', { shareCode: params.code });
+    replaceChildren(outlet);
+    navigate(`/accident/${joined.id}`);
+}

@@ -1,0 +1,127 @@
+/**
+ * #/accident/new: the place (phone location, or a tap on our map) snapped to a road, the plates
+ * (yours first), weather and form; a report near an open case with a shared plate is offered
+ * that case instead.
+ */
+import { h, replaceChildren } from '../dom.js';
+import { get, post, withQuery } from '../api.js';
+import { describe, field, formError, showError } from '../forms.js';
+import { bindText } from '../i18n.js';
+import { navigate } from '../router.js';
+import { selectField } from './common.js';
+
+const WEATHER = ['SUNNY', 'OVERCAST', 'RAIN', 'SNOW', 'FOG', 'OTHER'];
+const FORMS = ['REAR_END_COLLISION', 'SIDE_COLLISION', 'HEAD_ON_COLLISION', 'SCRAPE', 'OTHER'];
+
+export async function reportView(outlet) {
+    let place = null;
+    let cleanupMap = () => {};
+    const road = h('p', { id: 'report-road', class: 'hint', i18n: 'accident.report.noPlace' });
+    const placeError = h('p', { class: 'field-error', hidden: true, role: 'alert' });
+    const mapBox = h('div', { class: 'map-box', id: 'report-map' });
+
+    async function setPlace(lat, lon) {
+        placeError.hidden = true;
+        try {
+            const found = await get(withQuery('/accidents/location', { lat, lon }));
+            place = { lat, lon };
+            road.dataset.roadName = found.roadName ?? '';
+            bindText(road, 'accident.report.road', { road: found.roadName || '—' });
+        } catch (error) {
+            place = null;
+            describe(placeError, error);
+            placeError.hidden = false;
+        }
+    }
+
+    const locate = h('button', { type: 'button', class: 'secondary', id: 'use-location',
+        i18n: 'accident.report.locate' });
+    locate.addEventListener('click', () => {
+        bindText(road, 'accident.report.locating');
+        navigator.geolocation.getCurrentPosition(
+            (position) => setPlace(position.coords.latitude, position.coords.longitude),
+            () => bindText(road, 'accident.report.noPlace'),
+            { enableHighAccuracy: true, timeout: 10000 });
+    });
+
+    const plates = h('div', { id: 'plates' },
+        field({ name: 'plates0', label: 'accident.report.myPlate', autocomplete: 'off' }),
+        field({ name: 'plates1', label: 'accident.report.otherPlate', autocomplete: 'off' }));
+    const addVehicle = h('button', { type: 'button', class: 'link', id: 'add-vehicle',
+        i18n: 'accident.report.addVehicle' });
+    addVehicle.addEventListener('click', () => {
+        const n = plates.children.length;
+        if (n < 5) plates.append(field({ name: `plates${n}`, label: 'accident.report.otherPlate' }));
+    });
+    const offers = h('div', { id: 'duplicate-offers' });
+
+    const form = h('form', { id: 'report-form', novalidate: true },
+        h('h2', { i18n: 'accident.report.plates' }), plates, addVehicle,
+        selectField({ name: 'weather', label: 'accident.report.weather', value: 'SUNNY',
+            options: WEATHER.map((w) => [w, null, `accident.weather.${w}`]) }),
+        selectField({ name: 'accidentForm', label: 'accident.report.form',
+            value: 'REAR_END_COLLISION',
+            options: FORMS.map((f) => [f, null, `accident.form.${f}`]) }),
+        formError(),
+        h('button', { type: 'submit', class: 'primary', id: 'report-submit',
+            i18n: 'accident.report.submit' }));
+
+    async function send(ignoreDuplicates) {
+        if (!place) {
+            showError(form, { key: 'accident.report.noPlace' });
+            return;
+        }
+        const plateValues = [...plates.querySelectorAll('input')].map((i) => i.value.trim())
+            .filter(Boolean);
+        try {
+            const answer = await post('/accidents', { lat: place.lat, lon: place.lon,
+                plates: plateValues, weather: form.weather.value,
+                accidentForm: form.accidentForm.value, ignoreDuplicates });
+            if (answer.created === false) showOffers(answer.duplicates);
+            else navigate(`/accident/${answer.id}`);
+        } catch (error) {
+            const match = /^plates\[(\d)\]$/.exec(error.field ?? '');
+            showError(form, match ? { ...error, field: `plates${match[1]}` } : error);
+        }
+    }
+
+    function showOffers(duplicates) {
+        replaceChildren(offers, h('section', { class: 'card notice' },
+            h('p', { i18n: 'accident.report.duplicates', i18nParams: { minutes: 30 } }),
+            h('ul', { class: 'plain' }, duplicates.map((d) => h('li', {},
+                `${d.sharedPlates.join(', ')} · ${d.distanceMetres} m · `,
+                h('button', { type: 'button', class: 'secondary', dataset: { caseId: d.caseId },
+                    i18n: 'accident.report.joinExisting',
+                    onclick: async () => {
+                        const joined = await post('/accidents/join', { caseId: d.caseId });
+                        navigate(`/accident/${joined.id}`);
+                    } })))),
+            h('button', { type: 'button', class: 'link', id: 'create-anyway',
+                i18n: 'accident.report.createAnyway', onclick: () => send(true) })));
+    }
+
+    form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        send(false);
+    });
+
+    replaceChildren(outlet, h('div', { class: 'accident', id: 'accident-report' },
+        h('section', { class: 'card' },
+            h('h1', { i18n: 'accident.report.title' }),
+            locate, h('p', { class: 'hint', i18n: 'accident.report.mapHint' }), mapBox,
+            road, placeError),
+        offers,
+        h('section', { class: 'card' }, form)));
+
+    // the map is a help, not a need: without it the phone's location still works
+    try {
+        const [{ mountMap }, { showSnapOnClick }] = await Promise.all([
+            import('../map/basemap.js'), import('../map/snap.js')]);
+        const map = await mountMap(mapBox);
+        const stop = showSnapOnClick(map, (snapped) => setPlace(snapped.lat, snapped.lon));
+        cleanupMap = () => { stop(); map.remove(); };
+    } catch {
+        mapBox.hidden = true;
+    }
+    return () => cleanupMap();
+}

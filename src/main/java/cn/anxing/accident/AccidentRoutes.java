@@ -1,0 +1,299 @@
+package cn.anxing.accident;
+
+import static cn.anxing.http.Bodies.object;
+import static cn.anxing.http.Bodies.optionalString;
+import static cn.anxing.http.Bodies.requiredDouble;
+import static cn.anxing.http.Bodies.uuidParam;
+
+import cn.anxing.accident.eligibility.ChecklistAnswers;
+import cn.anxing.auth.Role;
+import cn.anxing.http.ApiException;
+import cn.anxing.http.Authz;
+import cn.anxing.http.Bodies;
+import cn.anxing.http.Responses;
+import cn.anxing.http.UploadRoutes;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The drivers' accident API (事故快处), the scenario catalogue and the public agreement check.
+ * Changes accept an {@code If-Match: <version>} header (or a {@code version} field): a stale one
+ * is a 409, so a page acting on an old view of the case cannot overwrite a newer one.
+ */
+public final class AccidentRoutes implements UploadRoutes {
+
+    private static final String CASE = "/api/v1/accidents/:id";
+
+    private final AccidentService accidents;
+    private final Authz authz;
+    private final long photoMaxBytes;
+
+    public AccidentRoutes(AccidentService accidents, Authz authz, long photoMaxBytes) {
+        this.accidents = accidents;
+        this.authz = authz;
+        this.photoMaxBytes = photoMaxBytes;
+    }
+
+    @Override
+    public void mountUploads(Router router) {
+        router.put(CASE + "/photos/:slot").handler(BodyHandler.create(false)
+                .setBodyLimit(photoMaxBytes));
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.get("/api/v1/liability/scenarios").handler(this::scenarios);
+        router.get("/api/v1/agreements/:code/verify").handler(this::verify);
+        router.route("/api/v1/accidents*").handler(authz.authenticated())
+                .handler(Authz.anyOf(Role.DRIVER));
+        router.get("/api/v1/insurers").handler(authz.authenticated()).handler(this::insurers);
+        router.get("/api/v1/accidents/location").handler(this::locate);
+        router.post("/api/v1/accidents").handler(this::report);
+        router.get("/api/v1/accidents").handler(this::mine);
+        router.post("/api/v1/accidents/join").handler(this::join);
+        router.get(CASE).handler(this::view);
+        router.get(CASE + "/transitions").handler(this::transitions);
+        router.post(CASE + "/checklist").handler(this::checklist);
+        router.put(CASE + "/photos/:slot").handler(this::upload);
+        router.get(CASE + "/photos/:photoId").handler(this::photo);
+        router.put(CASE + "/parties/me").handler(this::party);
+        router.post(CASE + "/statement").handler(this::statement);
+        router.post(CASE + "/police-request").handler(this::policeRequest);
+        router.post(CASE + "/signature").handler(this::sign);
+        router.get(CASE + "/agreement").handler(this::agreement);
+        router.get(CASE + "/agreement.pdf").handler(this::agreementPdf);
+        router.get(CASE + "/notifications").handler(this::notifications);
+    }
+
+    private void scenarios(RoutingContext ctx) {
+        var catalogue = accidents.catalogue();
+        Responses.json(ctx, 200, new JsonObject().put("version", catalogue.version())
+                .put("effectiveFrom", catalogue.effectiveFrom().toString())
+                .put("jurisdiction", catalogue.jurisdiction())
+                .put("jurisdictionName", catalogue.jurisdictionName())
+                .put("scenarios", new JsonArray(catalogue.scenarios().stream()
+                        .map(AccidentViews::scenario).toList())));
+    }
+
+    private void insurers(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.insurers());
+    }
+
+    private void locate(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.locate(queryDouble(ctx, "lat"),
+                queryDouble(ctx, "lon")));
+    }
+
+    private void report(RoutingContext ctx) {
+        JsonObject body = object(ctx);
+        var request = new AccidentService.ReportRequest(requiredDouble(body, "lat"),
+                requiredDouble(body, "lon"), instant(optionalString(body, "occurredAt")),
+                strings(body, "plates"), optionalString(body, "weather"),
+                optionalString(body, "accidentForm"), body.getBoolean("ignoreDuplicates", false));
+        accidents.report(Authz.accountId(ctx), request).onSuccess(result -> {
+            if (result.createdCase() != null) {
+                Responses.json(ctx, 201, result.createdCase());
+            } else {
+                Responses.json(ctx, 200, new JsonObject().put("created", false)
+                        .put("duplicates", result.duplicates()));
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    private void mine(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.myCases(Authz.accountId(ctx)));
+    }
+
+    private void join(RoutingContext ctx) {
+        JsonObject body = object(ctx);
+        String caseId = optionalString(body, "caseId");
+        Responses.reply(ctx, 200, accidents.join(Authz.accountId(ctx),
+                optionalString(body, "shareCode"), caseId == null ? null : uuid(caseId)));
+    }
+
+    private void view(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.view(Authz.accountId(ctx), uuidParam(ctx, "id")));
+    }
+
+    private void transitions(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.transitions(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), false).map(JsonArray::new));
+    }
+
+    private void checklist(RoutingContext ctx) {
+        JsonObject b = object(ctx);
+        var answers = new ChecklistAnswers(bool(b, "anyoneInjured"),
+                bool(b, "vehiclesDrivable"), bool(b, "allInsured"),
+                b.getBoolean("allInspected", true), bool(b, "drinkOrDrugs"),
+                b.getBoolean("licencesValid", true), bool(b, "facilityHit"),
+                bool(b, "hazardousGoods"), b.getBoolean("plateMissingOrFalse", false),
+                b.getBoolean("schoolBusOverloadOrSpeeding", false),
+                b.getBoolean("partyLeftScene", false), b.getBoolean("deliberate", false), 2);
+        Responses.reply(ctx, 200, accidents.answerChecklist(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), version(ctx, b), answers));
+    }
+
+    private void upload(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type == null || !type.matches("(?i)image/(jpeg|png|heic)(;.*)?")) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "照片须为 JPEG、PNG 或 HEIC /"
+                    + " send the photo as image/jpeg, image/png or image/heic", "Content-Type");
+        }
+        Buffer body = ctx.body().buffer();
+        byte[] bytes = body == null ? new byte[0] : body.getBytes();
+        accidents.uploadPhoto(Authz.accountId(ctx), uuidParam(ctx, "id"), ctx.pathParam("slot"),
+                ctx.request().getHeader("Idempotency-Key"), bytes)
+                .onSuccess(result -> Responses.json(ctx,
+                        result.getBoolean("replayed") ? 200 : 201, result))
+                .onFailure(ctx::fail);
+    }
+
+    private void photo(RoutingContext ctx) {
+        accidents.photo(Authz.accountId(ctx), false, uuidParam(ctx, "id"),
+                uuidParam(ctx, "photoId")).onSuccess(file -> ctx.response()
+                        .putHeader("Content-Type", file.contentType())
+                        .putHeader("Cache-Control", "private, max-age=3600")
+                        .end(Buffer.buffer(file.bytes())))
+                .onFailure(ctx::fail);
+    }
+
+    private void party(RoutingContext ctx) {
+        JsonObject b = object(ctx);
+        var request = new AccidentService.PartyRequest(optionalString(b, "name"),
+                optionalString(b, "plate"), optionalString(b, "vehicleType"),
+                optionalString(b, "licenceNo"), optionalString(b, "insurerCode"),
+                optionalString(b, "policyNo"), optionalString(b, "collisionPart"));
+        Responses.reply(ctx, 200, accidents.updateParty(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), version(ctx, b), request));
+    }
+
+    private void statement(RoutingContext ctx) {
+        JsonObject b = object(ctx);
+        boolean declined = b.getValue("declined") instanceof Boolean d && d;
+        Map<String, String> assessments = new LinkedHashMap<>();
+        if (!declined) {
+            Bodies.requiredObject(b, "assessments").forEach(e -> assessments.put(e.getKey(),
+                    e.getValue() instanceof String s ? s : null));
+        }
+        Responses.reply(ctx, 200, accidents.state(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                version(ctx, b), declined, assessments));
+    }
+
+    private void policeRequest(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.requestPolice(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), version(ctx, null)));
+    }
+
+    private void sign(RoutingContext ctx) {
+        JsonObject b = object(ctx);
+        if (!Boolean.TRUE.equals(b.getValue("confirm"))) {
+            throw ApiException.invalid("confirm", "请确认责任认定结果 / confirm the decision"
+                    + " (confirm: true) to sign");
+        }
+        Responses.reply(ctx, 200, accidents.sign(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                version(ctx, b), optionalString(b, "signaturePng")));
+    }
+
+    private void agreement(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.agreement(Authz.accountId(ctx),
+                uuidParam(ctx, "id")));
+    }
+
+    private void agreementPdf(RoutingContext ctx) {
+        accidents.agreementPdf(Authz.accountId(ctx), uuidParam(ctx, "id"))
+                .onSuccess(pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
+                        .putHeader("Content-Disposition",
+                                "attachment; filename=\"agreement.pdf\"")
+                        .putHeader("Cache-Control", "no-store")
+                        .end(Buffer.buffer(pdf)))
+                .onFailure(ctx::fail);
+    }
+
+    private void notifications(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.notifications(Authz.accountId(ctx),
+                uuidParam(ctx, "id")));
+    }
+
+    private void verify(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.verify(ctx.pathParam("code")));
+    }
+
+    /** The version the page acted on: If-Match (quotes and W/ allowed) or the body's field. */
+    static Integer version(RoutingContext ctx, JsonObject body) {
+        String header = ctx.request().getHeader("If-Match");
+        Object value = header != null ? header.replaceAll("^W/|\"", "").trim()
+                : body == null ? null : body.getValue("version");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("version", "If-Match / version must be the case's version"
+                    + " number");
+        }
+    }
+
+    static double queryDouble(RoutingContext ctx, String name) {
+        String value = ctx.queryParams().get(name);
+        try {
+            double d = Double.parseDouble(value);
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NullPointerException | NumberFormatException e) {
+            throw ApiException.invalid(name, name + " must be a number");
+        }
+    }
+
+    private static boolean bool(JsonObject body, String field) {
+        return Bodies.requiredBoolean(body, field);
+    }
+
+    private static List<String> strings(JsonObject body, String field) {
+        if (body.getValue(field) == null) {
+            return null;
+        }
+        List<String> list = new ArrayList<>();
+        JsonArray array = Bodies.requiredArray(body, field);
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.getValue(i) instanceof String s)) {
+                throw ApiException.invalid(field + "[" + i + "]", "a plate must be a string");
+            }
+            list.add(s);
+        }
+        return list;
+    }
+
+    private static Instant instant(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("occurredAt", "occurredAt must be an ISO-8601 instant such"
+                    + " as 2026-11-29T08:30:00Z");
+        }
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("caseId", "caseId must be a UUID");
+        }
+    }
+}

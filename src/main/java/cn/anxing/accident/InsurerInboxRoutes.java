@@ -1,0 +1,89 @@
+package cn.anxing.accident;
+
+import cn.anxing.auth.Role;
+import cn.anxing.http.ApiException;
+import cn.anxing.http.Authz;
+import cn.anxing.http.FeatureRoutes;
+import cn.anxing.http.Responses;
+import cn.anxing.outbox.Outbox;
+import cn.anxing.outbox.WebhookSignature;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * The demo only: an insurer's webhook receiver inside this server, so the demo insurers have
+ * somewhere to be notified and the insurer1 account can see what arrived. It checks the
+ * signature as a real insurer would and keeps each Idempotency-Key once.
+ */
+public final class InsurerInboxRoutes implements FeatureRoutes {
+
+    public static final String PATH = "/api/v1/demo/insurer-inbox/";
+
+    private static final String RECEIVE = """
+            INSERT INTO insurer_inbox (idempotency_key, insurer_code, topic, body)
+            VALUES ($1, $2, $3, $4)
+            ON CONFLICT (idempotency_key) DO UPDATE SET deliveries = insurer_inbox.deliveries + 1
+            RETURNING deliveries""";
+    private static final String LIST = """
+            SELECT idempotency_key, insurer_code, topic, body, received_at, deliveries
+            FROM insurer_inbox ORDER BY received_at DESC LIMIT 100""";
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final Authz authz;
+
+    public InsurerInboxRoutes(Pool pool, Outbox outbox, Authz authz) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.authz = authz;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.post(PATH + ":code").handler(this::receive);
+        router.get("/api/v1/insurer/notifications").handler(authz.authenticated())
+                .handler(Authz.anyOf(Role.INSURER, Role.ADMIN)).handler(this::list);
+    }
+
+    private void receive(RoutingContext ctx) {
+        String code = ctx.pathParam("code");
+        String body = ctx.body().asString();
+        String key = ctx.request().getHeader("Idempotency-Key");
+        String signature = ctx.request().getHeader(WebhookSignature.HEADER);
+        outbox.secretOf(AccidentService.insurerEndpoint(code)).compose(secret -> {
+            if (secret.isEmpty() || body == null || key == null
+                    || !WebhookSignature.verify(secret.get(), body, signature)) {
+                throw ApiException.unauthenticated("signature does not verify");
+            }
+            JsonObject json;
+            try {
+                json = new JsonObject(body);
+            } catch (DecodeException e) {
+                throw ApiException.badRequest("MALFORMED_JSON", "body is not JSON", null);
+            }
+            return pool.preparedQuery(RECEIVE).execute(Tuple.of(key, code,
+                    ctx.request().getHeader("X-Anxing-Topic"), json));
+        }).onSuccess(rows -> Responses.json(ctx, 200, new JsonObject().put("received", true)
+                .put("deliveries", rows.iterator().next().getInteger(0))))
+                .onFailure(ctx::fail);
+    }
+
+    private void list(RoutingContext ctx) {
+        Responses.reply(ctx, 200, pool.query(LIST).execute().map(rows -> {
+            JsonArray list = new JsonArray();
+            rows.forEach(r -> list.add(new JsonObject()
+                    .put("idempotencyKey", r.getString("idempotency_key"))
+                    .put("insurer", r.getString("insurer_code"))
+                    .put("topic", r.getString("topic"))
+                    .put("body", r.getValue("body"))
+                    .put("receivedAt", r.getOffsetDateTime("received_at").toInstant().toString())
+                    .put("deliveries", r.getInteger("deliveries"))));
+            return list;
+        }));
+    }
+}

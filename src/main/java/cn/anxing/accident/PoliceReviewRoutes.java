@@ -1,0 +1,75 @@
+package cn.anxing.accident;
+
+import static cn.anxing.http.Bodies.object;
+import static cn.anxing.http.Bodies.optionalString;
+import static cn.anxing.http.Bodies.uuidParam;
+
+import cn.anxing.auth.Role;
+import cn.anxing.http.Authz;
+import cn.anxing.http.Bodies;
+import cn.anxing.http.FeatureRoutes;
+import cn.anxing.http.Responses;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The traffic police's side (交警审核): the queue of disputed and flagged cases, a case with its
+ * photos and statements, the decision with any of the five grades, and the statistics.
+ */
+public final class PoliceReviewRoutes implements FeatureRoutes {
+
+    private static final String CASE = "/api/v1/police/accidents/:id";
+
+    private final AccidentService accidents;
+    private final Authz authz;
+
+    public PoliceReviewRoutes(AccidentService accidents, Authz authz) {
+        this.accidents = accidents;
+        this.authz = authz;
+    }
+
+    @Override
+    public void mount(Router router) {
+        router.route("/api/v1/police/*").handler(authz.authenticated())
+                .handler(Authz.anyOf(Role.POLICE));
+        router.get("/api/v1/police/accidents").handler(this::queue);
+        router.get("/api/v1/police/statistics").handler(this::statistics);
+        router.get(CASE).handler(this::view);
+        router.get(CASE + "/photos/:photoId").handler(this::photo);
+        router.post(CASE + "/decision").handler(this::decide);
+    }
+
+    private void queue(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.policeQueue());
+    }
+
+    private void statistics(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.statistics());
+    }
+
+    private void view(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.policeView(uuidParam(ctx, "id")));
+    }
+
+    private void photo(RoutingContext ctx) {
+        accidents.photo(Authz.accountId(ctx), true, uuidParam(ctx, "id"),
+                uuidParam(ctx, "photoId")).onSuccess(file -> ctx.response()
+                        .putHeader("Content-Type", file.contentType())
+                        .putHeader("Cache-Control", "private, max-age=3600")
+                        .end(Buffer.buffer(file.bytes())))
+                .onFailure(ctx::fail);
+    }
+
+    private void decide(RoutingContext ctx) {
+        JsonObject body = object(ctx);
+        Map<String, String> grades = new LinkedHashMap<>();
+        Bodies.requiredObject(body, "grades").forEach(e -> grades.put(e.getKey(),
+                e.getValue() instanceof String s ? s : null));
+        Responses.reply(ctx, 200, accidents.decide(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                AccidentRoutes.version(ctx, body), grades, optionalString(body, "note")));
+    }
+}

@@ -1,0 +1,28 @@
+package cn.anxing.accident.photo;
+
+/** The photo package's test images, for the API tests in other packages. */
+public final class AccidentPhotos {
+
+    private AccidentPhotos() {
+    }
+
+    public static byte[] jpeg() {
+        return TestImages.image("jpg");
+    }
+
+    public static byte[] png() {
+        return TestImages.image("png");
+    }
+
+    public static byte[] heic() {
+        return TestImages.heic();
+    }
+
+    public static byte[] jpegTakenAt(String dateTimeOriginal, Double lat, Double lon) {
+        return TestImages.jpegWithExif(dateTimeOriginal, "+08:00", lat, lon);
+    }
+
+    public static byte[] cut(byte[] bytes, int dropAtEnd) {
+        return TestImages.cut(bytes, dropAtEnd);
+    }
+}
