@@ -46,7 +46,6 @@ import cn.anxing.payment.WorkingCalendar;
 import cn.anxing.routing.RoutingConfig;
 import cn.anxing.routing.RoutingService;
 import io.micrometer.core.instrument.FunctionCounter;
-import cn.anxing.map.MapRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
