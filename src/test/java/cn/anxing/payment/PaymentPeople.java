@@ -25,10 +25,10 @@ import java.util.UUID;
  * the few calls every payment test makes. Steps assert their status so that a test reads as the
  * story it tells.
  */
-final class PaymentPeople {
+public final class PaymentPeople {
 
-    static final String BASE = "/api/v1/payments";
-    static final List<String> TABLES = List.of("advance_application", "application_payer",
+    public static final String BASE = "/api/v1/payments";
+    public static final List<String> TABLES = List.of("advance_application", "application_payer",
             "application_timeline", "bill", "bill_item", "payment_instruction", "payer_headroom",
             "ledger_posting", "ledger_entry", "outbox_message");
 
@@ -36,16 +36,16 @@ final class PaymentPeople {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).build();
 
-    final String baseUrl;
-    final Api driver;
-    final Api family;
-    final Api police;
-    final Api hospital;
-    final Api insurer;
-    final Api fund;
-    final Api admin;
+    public final String baseUrl;
+    public final Api driver;
+    public final Api family;
+    public final Api police;
+    public final Api hospital;
+    public final Api insurer;
+    public final Api fund;
+    public final Api admin;
 
-    PaymentPeople(String baseUrl) {
+    public PaymentPeople(String baseUrl) {
         this.baseUrl = baseUrl;
         Api anonymous = new Api(baseUrl);
         driver = anonymous.phone("13800000001");
@@ -58,7 +58,7 @@ final class PaymentPeople {
     }
 
     /** Points every demo payer's system at {@code url}, signing with {@code secret}. */
-    void payersDeliverTo(String url, String secret) {
+    public void payersDeliverTo(String url, String secret) {
         for (String[] p : PaymentDemo.PAYERS) {
             Api.Reply r = admin.post(BASE + "/admin/payers", new JsonObject().put("id", p[0])
                     .put("kind", p[1]).put("name", p[2]).put("webhookUrl", url)
@@ -68,7 +68,7 @@ final class PaymentPeople {
     }
 
     /** The driver applies for an injured person of a new case; returns the application. */
-    JsonObject apply(Api who, String caseId, String person, Instant accidentAt) {
+    public JsonObject apply(Api who, String caseId, String person, Instant accidentAt) {
         Api.Reply r = who.post(BASE + "/applications", new JsonObject().put("caseId", caseId)
                 .put("injuredPersonId", person).put("hospitalId", "pinghu-1")
                 .put("accidentAt", accidentAt.toString()));
@@ -76,19 +76,19 @@ final class PaymentPeople {
         return r.json();
     }
 
-    JsonObject notice(String applicationId, JsonObject... vehicles) {
+    public JsonObject notice(String applicationId, JsonObject... vehicles) {
         Api.Reply r = police.post(BASE + "/applications/" + applicationId + "/notice",
                 new JsonObject().put("vehicles", new JsonArray(List.of((Object[]) vehicles))));
         assertEquals(200, r.status(), r.toString());
         return r.json();
     }
 
-    static JsonObject insuredVehicle(String insurer, String liability) {
+    public static JsonObject insuredVehicle(String insurer, String liability) {
         return new JsonObject().put("plate", "浙F" + (10000 + (int) (Math.random() * 89999)))
                 .put("insurerId", insurer).put("liability", liability);
     }
 
-    static JsonObject bill(JsonObject application, Object... itemsAtAmount) {
+    public static JsonObject bill(JsonObject application, Object... itemsAtAmount) {
         JsonArray items = new JsonArray();
         for (int i = 0; i + 1 < itemsAtAmount.length; i += 2) {
             items.add(new JsonObject().put("description", "抢救费用 " + (i / 2 + 1))
@@ -102,36 +102,36 @@ final class PaymentPeople {
     }
 
     /** The hospital bills; returns the new bill's id. */
-    String submitBill(JsonObject application, Object... itemsAtAmount) {
+    public String submitBill(JsonObject application, Object... itemsAtAmount) {
         Api.Reply r = postBill(application.getString("id"), bill(application, itemsAtAmount));
         assertEquals(201, r.status(), r.toString());
         return r.json().getString("billId");
     }
 
-    Api.Reply postBill(String applicationId, JsonObject bill) {
+    public Api.Reply postBill(String applicationId, JsonObject bill) {
         return hospital.post(BASE + "/applications/" + applicationId + "/bills", bill);
     }
 
     /** A payment request with its Idempotency-Key; {@code body} is sent as given. */
-    Api.Reply pay(Api payer, String applicationId, String key, Object body) {
+    public Api.Reply pay(Api payer, String applicationId, String key, Object body) {
         return payer.postBytes(BASE + "/applications/" + applicationId + "/payments",
                 body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "application/json", key == null ? new String[0]
                         : new String[] {"Idempotency-Key", key});
     }
 
-    static JsonObject payment(String payerId, String billId, Object amountFen) {
+    public static JsonObject payment(String payerId, String billId, Object amountFen) {
         return new JsonObject().put("payerId", payerId).put("billId", billId)
                 .put("amountFen", amountFen);
     }
 
     /** A raw payment POST on its own HTTP/1.1 connection, for the concurrency burst. */
-    HttpResponse<String> rawPay(String token, String applicationId, String key, String body)
+    public HttpResponse<String> rawPay(String token, String applicationId, String key, String body)
             throws Exception {
         return rawPost(token, BASE + "/applications/" + applicationId + "/payments", key, body);
     }
 
-    HttpResponse<String> rawPost(String token, String path, String key, String body)
+    public HttpResponse<String> rawPost(String token, String path, String key, String body)
             throws Exception {
         var request = HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
@@ -145,14 +145,14 @@ final class PaymentPeople {
     }
 
     /** A session token of a demo staff account, for raw requests. */
-    String token(String username) {
+    public String token(String username) {
         return new Api(baseUrl).post("/api/v1/auth/login", new JsonObject()
                 .put("username", username).put("password", DemoAccounts.PASSWORD)).json()
                 .getString("token");
     }
 
     /** Row counts of every payment table, to show that a refused request recorded nothing. */
-    static Map<String, Long> counts() {
+    public static Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String table : TABLES) {
             counts.put(table, scalar("SELECT count(*) FROM " + table));
@@ -160,7 +160,7 @@ final class PaymentPeople {
         return counts;
     }
 
-    static long scalar(String sql) {
+    public static long scalar(String sql) {
         try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
                 var rs = st.executeQuery(sql)) {
             rs.next();
@@ -170,7 +170,7 @@ final class PaymentPeople {
         }
     }
 
-    static void execute(String sql) {
+    public static void execute(String sql) {
         try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {

@@ -1,4 +1,4 @@
-package cn.anxing.payment;
+package cn.anxing.app;
 
 import static cn.anxing.payment.PaymentPeople.BASE;
 import static cn.anxing.payment.PaymentPeople.insuredVehicle;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anxing.outbox.WebhookSignature;
+import cn.anxing.payment.PaymentPeople;
 import cn.anxing.testing.Api;
 import cn.anxing.testing.SharedFiles;
 import cn.anxing.testing.TestDatabase;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Done when (3): the packaged server is killed with SIGKILL in the middle of a payment run. After
+ * Done when (3) of medical advance payments: the packaged server is killed with SIGKILL in the middle of a payment run. After
  * the restart every payment is either fully recorded (instruction, headroom, balanced posting,
  * disbursement order) or absent, retries pay nothing twice, and the outbox delivers every order
  * to the payer's system under one Idempotency-Key, which the receiver applies once.
