@@ -1,5 +1,5 @@
-// Medical advance payment pages: a driver applies, the officer issues the notice, the hospital
-// bills, the insurer pays and confirms the transfer, and the driver sees each step.
+// Medical advance payment pages: the officer opens an application for a driver and issues the
+// notice, the hospital bills, the insurer pays and confirms, and the driver sees each step.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -28,19 +28,21 @@ describe('the medical advance payment pages', () => {
         await page.waitForSelector(`#pay-state[data-state=${state}]`);
     }
 
-    test('from the driver\'s application to the hospital paid, with every step seen', async () => {
+    test('from the application the officer opens for a driver to the hospital paid, with every'
+        + ' step seen by the driver', async () => {
         const accident = new Date(Date.now() - 3 * 3600_000);
         const caseId = `WEB-${Date.now() % 1e8}`;
+        const phone = freshPhone();
+        const driver = await as({ phone }, '/#/payments', true);
 
-        const driver = await as({ phone: freshPhone() }, '/#/payments', true);
-        await driver.fill('#pay-apply input[name=caseId]', caseId);
-        await driver.fill('#pay-apply input[name=injuredPersonId]', 'injured-1');
-        await driver.fill('#pay-apply input[name=accidentAt]', shanghaiLocal(accident));
-        await driver.click('#pay-apply button[type=submit]');
-        await stateIs(driver, 'APPLIED');
-        const path = new URL(driver.url()).hash.slice(1);
-
-        const police = await as({ username: 'police1' }, `/#${path}`);
+        const police = await as({ username: 'police1' }, '/#/payments');
+        await police.fill('#pay-apply input[name=caseId]', caseId);
+        await police.fill('#pay-apply input[name=injuredPersonId]', 'injured-1');
+        await police.fill('#pay-apply input[name=accidentAt]', shanghaiLocal(accident));
+        await police.fill('#pay-apply input[name=applicantPhone]', phone);
+        await police.click('#pay-apply button[type=submit]');
+        await stateIs(police, 'APPLIED');
+        const path = new URL(police.url()).hash.slice(1);
         await police.selectOption('#pay-notice select[name=insurerId]', 'PICC');
         await police.selectOption('#pay-notice select[name=liability]', 'LIABLE');
         await police.click('#pay-notice button[type=submit]');
@@ -64,6 +66,7 @@ describe('the medical advance payment pages', () => {
         await stateIs(insurer, 'PAID');
 
         await driver.reload();
+        await driver.click(`#pay-list a[href="#${path}"]`);
         await stateIs(driver, 'PAID');
         const steps = await driver.locator('#pay-timeline li').evaluateAll(
             (items) => items.map((li) => li.dataset.what));

@@ -182,6 +182,16 @@ public final class PaymentRepository {
                     AS unpaid_fen,
                 (SELECT count(*) FROM bill_item t WHERE t.bill_id = b.id) AS items
             FROM bill b WHERE b.application_id = $1 ORDER BY b.submitted_at, b.id""";
+    /*
+     * The accident case of the accident feature (V10__accident.sql) that an application names,
+     * by its case number or id: the accident time and the vehicles' insurers come from there.
+     */
+    private static final String ACCIDENT_CASE = """
+            SELECT id, case_no, occurred_at, state FROM accident_case
+            WHERE case_no = $1 OR id::text = $1""";
+    private static final String ACCIDENT_PARTIES = """
+            SELECT label, plate, insurer_code FROM accident_party WHERE case_id = $1
+            ORDER BY label""";
     private static final String INSTRUCTION_PAYER = """
             SELECT i.payer_id, p.kind, i.application_id FROM payment_instruction i
             JOIN payment_payer p ON p.id = i.payer_id WHERE i.id = $1""";
@@ -735,6 +745,22 @@ public final class PaymentRepository {
     /** The payers the police notice names, with liability, fund grounds and what each paid. */
     public Future<List<JsonObject>> applicationPayers(SqlClient client, UUID applicationId) {
         return rows(client, APPLICATION_PAYERS, Tuple.of(applicationId));
+    }
+
+    /**
+     * The accident case with this case number or id, as {id, caseNo, occurredAt, state,
+     * parties: [{label, plate, insurerCode}]}; empty when Anxing has no such case.
+     */
+    public Future<Optional<JsonObject>> accidentCase(String caseNoOrId) {
+        return rows(pool, ACCIDENT_CASE, Tuple.of(caseNoOrId)).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.succeededFuture(Optional.<JsonObject>empty());
+            }
+            JsonObject accident = found.get(0);
+            return rows(pool, ACCIDENT_PARTIES, Tuple.of(UUID.fromString(accident
+                    .getString("id")))).map(parties -> Optional.of(accident.put("parties",
+                            new io.vertx.core.json.JsonArray(new ArrayList<>(parties)))));
+        });
     }
 
     /** The payer of an instruction as {payerId, kind}, if the instruction exists. */

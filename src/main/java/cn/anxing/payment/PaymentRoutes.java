@@ -90,9 +90,11 @@ public final class PaymentRoutes implements FeatureRoutes {
             throw ApiException.invalid("applicantPhone", "only an officer opening an application"
                     + " for someone names their phone; applicants are signed in");
         }
+        Optional<Instant> accidentAt = body.getValue("accidentAt") == null ? Optional.empty()
+                : Optional.of(instant(body, "accidentAt"));
         var request = new PaymentService.ApplyRequest(requiredString(body, "caseId"),
                 requiredString(body, "injuredPersonId"), requiredString(body, "hospitalId"),
-                instant(body, "accidentAt"), phone);
+                accidentAt, phone);
         Responses.reply(ctx, 201, payments.apply(actor(ctx), request));
     }
 
@@ -106,7 +108,8 @@ public final class PaymentRoutes implements FeatureRoutes {
 
     private void notice(RoutingContext ctx) {
         JsonObject body = object(ctx);
-        JsonArray array = requiredArray(body, "vehicles");
+        JsonArray array = body.getValue("vehicles") == null ? new JsonArray()
+                : requiredArray(body, "vehicles");
         List<Vehicle> vehicles = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             vehicles.add(vehicle(array.getValue(i), "vehicles[" + i + "]"));

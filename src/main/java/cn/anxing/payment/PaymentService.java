@@ -50,7 +50,7 @@ public final class PaymentService {
 
     /** An application as the applicant or the officer submits it. */
     public record ApplyRequest(String caseId, String injuredPersonId, String hospitalId,
-            Instant accidentAt, Optional<String> applicantPhone) {
+            Optional<Instant> accidentAt, Optional<String> applicantPhone) {
     }
 
     /** A payment as a payer sends it; {@code fingerprint} is of the whole request body. */
@@ -81,27 +81,51 @@ public final class PaymentService {
 
     // ---- the steps -------------------------------------------------------------------------
 
-    /** Opens an application; the police notice is due within 3 working days. */
+    /**
+     * Opens an application; the police notice is due within 3 working days. An applicant names
+     * an accident case of Anxing (its case number or id), whose time is the accident's; an
+     * officer may also open one for a case handled outside Anxing, giving its time.
+     */
     public Future<JsonObject> apply(Actor actor, ApplyRequest r) {
         requireId(r.caseId(), "caseId");
         requireId(r.injuredPersonId(), "injuredPersonId");
-        Instant now = clock.instant();
-        if (r.accidentAt().isAfter(now)) {
-            throw new PaymentInputException("accident_in_future", "accidentAt",
-                    "the accident time " + r.accidentAt() + " is in the future");
-        }
-        schedule.limitsAt(r.accidentAt());
         r.applicantPhone().ifPresent(phone -> {
             if (!PHONE.matcher(phone).matches()) {
                 throw new PaymentInputException("phone_invalid", "applicantPhone",
                         "applicantPhone must be an 11-digit mainland mobile number");
             }
         });
-        ActorRole by = actor.is(Role.POLICE) ? ActorRole.POLICE : ActorRole.APPLICANT;
+        boolean police = actor.is(Role.POLICE);
+        return payments.accidentCase(r.caseId()).compose(accident -> {
+            if (accident.isEmpty() && !police) {
+                throw new PaymentInputException("unknown_case", "caseId", "Anxing has no"
+                        + " accident case '" + r.caseId() + "'; apply from your case, or ask the"
+                        + " officer handling it to open the application");
+            }
+            String caseId = accident.map(a -> a.getString("caseNo")).orElse(r.caseId());
+            Instant accidentAt = accident.map(a -> Instant.parse(a.getString("occurredAt")))
+                    .or(r::accidentAt)
+                    .orElseThrow(() -> new PaymentInputException("accident_time_missing",
+                            "accidentAt", "give the accident time of a case handled outside"
+                                    + " Anxing"));
+            return open(actor, new ApplyRequest(caseId, r.injuredPersonId(), r.hospitalId(),
+                    Optional.of(accidentAt), r.applicantPhone()),
+                    police ? ActorRole.POLICE : ActorRole.APPLICANT);
+        });
+    }
+
+    private Future<JsonObject> open(Actor actor, ApplyRequest r, ActorRole by) {
+        Instant now = clock.instant();
+        Instant accidentAt = r.accidentAt().orElseThrow();
+        if (accidentAt.isAfter(now)) {
+            throw new PaymentInputException("accident_in_future", "accidentAt",
+                    "the accident time " + accidentAt + " is in the future");
+        }
+        schedule.limitsAt(accidentAt);
         Instant noticeDue = Deadline.of(DeadlineKind.POLICE_NOTICE, now, calendar).dueAt();
         return requireHospital(r.hospitalId()).compose(hospitalName -> pool().withTransaction(
                 tx -> payments.insertApplication(tx, r.caseId(), r.injuredPersonId(),
-                        r.hospitalId(), r.accidentAt(), actor.accountId(),
+                        r.hospitalId(), accidentAt, actor.accountId(),
                         r.applicantPhone().orElse(null), now, noticeDue)
                         .compose(id -> {
                             UUID applicationId = id.orElseThrow(() -> new PaymentInputException(
@@ -119,10 +143,34 @@ public final class PaymentService {
     }
 
     /**
+     * The vehicles of the notice: as the officer gives them, or, when none are given, the
+     * parties of the accident case with the insurers they named (liability not yet determined).
+     */
+    public Future<JsonObject> issueNotice(Actor actor, UUID applicationId, List<Vehicle> given,
+            Optional<String> fundId) {
+        if (!given.isEmpty()) {
+            return notice(actor, applicationId, given, fundId);
+        }
+        return payments.applicationView(applicationId).compose(found -> {
+            JsonObject app = found.orElseThrow(() -> unknownApplication(applicationId));
+            return payments.accidentCase(app.getString("caseId"));
+        }).compose(accident -> {
+            List<Vehicle> vehicles = new ArrayList<>();
+            accident.ifPresent(a -> a.getJsonArray("parties").forEach(p -> {
+                JsonObject party = (JsonObject) p;
+                vehicles.add(new Vehicle(Optional.ofNullable(party.getString("plate")),
+                        Optional.ofNullable(party.getString("insurerCode")), false, false,
+                        LiabilityState.UNDETERMINED));
+            }));
+            return notice(actor, applicationId, vehicles, fundId);
+        });
+    }
+
+    /**
      * The police confirm the accident and the liability state and notify the payers: the insurer
      * of each insured vehicle, and the assistance fund for a vehicle uninsured or fled.
      */
-    public Future<JsonObject> issueNotice(Actor actor, UUID applicationId, List<Vehicle> vehicles,
+    private Future<JsonObject> notice(Actor actor, UUID applicationId, List<Vehicle> vehicles,
             Optional<String> fundId) {
         if (vehicles.isEmpty()) {
             throw new PaymentInputException("no_vehicles", "vehicles",
@@ -357,10 +405,11 @@ public final class PaymentService {
     public Future<JsonObject> application(Actor actor, UUID id) {
         return payments.applicationView(id).compose(found -> {
             JsonObject app = found.orElseThrow(() -> unknownApplication(id));
+            Future<Optional<JsonObject>> accident = payments.accidentCase(app.getString("caseId"));
             return requireMaySee(actor, id)
                     .compose(x -> Future.all(payments.applicationPayers(id),
                             payments.applicationBills(id), payments.applicationInstructions(id),
-                            payments.timelineView(id)))
+                            payments.timelineView(id), accident))
                     .map(all -> {
                         List<JsonObject> payers = all.resultAt(0);
                         List<JsonObject> bills = all.resultAt(1);
@@ -381,7 +430,9 @@ public final class PaymentService {
                                 .put("bills", new JsonArray(new ArrayList<>(bills)))
                                 .put("payments", new JsonArray(new ArrayList<>(instructions)))
                                 .put("timeline", new JsonArray(new ArrayList<>(
-                                        all.<List<JsonObject>>resultAt(3))));
+                                        all.<List<JsonObject>>resultAt(3))))
+                                .put("accidentCase", all.<Optional<JsonObject>>resultAt(4)
+                                        .orElse(null));
                     });
         });
     }

@@ -1,7 +1,6 @@
 package cn.anxing.payment;
 
 import static cn.anxing.payment.PaymentPeople.BASE;
-import static cn.anxing.payment.PaymentPeople.insuredVehicle;
 import static cn.anxing.payment.PaymentPeople.payment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,22 +52,34 @@ class AdvancePaymentJourneyTest {
     }
 
     @Test
-    @DisplayName("Insurer: applied by the driver, noticed by the police, billed, paid up to the"
-            + " no-liability limit, the rest once liability is found, confirmed; the driver saw"
-            + " every step")
+    @DisplayName("Insurer: applied by the driver from the accident case, noticed by the police"
+            + " with the case's insurer, billed, paid up to the no-liability limit, the rest once"
+            + " liability is found, confirmed; the driver saw every step")
     void insurerPaysTheHospital() {
-        Instant accident = Instant.now().minus(Duration.ofHours(5));
+        Instant accident = Instant.now().minus(Duration.ofHours(5)).truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS);
         String caseId = "JX-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonObject app = people.apply(people.driver, caseId, "injured-1", accident);
+        PaymentPeople.accidentCase(caseId, accident, "PICC");
+        Api.Reply applied = people.driver.post(BASE + "/applications", new JsonObject()
+                .put("caseId", caseId).put("injuredPersonId", "injured-1")
+                .put("hospitalId", "pinghu-1"));
+        assertEquals(201, applied.status(), applied.toString());
+        JsonObject app = applied.json();
         String id = app.getString("id");
         assertEquals("APPLIED", app.getString("state"));
+        assertEquals(accident, Instant.parse(app.getString("accidentAt")), "the case's time");
+        assertEquals(caseId, app.getJsonObject("accidentCase").getString("caseNo"));
         assertTrue(Instant.parse(app.getString("noticeDueAt")).isAfter(Instant.now()),
                 "the police notice is due in the future");
 
-        JsonObject noticed = people.notice(id, insuredVehicle("PICC", "UNDETERMINED"));
+        Api.Reply notice = people.police.post(BASE + "/applications/" + id + "/notice",
+                new JsonObject());
+        assertEquals(200, notice.status(), notice.toString());
+        JsonObject noticed = notice.json();
         assertEquals("NOTICE_ISSUED", noticed.getString("state"));
-        assertEquals("PICC", noticed.getJsonArray("payers").getJsonObject(0)
-                .getString("payerId"));
+        JsonObject insurer = noticed.getJsonArray("payers").getJsonObject(0);
+        assertEquals("PICC", insurer.getString("payerId"), "the insurer the party named");
+        assertEquals("UNDETERMINED", insurer.getString("liabilityState"));
 
         String billId = people.submitBill(app, accident.plus(Duration.ofHours(1)), 250_000,
                 accident.plus(Duration.ofHours(3)), 50_000);

@@ -93,9 +93,18 @@ class PaymentBadInputTest {
     @Test
     @DisplayName("An application naming an unknown hospital")
     void unknownHospitalApplication() {
-        refused(400, "UNKNOWN_HOSPITAL", "hospitalId", () -> people.driver.post(BASE
+        refused(400, "UNKNOWN_HOSPITAL", "hospitalId", () -> people.police.post(BASE
                 + "/applications", new JsonObject().put("caseId", "BAD-3")
                 .put("injuredPersonId", "injured-1").put("hospitalId", "nowhere-9")
+                .put("accidentAt", ACCIDENT.toString())));
+    }
+
+    @Test
+    @DisplayName("An applicant's application for an accident case Anxing does not have")
+    void unknownCase() {
+        refused(400, "UNKNOWN_CASE", "caseId", () -> people.driver.post(BASE
+                + "/applications", new JsonObject().put("caseId", "NO-SUCH-CASE")
+                .put("injuredPersonId", "injured-1").put("hospitalId", "pinghu-1")
                 .put("accidentAt", ACCIDENT.toString())));
     }
 

@@ -67,13 +67,72 @@ public final class PaymentPeople {
         }
     }
 
-    /** The driver applies for an injured person of a new case; returns the application. */
-    public JsonObject apply(Api who, String caseId, String person, Instant accidentAt) {
-        Api.Reply r = who.post(BASE + "/applications", new JsonObject().put("caseId", caseId)
-                .put("injuredPersonId", person).put("hospitalId", "pinghu-1")
-                .put("accidentAt", accidentAt.toString()));
+    /**
+     * An applicant applies for an injured person of a new accident case {@code caseNo} that
+     * happened at {@code accidentAt} (the case is stored first, with one uninsured party, as
+     * the accident feature would have it); returns the application.
+     */
+    public JsonObject apply(Api who, String caseNo, String person, Instant accidentAt) {
+        accidentCase(caseNo, accidentAt);
+        Api.Reply r = who.post(BASE + "/applications", new JsonObject().put("caseId", caseNo)
+                .put("injuredPersonId", person).put("hospitalId", "pinghu-1"));
         assertEquals(201, r.status(), r.toString());
         return r.json();
+    }
+
+    /** The officer opens an application for a case handled outside Anxing. */
+    public JsonObject open(String caseId, String person, Instant accidentAt, String phone) {
+        Api.Reply r = police.post(BASE + "/applications", new JsonObject().put("caseId", caseId)
+                .put("injuredPersonId", person).put("hospitalId", "pinghu-1")
+                .put("accidentAt", accidentAt.toString()).put("applicantPhone", phone));
+        assertEquals(201, r.status(), r.toString());
+        return r.json();
+    }
+
+    /**
+     * Stores an injury case the way the accident feature does, sent to police review, with a
+     * party per insurer code (the first the driver 13800000001, the second 13800000002). It is
+     * written in SQL because the accident API reaches that state only after photos, statements
+     * and a decision, which are not what these tests are about.
+     */
+    public static void accidentCase(String caseNo, Instant occurredAt, String... insurerCodes) {
+        String[] phones = {"13800000001", "13800000002"};
+        try (Connection c = TestDatabase.connect()) {
+            String[] plates = new String[insurerCodes.length];
+            for (int i = 0; i < plates.length; i++) {
+                plates[i] = "浙F" + (10000 + i) + caseNo.hashCode() % 10;
+            }
+            UUID caseId;
+            try (var st = c.prepareStatement("""
+                    INSERT INTO accident_case (case_no, share_code, state, reporter_id,
+                        occurred_at, lat, lon, weather, accident_form, plates)
+                    VALUES (?, ?, 'POLICE_REVIEW', (SELECT id FROM account WHERE phone = ?),
+                        ?, 30.70, 121.01, 'CLEAR', 'COLLISION', ?) RETURNING id""")) {
+                st.setString(1, caseNo);
+                st.setString(2, UUID.randomUUID().toString().substring(0, 8));
+                st.setString(3, phones[0]);
+                st.setObject(4, occurredAt.atOffset(java.time.ZoneOffset.UTC));
+                st.setArray(5, c.createArrayOf("text", plates));
+                var rs = st.executeQuery();
+                rs.next();
+                caseId = (UUID) rs.getObject(1);
+            }
+            for (int i = 0; i < insurerCodes.length; i++) {
+                try (var st = c.prepareStatement("""
+                        INSERT INTO accident_party (case_id, label, account_id, plate,
+                            insurer_code) VALUES (?, ?, (SELECT id FROM account WHERE phone = ?),
+                            ?, ?)""")) {
+                    st.setObject(1, caseId);
+                    st.setString(2, String.valueOf((char) ('A' + i)));
+                    st.setString(3, phones[i]);
+                    st.setString(4, plates[i]);
+                    st.setString(5, insurerCodes[i]);
+                    st.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public JsonObject notice(String applicationId, JsonObject... vehicles) {
