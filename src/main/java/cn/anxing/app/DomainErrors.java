@@ -69,7 +69,8 @@ final class DomainErrors {
     private static int paymentInputStatus(String code) {
         return switch (code) {
             case "unknown_application", "unknown_instruction" -> 404;
-            case "application_exists", "liability_changed" -> 409;
+            case "application_exists", "liability_changed", "already_reversed",
+                    "already_disbursed" -> 409;
             default -> 400;
         };
     }

@@ -101,6 +101,8 @@ public final class PaymentRepository {
                 i.paid_fen
             FROM payment_instruction i JOIN advance_application a ON a.id = i.application_id
             WHERE i.id = $1 AND i.paid_fen > 0 FOR UPDATE OF i""";
+    private static final String INSTRUCTION_POSTING =
+            "SELECT application_id, posting_id FROM payment_instruction WHERE id = $1";
     private static final String INSTRUCTION_APPLICATION =
             "SELECT application_id FROM payment_instruction WHERE id = $1";
     private static final String DISBURSEMENT_OF = """
@@ -562,7 +564,53 @@ public final class PaymentRepository {
      * can be reversed once; a second attempt fails on the UNIQUE reversal_of.
      */
     public Future<Posting> reverseAdvance(UUID postingId, Instant at) {
-        return pool.withTransaction(tx -> tx.preparedQuery(LOCK_POSTING)
+        return pool.withTransaction(tx -> reverseIn(tx, postingId, at));
+    }
+
+    /** What the caller adds to the transaction of a reversal: the timeline, a cancel order. */
+    @FunctionalInterface
+    public interface AfterReversal {
+        Future<Void> run(SqlClient tx, AdvanceApplication application, Posting reversal);
+    }
+
+    /**
+     * Corrects the advance of a payment instruction that has not been paid out yet: locks the
+     * application first (as payments do), refuses once the bank confirmed the transfer, then
+     * reverses the posting as {@link #reverseAdvance} does and runs {@code after}.
+     */
+    public Future<Posting> reverseInstruction(UUID instructionId, Instant at,
+            AfterReversal after) {
+        return pool.preparedQuery(INSTRUCTION_POSTING).execute(Tuple.of(instructionId))
+                .compose(found -> {
+                    if (found.size() == 0) {
+                        throw new PaymentInputException("unknown_instruction", "instructionId",
+                                "no payment instruction " + instructionId);
+                    }
+                    Row row = found.iterator().next();
+                    UUID postingId = row.getUUID("posting_id");
+                    if (postingId == null) {
+                        throw new PaymentInputException("nothing_to_reverse", "instructionId",
+                                "instruction " + instructionId + " paid nothing");
+                    }
+                    return pool.withTransaction(tx -> lockApplication(tx,
+                            row.getUUID("application_id"))
+                            .compose(app -> tx.preparedQuery(DISBURSEMENT_OF)
+                                    .execute(Tuple.of(instructionId)).compose(disbursed -> {
+                                        if (disbursed.size() > 0) {
+                                            throw new PaymentInputException("already_disbursed",
+                                                    "instructionId", "the hospital has been paid"
+                                                            + " for instruction " + instructionId
+                                                            + "; recover the money instead");
+                                        }
+                                        return reverseIn(tx, postingId, at);
+                                    })
+                                    .compose(reversal -> after.run(tx, app.orElseThrow(),
+                                            reversal).map(reversal))));
+                });
+    }
+
+    private Future<Posting> reverseIn(SqlClient tx, UUID postingId, Instant at) {
+        return tx.preparedQuery(LOCK_POSTING)
                 .execute(Tuple.of(postingId))
                 .compose(rows -> {
                     if (rows.size() == 0) {
@@ -596,7 +644,7 @@ public final class PaymentRepository {
                                             utc(at))))
                             .compose(x -> insertPosting(tx, reversal, caseId, Optional.empty()))
                             .map(x -> reversal);
-                }));
+                });
     }
 
     private static Posting toPosting(Row row) {

@@ -68,6 +68,8 @@ public final class PaymentRoutes implements FeatureRoutes {
                 .handler(Authz.anyOf(Role.INSURER, Role.FUND)).handler(this::pay);
         router.post(BASE + "/instructions/:id/disbursement")
                 .handler(Authz.anyOf(Role.INSURER, Role.FUND)).handler(this::disbursed);
+        router.post(BASE + "/instructions/:id/reversal")
+                .handler(Authz.anyOf(Role.INSURER, Role.FUND)).handler(this::reversed);
         router.get(BASE + "/notifications").handler(this::notifications);
         router.get(BASE + "/overdue")
                 .handler(Authz.anyOf(Role.POLICE, Role.FUND, Role.ADMIN)).handler(this::overdue);
@@ -159,6 +161,10 @@ public final class PaymentRoutes implements FeatureRoutes {
     private void disbursed(RoutingContext ctx) {
         Responses.reply(ctx, 200, payments.confirmDisbursement(actor(ctx),
                 uuidParam(ctx, "id")));
+    }
+
+    private void reversed(RoutingContext ctx) {
+        Responses.reply(ctx, 200, payments.reverse(actor(ctx), uuidParam(ctx, "id")));
     }
 
     private void notifications(RoutingContext ctx) {

@@ -34,6 +34,8 @@ public final class PaymentService {
 
     /** Topic of the disbursement order sent to a payer's system. */
     public static final String DISBURSE_TOPIC = "payment.disburse";
+    /** Topic of the order that cancels a disbursement whose advance was reversed. */
+    public static final String CANCEL_TOPIC = "payment.disburse.cancel";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
@@ -337,6 +339,40 @@ public final class PaymentService {
                             .put("postingId", d.postingId().toString())
                             .put("amountFen", d.amount().value())
                             .put("repeated", d.repeated()));
+        });
+    }
+
+    /**
+     * Corrects an advance that has not been paid out (冲正): a reversal posting, the headroom and
+     * the bill's unpaid amount given back, and a cancel order to the payer's system, in one
+     * transaction. After the transfer the money is recovered outside Anxing instead.
+     */
+    public Future<JsonObject> reverse(Actor actor, UUID instructionId) {
+        Instant now = clock.instant();
+        return payments.instructionPayer(instructionId).compose(found -> {
+            JsonObject payer = found.orElseThrow(() -> new PaymentInputException(
+                    "unknown_instruction", "instructionId", "no payment instruction "
+                            + instructionId));
+            requireActsFor(actor, PayerKind.valueOf(payer.getString("kind")));
+            return payments.reverseInstruction(instructionId, now, (tx, app, reversal) ->
+                    payments.appendTimeline(tx, new TimelineEvent(app.applicationId(), now,
+                            "REVERSED", ActorRole.PAYER, actor.accountId().toString(),
+                            "垫付方 " + reversal.payerId() + "：冲正垫付 " + yuan(reversal.amount()),
+                            reversal.payerId() + " reversed an advance of "
+                                    + yuan(reversal.amount())))
+                            .compose(x -> outbox.enqueue(tx, new OutboxMessage(
+                                    endpoint(reversal.payerId()), CANCEL_TOPIC,
+                                    "cancel:" + instructionId, new JsonObject()
+                                            .put("instructionId", instructionId.toString())
+                                            .put("reversalPostingId", reversal.id())
+                                            .put("amountFen", reversal.amount().value()))))
+                            .mapEmpty())
+                    .map(reversal -> {
+                        wakeRelay.run();
+                        return new JsonObject().put("instructionId", instructionId.toString())
+                                .put("reversalPostingId", reversal.id())
+                                .put("amountFen", reversal.amount().value());
+                    });
         });
     }
 

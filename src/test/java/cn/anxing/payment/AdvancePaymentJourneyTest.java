@@ -211,6 +211,51 @@ class AdvancePaymentJourneyTest {
                 .getJsonArray("fundReviews")).contains(id), "done once the fund has paid");
     }
 
+    @Test
+    @DisplayName("A wrong advance is corrected by a reversal before the transfer: the limit and"
+            + " the bill's unpaid amount come back, the ledger keeps both postings and balances,"
+            + " the payer's system is told to cancel; a second reversal, or one after the"
+            + " transfer, is refused")
+    void correctionIsAReversal() {
+        Instant accident = Instant.now().minus(Duration.ofHours(2));
+        JsonObject app = people.apply(people.driver, "RV-" + UUID.randomUUID().toString()
+                .substring(0, 8), "injured-1", accident);
+        String id = app.getString("id");
+        people.notice(id, PaymentPeople.insuredVehicle("CPIC", "NOT_LIABLE"));
+        String billId = people.submitBill(app, accident.plus(Duration.ofHours(1)), 150_000);
+        Api.Reply wrong = people.pay(people.insurer, id, "rv-" + billId,
+                payment("CPIC", billId, 150_000));
+        assertEquals(150_000, wrong.json().getLong("paidFen"));
+        String instruction = wrong.json().getString("instructionId");
+
+        Api.Reply reversed = people.insurer.post(BASE + "/instructions/" + instruction
+                + "/reversal", new JsonObject());
+        assertEquals(200, reversed.status(), reversed.toString());
+        JsonObject seen = people.driver.get(BASE + "/applications/" + id).json();
+        assertEquals(0L, seen.getJsonArray("payers").getJsonObject(0).getLong("advancedFen"));
+        assertEquals(150_000L, seen.getJsonArray("bills").getJsonObject(0).getLong("unpaidFen"));
+        assertEquals("REVERSED", whats(seen).get(whats(seen).size() - 1));
+        assertEquals(2, PaymentPeople.scalar("SELECT count(*) FROM ledger_posting WHERE"
+                + " application_id = '" + id + "'"), "the advance and its reversal both stay");
+        awaitDeliveries(List.of("cancel:" + instruction));
+        assertEquals(409, people.insurer.post(BASE + "/instructions/" + instruction
+                + "/reversal", new JsonObject()).status(), "reversed once");
+
+        Api.Reply right = people.pay(people.insurer, id, "rv2-" + billId,
+                payment("CPIC", billId, 100_000));
+        assertEquals(100_000, right.json().getLong("paidFen"), "the limit is free again");
+        String rightId = right.json().getString("instructionId");
+        assertEquals(200, people.insurer.post(BASE + "/instructions/" + rightId
+                + "/disbursement", new JsonObject()).status());
+        Api.Reply late = people.insurer.post(BASE + "/instructions/" + rightId + "/reversal",
+                new JsonObject());
+        assertEquals(409, late.status(), late.toString());
+        assertEquals("ALREADY_DISBURSED", late.json().getString("code"));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        assertTrue(people.fund.get(BASE + "/reconciliation?date=" + today).json()
+                .getBoolean("balanced"));
+    }
+
     private static List<String> ids(JsonArray items) {
         List<String> ids = new ArrayList<>();
         items.forEach(i -> ids.add(((JsonObject) i).getString("applicationId")));
