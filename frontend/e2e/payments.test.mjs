@@ -62,7 +62,7 @@ describe('the medical advance payment pages', () => {
             '1234.56');
         await insurer.click('.pay-form[data-payer=PICC] button[type=submit]');
         await stateIs(insurer, 'APPROVED');
-        await insurer.click('#pay-payments button');
+        await insurer.click('#pay-payments button[data-action=disbursement]');
         await stateIs(insurer, 'PAID');
 
         await driver.reload();

@@ -164,25 +164,33 @@ function payForm(app, bill, payer, done) {
 }
 
 function paymentRow(instruction, done) {
-    const mayConfirm = (hasRole('insurer') || hasRole('fund')) && instruction.paidFen > 0
-        && !instruction.disbursedAt;
-    const button = mayConfirm ? h('button', { type: 'button', class: 'secondary',
-        i18n: 'pay.confirm' }) : null;
-    button?.addEventListener('click', async () => {
+    const open = (hasRole('insurer') || hasRole('fund')) && instruction.paidFen > 0
+        && !instruction.disbursedAt && !instruction.reversedAt;
+    const confirm = open ? action('pay.confirm', 'disbursement', instruction, done) : null;
+    const reverse = open ? action('pay.reverse', 'reversal', instruction, done) : null;
+    return h('li', { dataset: { instruction: instruction.id } },
+        `${instruction.payerId} · ${yuan(instruction.paidFen ?? 0)}`,
+        instruction.excessFen ? ` (+${yuan(instruction.excessFen)} ${instruction.excessHandling})`
+            : '',
+        ' ', instruction.disbursedAt ? h('span', { i18n: 'pay.disbursed' }) : null,
+        instruction.reversedAt ? h('span', { i18n: 'pay.reversed' }) : null, confirm, reverse);
+}
+
+/** A button that posts to /payments/instructions/{id}/{what} and shows the page again. */
+function action(label, what, instruction, done) {
+    const button = h('button', { type: 'button', class: 'secondary', i18n: label,
+        dataset: { action: what } });
+    button.addEventListener('click', async () => {
         button.disabled = true;
         try {
-            await post(`/payments/instructions/${instruction.id}/disbursement`);
+            await post(`/payments/instructions/${instruction.id}/${what}`);
             await done();
         } catch (error) {
             button.disabled = false;
             button.after(describe(h('p', { class: 'form-error' }), error));
         }
     });
-    return h('li', { dataset: { instruction: instruction.id } },
-        `${instruction.payerId} · ${yuan(instruction.paidFen ?? 0)}`,
-        instruction.excessFen ? ` (+${yuan(instruction.excessFen)} ${instruction.excessHandling})`
-            : '',
-        ' ', instruction.disbursedAt ? h('span', { i18n: 'pay.disbursed' }) : null, button);
+    return button;
 }
 
 async function submit(event, form, send, done) {

@@ -203,7 +203,9 @@ public final class PaymentRepository {
             SELECT i.id, i.idempotency_key, i.payer_id, i.bill_id, i.requested_fen, i.paid_fen,
                 i.excess_fen, i.excess_handling, i.posting_id, i.created_at,
                 (SELECT d.posted_at FROM ledger_posting d WHERE d.instruction_id = i.id
-                    AND d.kind = 'DISBURSED') AS disbursed_at
+                    AND d.kind = 'DISBURSED') AS disbursed_at,
+                (SELECT r.posted_at FROM ledger_posting r WHERE r.reversal_of = i.posting_id)
+                    AS reversed_at
             FROM payment_instruction i WHERE i.application_id = $1 ORDER BY i.created_at, i.id""";
     private static final String UNDISBURSED = """
             SELECT count(*) FROM payment_instruction i

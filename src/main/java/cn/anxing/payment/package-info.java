@@ -4,12 +4,15 @@
  *
  * <h2>Who does what</h2>
  * <ol>
- *   <li>The injured person or their family applies from the case ({@code driver} or
- *       {@code parent}), or the officer ({@code police}) opens it for them, naming their phone
- *       so that they see it when they sign in. The police notice is due within 3 working days
- *       ({@link cn.anxing.payment.WorkingCalendar}).</li>
+ *   <li>The injured person or their family applies from the accident case ({@code driver} or
+ *       {@code parent}; the case must exist in {@code accident_case}, by case number or id, and
+ *       its time is the accident's), or the officer ({@code police}) opens it for them, naming
+ *       their phone so that they see it when they sign in; an officer may also open one for a
+ *       case handled outside Anxing, giving its time. The police notice is due within 3 working
+ *       days ({@link cn.anxing.payment.WorkingCalendar}).</li>
  *   <li>The police issue the notice: each vehicle with its compulsory insurer and liability so
- *       far, or marked uninsured or fled; the fund is named for those. Liability may be set
+ *       far, or marked uninsured or fled; the fund is named for those. Without vehicles, the
+ *       accident case's parties and the insurers they named are used. Liability may be set
  *       later ({@code /liability}), which raises the insurer's limit.</li>
  *   <li>The hospital bills itemised rescue costs (date, invoice number, fen). When the fund is
  *       a payer every item must lie in its rescue window (168 hours since 2022). Its review is
@@ -58,6 +61,8 @@
  * POST /applications/{id}/payments         insurer, fund; header Idempotency-Key
  *                                          {payerId, billId, amountFen} -&gt; 201, or 200 replayed
  * POST /instructions/{id}/disbursement     insurer, fund: the bank paid the hospital
+ * POST /instructions/{id}/reversal         insurer, fund: correct an advance not yet paid out
+ *                                          (reversal posting, limit back, cancel order)
  * GET  /notifications?after=N              the applicant's steps after event N
  * GET  /overdue                            police: notices; fund: reviews; admin: both
  * GET  /reconciliation?date=YYYY-MM-DD&amp;payerId=  fund, insurer, admin: per day and payer
@@ -67,10 +72,9 @@
  * </pre>
  *
  * <h2>Not yet</h2>
- * The accident feature has no case table yet, so the application carries the case's reference
- * and accident time and the police notice names the vehicles; once accident cases exist the
- * application should read them from there. Accounts are not linked to a particular insurer or
- * hospital: any insurer account acts for any insurer payer, any hospital account for any
- * hospital.
+ * Accounts are not linked to a particular insurer or hospital: any insurer account acts for any
+ * insurer payer, any hospital account for any hospital. The payer's bank confirmation is an API
+ * call by the payer's account, not a signed callback from its system. Two vehicles insured by
+ * the same insurer are refused (one payer row holds one limit).
  */
 package cn.anxing.payment;
