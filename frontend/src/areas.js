@@ -9,8 +9,8 @@ export const AREAS = [
     { id: 'review', roles: ['police'], title: 'area.review', path: '/police/accidents' },
     { id: 'bus-planning', roles: ['coordinator'], title: 'area.busPlanning', path: '/bus' },
     { id: 'child-bus', roles: ['parent'], title: 'area.childBus', path: '/child-bus' },
-    { id: 'medical-advance', roles: ['insurer', 'hospital', 'fund'], title: 'area.medicalAdvance',
-        path: '/area/medical-advance' },
+    { id: 'medical-advance', roles: ['driver', 'parent', 'police', 'insurer', 'hospital', 'fund'],
+        title: 'area.medicalAdvance', path: '/payments' },
     { id: 'accounts', roles: ['admin'], title: 'area.accounts', path: '/area/accounts' },
     { id: 'map', roles: null, title: 'area.map', path: '/map' },
 ];

@@ -18,6 +18,9 @@ addRoute('/bus', lazy(() => import('./bus/planning-view.js'), 'planningView'),
     { roles: ['coordinator', 'admin'] });
 addRoute('/child-bus', lazy(() => import('./bus/child-view.js'), 'childBusView'),
     { roles: ['parent'] });
+addRoute('/payments', lazy(() => import('./payments/payments-view.js'), 'paymentsView'));
+addRoute('/payments/:id', lazy(() => import('./payments/application-view.js'),
+    'applicationView'));
 addRoute('/area/:id', areaPlaceholderView);
 const accident = (name, file) => lazy(() => import(`./accident/${file}.js`), name);
 addRoute('/accident', accident('accidentHomeView', 'home-view'), { roles: ['driver'] });

@@ -29,11 +29,16 @@ CREATE TABLE advance_application (
     state             text NOT NULL CHECK (state IN ('APPLIED', 'NOTICE_ISSUED', 'BILLED',
                           'APPROVED', 'PAID', 'REJECTED', 'WITHDRAWN', 'CLOSED')),
     applied_by        uuid REFERENCES account (id),
+    -- the applicant's phone when an officer opened the application for them, so that they see it
+    -- and its notifications when they sign in with that phone
+    applicant_phone   text CHECK (applicant_phone ~ '^1[3-9][0-9]{9}$'),
     applied_at        timestamptz NOT NULL,
     notice_due_at     timestamptz NOT NULL,
     updated_at        timestamptz NOT NULL,
     UNIQUE (case_id, injured_person_id)
 );
+CREATE INDEX advance_application_by_applicant ON advance_application (applied_by);
+CREATE INDEX advance_application_by_phone ON advance_application (applicant_phone);
 CREATE INDEX advance_application_notice_due ON advance_application (notice_due_at)
     WHERE state = 'APPLIED';
 
@@ -71,6 +76,7 @@ CREATE TABLE bill (
     review_due_at   timestamptz NOT NULL
 );
 CREATE INDEX bill_by_application ON bill (application_id);
+CREATE INDEX bill_review_due ON bill (review_due_at);
 
 CREATE TABLE bill_item (
     bill_id         uuid NOT NULL REFERENCES bill (id),
@@ -191,17 +197,6 @@ CREATE TABLE payment_instruction (
         (paid_fen IS NULL AND excess_fen IS NULL AND excess_handling IS NULL))
 );
 
--- Messages to payers' systems (disbursement orders), written in the same transaction as the
--- ledger and sent afterwards by a relay that marks them sent; a failed send is retried.
-CREATE TABLE payment_outbox (
-    id              bigserial PRIMARY KEY,
-    instruction_id  uuid NOT NULL REFERENCES payment_instruction (id),
-    payer_id        text NOT NULL REFERENCES payment_payer (id),
-    topic           text NOT NULL,
-    payload         jsonb NOT NULL,
-    created_at      timestamptz NOT NULL,
-    sent_at         timestamptz,
-    attempts        integer NOT NULL DEFAULT 0,
-    last_error      text
-);
-CREATE INDEX payment_outbox_unsent ON payment_outbox (created_at) WHERE sent_at IS NULL;
+-- Disbursement orders to payers' systems go through the shared outbox (V5__outbox.sql,
+-- cn.anxing.outbox): enqueued in the transaction that records the advance, endpoint
+-- 'payer:<payer id>', dedupe key 'disburse:<idempotency key>'.

@@ -38,13 +38,19 @@ import cn.anxing.http.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
+import cn.anxing.map.MapRoutes;
 import cn.anxing.outbox.Outbox;
 import cn.anxing.outbox.OutboxConfig;
 import cn.anxing.outbox.OutboxRelay;
+import cn.anxing.payment.LimitSchedule;
+import cn.anxing.payment.PaymentDemo;
+import cn.anxing.payment.PaymentRepository;
+import cn.anxing.payment.PaymentRoutes;
+import cn.anxing.payment.PaymentService;
+import cn.anxing.payment.WorkingCalendar;
 import cn.anxing.routing.RoutingConfig;
 import cn.anxing.routing.RoutingService;
 import io.micrometer.core.instrument.FunctionCounter;
-import cn.anxing.map.MapRoutes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
@@ -58,8 +64,8 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -157,10 +163,17 @@ public final class Application {
             features.add(new BusRoutes(new BusService(busRepository, routing, planningJobs),
                     authz));
 
+            var paymentRepository = new PaymentRepository(pool);
+            var payments = new PaymentService(paymentRepository, outbox, outboxRelay::wake,
+                    LimitSchedule.loadDefault(), WorkingCalendar.loadDefault(), Clock.systemUTC());
+            features.add(new PaymentRoutes(payments, authz, config.demo()));
+
             List<DemoData> demo = new ArrayList<>();
             demo.add(new DemoAccounts(vertx, accountRepository));
             demo.add(new BusDemo(vertx, busRepository, routing, graphReady,
                     config.map().mapFile()));
+            demo.add(new PaymentDemo(paymentRepository, outbox, "http://127.0.0.1:"
+                    + config.http().port() + "/api/v1/payments/demo/payer-system"));
 
             var accidents = accidentService(config, vertx, pool, accountRepository, outbox,
                     outboxRelay, routing);
@@ -248,7 +261,7 @@ public final class Application {
             LOG.warn("The outbox relay did not finish its round; its claims expire", e);
         }
         try {
-            routing.stop().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            routing.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("The road network did not close cleanly", e);
         }

@@ -30,11 +30,17 @@ public final class ApplicationTransitions {
             move(ApplicationState.BILLED, ApplicationState.BILLED, ActorRole.HOSPITAL),
             move(ApplicationState.BILLED, ApplicationState.APPROVED, ActorRole.PAYER),
             move(ApplicationState.BILLED, ApplicationState.REJECTED, ActorRole.PAYER),
+            // several payers (each vehicle's insurer, the fund) and several bills: another
+            // advance may be approved, or another bill arrive, before a transfer is confirmed
+            move(ApplicationState.APPROVED, ApplicationState.APPROVED, ActorRole.PAYER),
+            move(ApplicationState.APPROVED, ApplicationState.BILLED, ActorRole.HOSPITAL),
             // the transfer is confirmed by the payer or by its bank's answer to the outbox
             move(ApplicationState.APPROVED, ApplicationState.PAID,
                     ActorRole.PAYER, ActorRole.SYSTEM),
             // later rescue costs are billed again, until the limit is reached
             move(ApplicationState.PAID, ApplicationState.BILLED, ActorRole.HOSPITAL),
+            // the fund advances what is left of a bill once the insurer's limit is used up
+            move(ApplicationState.PAID, ApplicationState.APPROVED, ActorRole.PAYER),
             move(ApplicationState.PAID, ApplicationState.CLOSED,
                     ActorRole.PAYER, ActorRole.SYSTEM));
 

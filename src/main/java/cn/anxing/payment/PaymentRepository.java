@@ -33,22 +33,26 @@ public final class PaymentRepository {
             ON CONFLICT (id) DO NOTHING""";
     private static final String INSERT_APPLICATION = """
             INSERT INTO advance_application (case_id, injured_person_id, hospital_id, accident_at,
-                state, applied_by, applied_at, notice_due_at, updated_at)
-            VALUES ($1, $2, $3, $4, 'APPLIED', $5, $6, $7, $6)
+                state, applied_by, applied_at, notice_due_at, updated_at, applicant_phone)
+            VALUES ($1, $2, $3, $4, 'APPLIED', $5, $6, $7, $6, $8)
+            ON CONFLICT (case_id, injured_person_id) DO NOTHING
             RETURNING id""";
     private static final String LOCK_APPLICATION = """
             SELECT id, case_id, injured_person_id, hospital_id, accident_at, state
-            FROM advance_application WHERE id = $1 FOR UPDATE""";
+            FROM advance_application WHERE id = $1 FOR NO KEY UPDATE""";
     private static final String SET_STATE =
             "UPDATE advance_application SET state = $2, updated_at = $3 WHERE id = $1";
     private static final String OVERDUE_NOTICES = """
             SELECT id FROM advance_application
             WHERE state = 'APPLIED' AND notice_due_at <= $1 ORDER BY notice_due_at""";
     private static final String UPSERT_APPLICATION_PAYER = """
-            INSERT INTO application_payer (application_id, payer_id, liability_state, noticed_at)
-            VALUES ($1, $2, $3, $4)
+            INSERT INTO application_payer (application_id, payer_id, liability_state, noticed_at,
+                fund_grounds)
+            VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (application_id, payer_id)
-            DO UPDATE SET liability_state = EXCLUDED.liability_state""";
+            DO UPDATE SET liability_state = EXCLUDED.liability_state,
+                fund_grounds = ARRAY(SELECT DISTINCT unnest(application_payer.fund_grounds
+                    || EXCLUDED.fund_grounds) ORDER BY 1)""";
     private static final String INSERT_TIMELINE = """
             INSERT INTO application_timeline (application_id, at, what, actor_role, actor_id,
                 text_zh, text_en) VALUES ($1, $2, $3, $4, $5, $6, $7)""";
@@ -97,6 +101,10 @@ public final class PaymentRepository {
                 i.paid_fen
             FROM payment_instruction i JOIN advance_application a ON a.id = i.application_id
             WHERE i.id = $1 AND i.paid_fen > 0 FOR UPDATE OF i""";
+    private static final String INSTRUCTION_POSTING =
+            "SELECT application_id, posting_id FROM payment_instruction WHERE id = $1";
+    private static final String INSTRUCTION_APPLICATION =
+            "SELECT application_id FROM payment_instruction WHERE id = $1";
     private static final String DISBURSEMENT_OF = """
             SELECT id FROM ledger_posting WHERE instruction_id = $1 AND kind = 'DISBURSED'""";
     private static final String INSERT_ENTRY = """
@@ -117,24 +125,124 @@ public final class PaymentRepository {
             FROM ledger_entry e JOIN ledger_posting p ON p.id = e.posting_id
             WHERE p.posted_at >= $1 AND p.posted_at < $2
             ORDER BY p.posted_at, e.posting_id, e.side DESC""";
-    private static final String INSERT_OUTBOX = """
-            INSERT INTO payment_outbox (instruction_id, payer_id, topic, payload, created_at)
-            VALUES ($1, $2, $3, $4, $5)""";
-    private static final String UNSENT_OUTBOX = """
-            SELECT id, instruction_id, payer_id, topic, payload, attempts FROM payment_outbox
-            WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED""";
-    private static final String MARK_SENT =
-            "UPDATE payment_outbox SET sent_at = $2, attempts = attempts + 1 WHERE id = $1";
-    private static final String MARK_FAILED = """
-            UPDATE payment_outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1""";
+    private static final String PAYER_ON_APPLICATION = """
+            SELECT liability_state FROM application_payer
+            WHERE application_id = $1 AND payer_id = $2""";
+    /*
+     * What is left to pay of a bill: its total minus the advances on it that were not reversed.
+     * Read under the application's lock, so two payments of one bill are serialised.
+     */
+    private static final String BILL_REMAINING = """
+            SELECT b.total_fen - COALESCE((SELECT sum(i.paid_fen) FROM payment_instruction i
+                WHERE i.bill_id = b.id AND i.paid_fen > 0 AND NOT EXISTS (
+                    SELECT 1 FROM ledger_posting r WHERE r.reversal_of = i.posting_id)), 0)
+            FROM bill b WHERE b.id = $1 AND b.application_id = $2""";
 
-    /** The outbox topic of a disbursement order to a payer's system. */
-    public static final String DISBURSE_TOPIC = "payment.disburse";
-
-    /** A message waiting in the outbox. */
-    public record OutboxMessage(long id, UUID instructionId, String payerId, String topic,
-            JsonObject payload, int attempts) {
-    }
+    // ---- registration and read models (views for the API; JSON with camelCase keys) ----
+    private static final String UPSERT_HOSPITAL = """
+            INSERT INTO payment_hospital (id, name, active) VALUES ($1, $2, $3)
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, active = EXCLUDED.active""";
+    private static final String UPSERT_PAYER = """
+            INSERT INTO payment_payer (id, kind, name) VALUES ($1, $2, $3)
+            ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name
+            RETURNING kind""";
+    private static final String PAYER = "SELECT id, kind, name FROM payment_payer WHERE id = $1";
+    private static final String HOSPITALS =
+            "SELECT id, name, active FROM payment_hospital ORDER BY id";
+    private static final String PAYERS = "SELECT id, kind, name FROM payment_payer ORDER BY id";
+    private static final String APPLICANT_PHONE =
+            "(SELECT phone FROM account WHERE id = $2)";
+    private static final String APPLICATION_COLUMNS = """
+            a.id, a.case_id, a.injured_person_id, a.hospital_id, h.name AS hospital_name,
+            a.accident_at, a.state, a.applied_by, a.applicant_phone, a.applied_at,
+            a.notice_due_at, a.updated_at
+            FROM advance_application a JOIN payment_hospital h ON h.id = a.hospital_id""";
+    private static final String APPLICATION_VIEW =
+            "SELECT " + APPLICATION_COLUMNS + " WHERE a.id = $1";
+    private static final String ALL_APPLICATIONS =
+            "SELECT " + APPLICATION_COLUMNS + " ORDER BY a.applied_at DESC LIMIT 500";
+    private static final String APPLICANTS_APPLICATIONS = "SELECT " + APPLICATION_COLUMNS
+            + " WHERE a.applied_by = $1 OR a.applicant_phone = (SELECT phone FROM account"
+            + " WHERE id = $1) ORDER BY a.applied_at DESC";
+    private static final String IS_APPLICANT = """
+            SELECT 1 FROM advance_application WHERE id = $1
+            AND (applied_by = $2 OR applicant_phone = """ + APPLICANT_PHONE + ")";
+    private static final String APPLICATION_PAYERS = """
+            SELECT ap.payer_id, p.kind, p.name, ap.liability_state, ap.fund_grounds,
+                ap.noticed_at, COALESCE(r.advanced_fen, 0) AS advanced_fen, r.cap_fen
+            FROM application_payer ap
+            JOIN payment_payer p ON p.id = ap.payer_id
+            JOIN advance_application a ON a.id = ap.application_id
+            LEFT JOIN payer_headroom r ON r.case_id = a.case_id
+                AND r.injured_person_id = a.injured_person_id AND r.payer_id = ap.payer_id
+            WHERE ap.application_id = $1 ORDER BY p.kind DESC, ap.payer_id""";
+    private static final String APPLICATION_BILLS = """
+            SELECT b.id, b.hospital_id, b.total_fen, b.submitted_at, b.review_due_at,
+                b.total_fen - COALESCE((SELECT sum(i.paid_fen) FROM payment_instruction i
+                    WHERE i.bill_id = b.id AND i.paid_fen > 0 AND NOT EXISTS (
+                        SELECT 1 FROM ledger_posting r WHERE r.reversal_of = i.posting_id)), 0)
+                    AS unpaid_fen,
+                (SELECT count(*) FROM bill_item t WHERE t.bill_id = b.id) AS items
+            FROM bill b WHERE b.application_id = $1 ORDER BY b.submitted_at, b.id""";
+    /*
+     * The accident case of the accident feature (V10__accident.sql) that an application names,
+     * by its case number or id: the accident time and the vehicles' insurers come from there.
+     */
+    private static final String ACCIDENT_CASE = """
+            SELECT id, case_no, occurred_at, state FROM accident_case
+            WHERE case_no = $1 OR id::text = $1""";
+    private static final String ACCIDENT_PARTIES = """
+            SELECT label, plate, insurer_code FROM accident_party WHERE case_id = $1
+            ORDER BY label""";
+    private static final String INSTRUCTION_PAYER = """
+            SELECT i.payer_id, p.kind, i.application_id FROM payment_instruction i
+            JOIN payment_payer p ON p.id = i.payer_id WHERE i.id = $1""";
+    private static final String BILL_ITEM_TIMES =
+            "SELECT rendered_at FROM bill_item WHERE bill_id = $1 ORDER BY position";
+    private static final String APPLICATION_INSTRUCTIONS = """
+            SELECT i.id, i.idempotency_key, i.payer_id, i.bill_id, i.requested_fen, i.paid_fen,
+                i.excess_fen, i.excess_handling, i.posting_id, i.created_at,
+                (SELECT d.posted_at FROM ledger_posting d WHERE d.instruction_id = i.id
+                    AND d.kind = 'DISBURSED') AS disbursed_at,
+                (SELECT r.posted_at FROM ledger_posting r WHERE r.reversal_of = i.posting_id)
+                    AS reversed_at
+            FROM payment_instruction i WHERE i.application_id = $1 ORDER BY i.created_at, i.id""";
+    private static final String UNDISBURSED = """
+            SELECT count(*) FROM payment_instruction i
+            WHERE i.application_id = $1 AND i.paid_fen > 0
+              AND NOT EXISTS (SELECT 1 FROM ledger_posting d WHERE d.instruction_id = i.id
+                  AND d.kind = 'DISBURSED')
+              AND NOT EXISTS (SELECT 1 FROM ledger_posting r WHERE r.reversal_of = i.posting_id)""";
+    private static final String NOTIFICATIONS = """
+            SELECT t.id, t.application_id, a.case_id, t.at, t.what, t.actor_role, t.text_zh,
+                t.text_en
+            FROM application_timeline t JOIN advance_application a ON a.id = t.application_id
+            WHERE (a.applied_by = $1 OR a.applicant_phone = (SELECT phone FROM account
+                WHERE id = $1)) AND t.id > $2
+            ORDER BY t.id LIMIT 200""";
+    private static final String TIMELINE_VIEW = """
+            SELECT id, at, what, actor_role, actor_id, text_zh, text_en FROM application_timeline
+            WHERE application_id = $1 ORDER BY at, id""";
+    private static final String OVERDUE_NOTICE_VIEW = """
+            SELECT a.id AS application_id, a.case_id, a.injured_person_id, a.applied_at,
+                a.notice_due_at AS due_at
+            FROM advance_application a
+            WHERE a.state = 'APPLIED' AND a.notice_due_at <= $1 ORDER BY a.notice_due_at""";
+    /*
+     * A bill waits for the fund's review when its application names the fund and the fund has
+     * neither paid nor declined anything on it.
+     */
+    private static final String OVERDUE_REVIEW_VIEW = """
+            SELECT b.application_id, a.case_id, b.id AS bill_id, ap.payer_id, b.submitted_at,
+                b.review_due_at AS due_at
+            FROM bill b
+            JOIN advance_application a ON a.id = b.application_id
+            JOIN application_payer ap ON ap.application_id = b.application_id
+            JOIN payment_payer p ON p.id = ap.payer_id AND p.kind = 'ASSISTANCE_FUND'
+            WHERE b.review_due_at <= $1 AND a.state NOT IN ('REJECTED', 'WITHDRAWN', 'CLOSED')
+              AND NOT EXISTS (SELECT 1 FROM payment_instruction i
+                  WHERE i.bill_id = b.id AND i.payer_id = ap.payer_id)
+            ORDER BY b.review_due_at""";
 
     private final Pool pool;
 
@@ -167,10 +275,25 @@ public final class PaymentRepository {
     public Future<UUID> insertApplication(SqlClient client, String caseId, String injuredPersonId,
             String hospitalId, Instant accidentAt, UUID appliedBy, Instant appliedAt,
             Instant noticeDueAt) {
+        return insertApplication(client, caseId, injuredPersonId, hospitalId, accidentAt,
+                appliedBy, null, appliedAt, noticeDueAt).map(Optional::orElseThrow);
+    }
+
+    /**
+     * A new application in state APPLIED; empty when the case already has one for this injured
+     * person (one application per person and accident).
+     *
+     * @param applicantPhone the applicant's phone when an officer opens it for them, else null
+     */
+    public Future<Optional<UUID>> insertApplication(SqlClient client, String caseId,
+            String injuredPersonId, String hospitalId, Instant accidentAt, UUID appliedBy,
+            String applicantPhone, Instant appliedAt, Instant noticeDueAt) {
         return client.preparedQuery(INSERT_APPLICATION)
-                .execute(Tuple.of(caseId, injuredPersonId, hospitalId, utc(accidentAt), appliedBy,
-                        utc(appliedAt), utc(noticeDueAt)))
-                .map(rows -> rows.iterator().next().getUUID(0));
+                .execute(Tuple.from(new Object[] {caseId, injuredPersonId, hospitalId,
+                        utc(accidentAt), appliedBy, utc(appliedAt), utc(noticeDueAt),
+                        applicantPhone}))
+                .map(rows -> rows.size() == 0 ? Optional.<UUID>empty()
+                        : Optional.of(rows.iterator().next().getUUID(0)));
     }
 
     /** The application, locked until the transaction ends, so state moves are serialised. */
@@ -211,8 +334,16 @@ public final class PaymentRepository {
     /** Names a payer on the police notice, or updates its vehicle's liability. */
     public Future<Void> setApplicationPayer(SqlClient client, UUID applicationId, String payerId,
             LiabilityState liability, Instant noticedAt) {
+        return setApplicationPayer(client, applicationId, payerId, liability, Set.of(),
+                noticedAt);
+    }
+
+    /** As above, adding the grounds on which the assistance fund advances (kept, never removed). */
+    public Future<Void> setApplicationPayer(SqlClient client, UUID applicationId, String payerId,
+            LiabilityState liability, Set<FundGround> grounds, Instant noticedAt) {
+        String[] names = grounds.stream().map(Enum::name).sorted().toArray(String[]::new);
         return client.preparedQuery(UPSERT_APPLICATION_PAYER)
-                .execute(Tuple.of(applicationId, payerId, liability.name(), utc(noticedAt)))
+                .execute(Tuple.of(applicationId, payerId, liability.name(), utc(noticedAt), names))
                 .mapEmpty();
     }
 
@@ -255,24 +386,99 @@ public final class PaymentRepository {
     }
 
     /**
-     * Carries out one payment instruction exactly once. In one transaction: claims the
-     * idempotency key (a retry gets the first result, a reused key a conflict), locks the
-     * (person, payer) headroom row, decides with {@link AdvanceDecision}, and if anything is
-     * paid adds it to the headroom, posts it to the ledger and queues the disbursement order in
-     * the outbox.
+     * What the caller adds to the transaction of a new (not replayed) advance: the state move,
+     * the timeline and the disbursement order in the outbox, so that all of it commits with the
+     * ledger or none of it does.
+     */
+    @FunctionalInterface
+    public interface AfterAdvance {
+        Future<Void> run(SqlClient tx, AdvanceApplication application, AdvanceOutcome outcome);
+    }
+
+    /**
+     * Carries out one payment instruction exactly once. In one transaction: locks the
+     * application (every payment, bill and move of one application is serialised by this lock,
+     * always taken first, so no two of them deadlock), claims the idempotency key (a retry gets
+     * the first result, a reused key a conflict), checks the payer is still named with the same
+     * liability and that the bill has that much left, locks the (person, payer) headroom row,
+     * decides with {@link AdvanceDecision}, adds what is paid to the headroom, posts it to the
+     * ledger and runs {@code after}.
      *
      * @throws IdempotencyConflictException (failed future) when the key was used for another
      *                                      request
+     * @throws PaymentInputException        (failed future) for an unknown application or bill,
+     *                                      a payer not named on it, or more than the bill's rest
      */
-    public Future<AdvanceOutcome> recordAdvance(AdvanceCommand c) {
+    public Future<AdvanceOutcome> recordAdvance(AdvanceCommand c, AfterAdvance after) {
         UUID instructionId = UUID.randomUUID();
-        return pool.withTransaction(tx -> tx.preparedQuery(CLAIM_KEY)
-                .execute(Tuple.of(instructionId, c.key().value(), c.fingerprint().sha256Hex(),
-                        c.applicationId(), c.billId().orElse(null), c.payerId(),
-                        c.requested().value(), utc(c.at())))
-                .compose(claimed -> claimed.size() == 1
-                        ? executeAdvance(tx, instructionId, c)
-                        : replay(tx, c)));
+        return pool.withTransaction(tx -> lockApplication(tx, c.applicationId())
+                .compose(found -> {
+                    AdvanceApplication app = found.orElseThrow(() -> new PaymentInputException(
+                            "unknown_application", "applicationId",
+                            "no application " + c.applicationId()));
+                    return requireBillOf(tx, c).compose(x -> tx.preparedQuery(CLAIM_KEY)
+                            .execute(Tuple.from(new Object[] {instructionId, c.key().value(),
+                                    c.fingerprint().sha256Hex(), c.applicationId(),
+                                    c.billId().orElse(null), c.payerId(), c.requested().value(),
+                                    utc(c.at())}))
+                            .compose(claimed -> claimed.size() == 1
+                                    ? executeAdvance(tx, instructionId, c)
+                                            .compose(outcome -> after.run(tx, app, outcome)
+                                                    .map(outcome))
+                                    : replay(tx, c)));
+                }));
+    }
+
+    /** Without follow-up work: for tests of the payment rules alone. */
+    public Future<AdvanceOutcome> recordAdvance(AdvanceCommand c) {
+        return recordAdvance(c, (tx, app, outcome) -> Future.succeededFuture());
+    }
+
+    private Future<Void> requireBillOf(SqlClient tx, AdvanceCommand c) {
+        if (c.billId().isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return tx.preparedQuery(BILL_REMAINING).execute(Tuple.of(c.billId().get(),
+                c.applicationId())).map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new PaymentInputException("unknown_bill", "billId",
+                                "application " + c.applicationId() + " has no bill "
+                                        + c.billId().get());
+                    }
+                    return null;
+                });
+    }
+
+    private Future<Void> requireStillPayable(SqlClient tx, AdvanceCommand c) {
+        Future<Void> payer = tx.preparedQuery(PAYER_ON_APPLICATION)
+                .execute(Tuple.of(c.applicationId(), c.payerId())).map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new PaymentInputException("payer_not_named", "payerId",
+                                "the police notice of this application does not name payer '"
+                                        + c.payerId() + "'");
+                    }
+                    String now = rows.iterator().next().getString(0);
+                    if (!now.equals(c.liability().name())) {
+                        throw new PaymentInputException("liability_changed", "payerId",
+                                "the liability of payer '" + c.payerId() + "' changed to " + now
+                                        + " while this payment was prepared; send it again");
+                    }
+                    return null;
+                });
+        if (c.billId().isEmpty()) {
+            return payer;
+        }
+        return payer.compose(x -> tx.preparedQuery(BILL_REMAINING)
+                .execute(Tuple.of(c.billId().get(), c.applicationId())).map(rows -> {
+                    long remaining = rows.iterator().next().getLong(0);
+                    if (c.requested().value() > remaining) {
+                        throw new PaymentInputException("amount_exceeds_bill", "amountFen",
+                                "amountFen " + c.requested().value() + " is more than the "
+                                        + remaining + " fen left unpaid on bill "
+                                        + c.billId().get());
+                    }
+                    return null;
+                }));
     }
 
     private Future<AdvanceOutcome> replay(SqlClient tx, AdvanceCommand c) {
@@ -299,7 +505,8 @@ public final class PaymentRepository {
     private Future<AdvanceOutcome> executeAdvance(SqlClient tx, UUID instructionId,
             AdvanceCommand c) {
         Tuple person = Tuple.of(c.caseId(), c.injuredPersonId(), c.payerId());
-        return tx.preparedQuery(ENSURE_HEADROOM).execute(person)
+        return requireStillPayable(tx, c)
+                .compose(x -> tx.preparedQuery(ENSURE_HEADROOM).execute(person))
                 .compose(x -> tx.preparedQuery(LOCK_HEADROOM).execute(person))
                 .compose(rows -> {
                     Fen alreadyPaid = Fen.of(rows.iterator().next().getLong(0));
@@ -318,9 +525,6 @@ public final class PaymentRepository {
                                     c.limit().cap().map(Fen::value).orElse(null), utc(c.at())))
                             .compose(x -> insertPosting(tx, posting, c.caseId(),
                                     Optional.of(instructionId)))
-                            .compose(x -> tx.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(
-                                    instructionId, c.payerId(), DISBURSE_TOPIC,
-                                    disbursement(instructionId, posting, c), utc(c.at()))))
                             .compose(x -> finish(tx, instructionId, decision,
                                     Optional.of(postingId), c.at()));
                 });
@@ -333,18 +537,6 @@ public final class PaymentRepository {
                         decision.excess().value(), decision.excessHandling().name(),
                         postingId.orElse(null), utc(at)))
                 .map(x -> new AdvanceOutcome(instructionId, decision, postingId, false));
-    }
-
-    private static JsonObject disbursement(UUID instructionId, Posting posting, AdvanceCommand c) {
-        return new JsonObject()
-                .put("instructionId", instructionId.toString())
-                .put("idempotencyKey", c.key().value())
-                .put("payerId", c.payerId())
-                .put("hospitalId", c.hospitalId())
-                .put("applicationId", c.applicationId().toString())
-                .put("caseId", c.caseId())
-                .put("injuredPersonId", c.injuredPersonId())
-                .put("amountFen", posting.amount().value());
     }
 
     /**
@@ -374,7 +566,53 @@ public final class PaymentRepository {
      * can be reversed once; a second attempt fails on the UNIQUE reversal_of.
      */
     public Future<Posting> reverseAdvance(UUID postingId, Instant at) {
-        return pool.withTransaction(tx -> tx.preparedQuery(LOCK_POSTING)
+        return pool.withTransaction(tx -> reverseIn(tx, postingId, at));
+    }
+
+    /** What the caller adds to the transaction of a reversal: the timeline, a cancel order. */
+    @FunctionalInterface
+    public interface AfterReversal {
+        Future<Void> run(SqlClient tx, AdvanceApplication application, Posting reversal);
+    }
+
+    /**
+     * Corrects the advance of a payment instruction that has not been paid out yet: locks the
+     * application first (as payments do), refuses once the bank confirmed the transfer, then
+     * reverses the posting as {@link #reverseAdvance} does and runs {@code after}.
+     */
+    public Future<Posting> reverseInstruction(UUID instructionId, Instant at,
+            AfterReversal after) {
+        return pool.preparedQuery(INSTRUCTION_POSTING).execute(Tuple.of(instructionId))
+                .compose(found -> {
+                    if (found.size() == 0) {
+                        throw new PaymentInputException("unknown_instruction", "instructionId",
+                                "no payment instruction " + instructionId);
+                    }
+                    Row row = found.iterator().next();
+                    UUID postingId = row.getUUID("posting_id");
+                    if (postingId == null) {
+                        throw new PaymentInputException("nothing_to_reverse", "instructionId",
+                                "instruction " + instructionId + " paid nothing");
+                    }
+                    return pool.withTransaction(tx -> lockApplication(tx,
+                            row.getUUID("application_id"))
+                            .compose(app -> tx.preparedQuery(DISBURSEMENT_OF)
+                                    .execute(Tuple.of(instructionId)).compose(disbursed -> {
+                                        if (disbursed.size() > 0) {
+                                            throw new PaymentInputException("already_disbursed",
+                                                    "instructionId", "the hospital has been paid"
+                                                            + " for instruction " + instructionId
+                                                            + "; recover the money instead");
+                                        }
+                                        return reverseIn(tx, postingId, at);
+                                    })
+                                    .compose(reversal -> after.run(tx, app.orElseThrow(),
+                                            reversal).map(reversal))));
+                });
+    }
+
+    private Future<Posting> reverseIn(SqlClient tx, UUID postingId, Instant at) {
+        return tx.preparedQuery(LOCK_POSTING)
                 .execute(Tuple.of(postingId))
                 .compose(rows -> {
                     if (rows.size() == 0) {
@@ -408,7 +646,7 @@ public final class PaymentRepository {
                                             utc(at))))
                             .compose(x -> insertPosting(tx, reversal, caseId, Optional.empty()))
                             .map(x -> reversal);
-                }));
+                });
     }
 
     private static Posting toPosting(Row row) {
@@ -423,36 +661,72 @@ public final class PaymentRepository {
                 Optional.ofNullable(reversalOf).map(UUID::toString));
     }
 
-    /**
-     * Records that the payer's bank has paid the hospital for an instruction (the relay's
-     * confirmation of the outbox order): debit the hospital's receivable, credit the payer's
-     * settlement. A repeated confirmation returns the first posting's id and posts nothing.
-     */
+    /** A recorded disbursement; {@code repeated} when the confirmation had come before. */
+    public record Disbursement(UUID postingId, boolean repeated, UUID instructionId,
+            String payerId, Fen amount) {
+    }
+
+    /** What the caller adds to the transaction of a first confirmation: the move, the timeline. */
+    @FunctionalInterface
+    public interface AfterDisbursement {
+        Future<Void> run(SqlClient tx, AdvanceApplication application, Disbursement disbursement);
+    }
+
     public Future<UUID> recordDisbursement(UUID instructionId, Instant at) {
-        return pool.withTransaction(tx -> tx.preparedQuery(LOCK_PAID_INSTRUCTION)
-                .execute(Tuple.of(instructionId))
+        return recordDisbursement(instructionId, at, (tx, app, d) -> Future.succeededFuture())
+                .map(Disbursement::postingId);
+    }
+
+    /**
+     * Records that the payer's bank has paid the hospital for an instruction (the payer's
+     * confirmation of the outbox order): debit the hospital's receivable, credit the payer's
+     * settlement. A repeated confirmation returns the first posting and posts nothing. The
+     * application is locked first, as in {@link #recordAdvance}.
+     */
+    public Future<Disbursement> recordDisbursement(UUID instructionId, Instant at,
+            AfterDisbursement after) {
+        return pool.preparedQuery(INSTRUCTION_APPLICATION).execute(Tuple.of(instructionId))
+                .compose(found -> {
+                    if (found.size() == 0) {
+                        throw new PaymentInputException("unknown_instruction", "instructionId",
+                                "no payment instruction " + instructionId);
+                    }
+                    UUID applicationId = found.iterator().next().getUUID(0);
+                    return pool.withTransaction(tx -> lockApplication(tx, applicationId)
+                            .compose(app -> disburse(tx, instructionId, at)
+                                    .compose(d -> d.repeated() ? Future.succeededFuture(d)
+                                            : after.run(tx, app.orElseThrow(), d).map(d))));
+                });
+    }
+
+    private Future<Disbursement> disburse(SqlClient tx, UUID instructionId, Instant at) {
+        return tx.preparedQuery(LOCK_PAID_INSTRUCTION).execute(Tuple.of(instructionId))
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         throw new PaymentInputException("nothing_to_disburse", "instructionId",
-                                "instruction " + instructionId + " does not exist or paid 0 fen");
+                                "instruction " + instructionId + " paid 0 fen");
                     }
                     Row row = rows.iterator().next();
+                    String payerId = row.getString("payer_id");
+                    Fen amount = Fen.of(row.getLong("paid_fen"));
                     return tx.preparedQuery(DISBURSEMENT_OF).execute(Tuple.of(instructionId))
-                            .compose(found -> {
-                                if (found.size() > 0) {
-                                    return Future.succeededFuture(
-                                            found.iterator().next().getUUID(0));
+                            .compose(existing -> {
+                                if (existing.size() > 0) {
+                                    return Future.succeededFuture(new Disbursement(
+                                            existing.iterator().next().getUUID(0), true,
+                                            instructionId, payerId, amount));
                                 }
                                 UUID postingId = UUID.randomUUID();
                                 Posting posting = Posting.disbursed(postingId.toString(),
-                                        row.getString("payer_id"), row.getString("hospital_id"),
+                                        payerId, row.getString("hospital_id"),
                                         row.getUUID("application_id").toString(),
-                                        row.getString("injured_person_id"), at,
-                                        Fen.of(row.getLong("paid_fen")));
+                                        row.getString("injured_person_id"), at, amount);
                                 return insertPosting(tx, posting, row.getString("case_id"),
-                                        Optional.of(instructionId)).map(x -> postingId);
+                                        Optional.of(instructionId)).map(x -> new Disbursement(
+                                                postingId, false, instructionId, payerId,
+                                                amount));
                             });
-                }));
+                });
     }
 
     /** The stored entries of postings in {@code [from, to)}, for {@link Reconciliation}. */
@@ -471,27 +745,156 @@ public final class PaymentRepository {
                 });
     }
 
+    public Future<Void> registerHospital(String id, String name, boolean active) {
+        return pool.preparedQuery(UPSERT_HOSPITAL).execute(Tuple.of(id, name, active)).mapEmpty();
+    }
+
+    /** Creates a payer or renames it; the stored kind (which never changes) is returned. */
+    public Future<PayerKind> registerPayer(SqlClient client, String id, PayerKind kind,
+            String name) {
+        return client.preparedQuery(UPSERT_PAYER).execute(Tuple.of(id, kind.name(), name))
+                .map(rows -> PayerKind.valueOf(rows.iterator().next().getString(0)));
+    }
+
+    /** A registered payer as {id, kind, name}. */
+    public Future<Optional<JsonObject>> payer(String id) {
+        return rows(pool, PAYER, Tuple.of(id)).map(list -> list.stream().findFirst());
+    }
+
+    public Future<List<JsonObject>> hospitals() {
+        return rows(pool, HOSPITALS, Tuple.tuple());
+    }
+
+    public Future<List<JsonObject>> payers() {
+        return rows(pool, PAYERS, Tuple.tuple());
+    }
+
+    public Future<Optional<JsonObject>> applicationView(UUID id) {
+        return rows(pool, APPLICATION_VIEW, Tuple.of(id)).map(list -> list.stream().findFirst());
+    }
+
+    /** Everyone's applications for staff, newest first (at most 500). */
+    public Future<List<JsonObject>> applications() {
+        return rows(pool, ALL_APPLICATIONS, Tuple.tuple());
+    }
+
+    /** Those the account applied for, or that an officer opened with the account's phone. */
+    public Future<List<JsonObject>> applicationsOf(UUID accountId) {
+        return rows(pool, APPLICANTS_APPLICATIONS, Tuple.of(accountId));
+    }
+
+    public Future<Boolean> isApplicant(UUID applicationId, UUID accountId) {
+        return pool.preparedQuery(IS_APPLICANT).execute(Tuple.of(applicationId, accountId))
+                .map(rows -> rows.size() > 0);
+    }
+
+    public Future<List<JsonObject>> applicationPayers(UUID applicationId) {
+        return applicationPayers(pool, applicationId);
+    }
+
+    /** The payers the police notice names, with liability, fund grounds and what each paid. */
+    public Future<List<JsonObject>> applicationPayers(SqlClient client, UUID applicationId) {
+        return rows(client, APPLICATION_PAYERS, Tuple.of(applicationId));
+    }
+
     /**
-     * Up to {@code limit} unsent outbox messages, locked (SKIP LOCKED) so that two relays never
-     * send the same one; mark each sent or failed in the same transaction.
+     * The accident case with this case number or id, as {id, caseNo, occurredAt, state,
+     * parties: [{label, plate, insurerCode}]}; empty when Anxing has no such case.
      */
-    public Future<List<OutboxMessage>> lockUnsentOutbox(SqlClient client, int limit) {
-        return client.preparedQuery(UNSENT_OUTBOX).execute(Tuple.of(limit)).map(rows -> {
-            List<OutboxMessage> messages = new ArrayList<>();
-            rows.forEach(row -> messages.add(new OutboxMessage(row.getLong("id"),
-                    row.getUUID("instruction_id"), row.getString("payer_id"),
-                    row.getString("topic"), (JsonObject) row.getValue("payload"),
-                    row.getInteger("attempts"))));
-            return messages;
+    public Future<Optional<JsonObject>> accidentCase(String caseNoOrId) {
+        return rows(pool, ACCIDENT_CASE, Tuple.of(caseNoOrId)).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.succeededFuture(Optional.<JsonObject>empty());
+            }
+            JsonObject accident = found.get(0);
+            return rows(pool, ACCIDENT_PARTIES, Tuple.of(UUID.fromString(accident
+                    .getString("id")))).map(parties -> Optional.of(accident.put("parties",
+                            new io.vertx.core.json.JsonArray(new ArrayList<>(parties)))));
         });
     }
 
-    public Future<Void> markOutboxSent(SqlClient client, long id, Instant at) {
-        return client.preparedQuery(MARK_SENT).execute(Tuple.of(id, utc(at))).mapEmpty();
+    /** The payer of an instruction as {payerId, kind}, if the instruction exists. */
+    public Future<Optional<JsonObject>> instructionPayer(UUID instructionId) {
+        return rows(pool, INSTRUCTION_PAYER, Tuple.of(instructionId))
+                .map(list -> list.stream().findFirst());
     }
 
-    public Future<Void> markOutboxFailed(SqlClient client, long id, String error) {
-        return client.preparedQuery(MARK_FAILED).execute(Tuple.of(id, error)).mapEmpty();
+    public Future<List<JsonObject>> applicationBills(UUID applicationId) {
+        return rows(pool, APPLICATION_BILLS, Tuple.of(applicationId));
+    }
+
+    public Future<List<Instant>> billItemTimes(UUID billId) {
+        return pool.preparedQuery(BILL_ITEM_TIMES).execute(Tuple.of(billId)).map(rows -> {
+            List<Instant> times = new ArrayList<>();
+            rows.forEach(row -> times.add(instant(row, "rendered_at")));
+            return times;
+        });
+    }
+
+    public Future<List<JsonObject>> applicationInstructions(UUID applicationId) {
+        return rows(pool, APPLICATION_INSTRUCTIONS, Tuple.of(applicationId));
+    }
+
+    /** Advances of the application that were approved and not yet confirmed as paid out. */
+    public Future<Long> undisbursed(SqlClient client, UUID applicationId) {
+        return client.preparedQuery(UNDISBURSED).execute(Tuple.of(applicationId))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    public Future<List<JsonObject>> timelineView(UUID applicationId) {
+        return rows(pool, TIMELINE_VIEW, Tuple.of(applicationId));
+    }
+
+    /** The timeline events of the account's applications after event {@code afterId}. */
+    public Future<List<JsonObject>> notifications(UUID accountId, long afterId) {
+        return rows(pool, NOTIFICATIONS, Tuple.of(accountId, afterId));
+    }
+
+    public Future<List<JsonObject>> overdueNoticeView(Instant now) {
+        return rows(pool, OVERDUE_NOTICE_VIEW, Tuple.of(utc(now)));
+    }
+
+    public Future<List<JsonObject>> overdueReviewView(Instant now) {
+        return rows(pool, OVERDUE_REVIEW_VIEW, Tuple.of(utc(now)));
+    }
+
+    private static Future<List<JsonObject>> rows(SqlClient client, String sql, Tuple params) {
+        return client.preparedQuery(sql).execute(params).map(rows -> {
+            List<JsonObject> list = new ArrayList<>();
+            rows.forEach(row -> list.add(json(row)));
+            return list;
+        });
+    }
+
+    /** A row as JSON: camelCase keys, times as ISO instants, ids and arrays as text. */
+    private static JsonObject json(Row row) {
+        JsonObject out = new JsonObject();
+        for (int i = 0; i < row.size(); i++) {
+            Object value = row.getValue(i);
+            if (value instanceof OffsetDateTime t) {
+                value = t.toInstant().toString();
+            } else if (value instanceof UUID u) {
+                value = u.toString();
+            } else if (value instanceof Object[] array) {
+                value = new io.vertx.core.json.JsonArray(java.util.Arrays.asList(array));
+            }
+            out.put(camel(row.getColumnName(i)), value);
+        }
+        return out;
+    }
+
+    private static String camel(String column) {
+        StringBuilder out = new StringBuilder();
+        boolean up = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                up = true;
+            } else {
+                out.append(up ? Character.toUpperCase(c) : c);
+                up = false;
+            }
+        }
+        return out.toString();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -72,7 +72,9 @@ class PaymentRepositoryTest {
                 NOW.minusSeconds(1))));
     }
 
+    /** An instruction to the insurer, whose vehicle the police notice names with liability. */
     private AdvanceCommand command(String key, LiabilityState liability, long fen) {
+        await(payments.setApplicationPayer(pool, applicationId, "picc-jx", liability, NOW));
         PayerLimit limit = PayerLimitRule.limitFor(PayerKind.INSURER, liability, SCHEDULE,
                 LocalDate.of(2026, 10, 3));
         return new AdvanceCommand(new IdempotencyKey(key),
@@ -96,7 +98,7 @@ class PaymentRepositoryTest {
         assertEquals(180_000, scalar("SELECT advanced_fen FROM payer_headroom"));
         assertEquals(180_000, scalar("SELECT sum(amount_fen) FROM ledger_entry WHERE side ="
                 + " 'DEBIT' AND account_key = 'payer:picc-jx:advances'"));
-        assertEquals(4, scalar("SELECT count(*) FROM payment_outbox"));
+        assertEquals(4, scalar("SELECT count(*) FROM ledger_posting"));
         assertEquals(20, scalar("SELECT count(*) FROM payment_instruction"
                 + " WHERE finished_at IS NOT NULL"));
     }
@@ -115,7 +117,7 @@ class PaymentRepositoryTest {
                 .collect(Collectors.toSet()).size());
         assertTrue(outcomes.stream().allMatch(o -> o.decision().payNow().value() == 120_000));
         assertEquals(1, scalar("SELECT count(*) FROM ledger_posting"));
-        assertEquals(1, scalar("SELECT count(*) FROM payment_outbox"));
+        assertEquals(1, scalar("SELECT count(*) FROM payment_instruction"));
     }
 
     @Test
@@ -198,21 +200,6 @@ class PaymentRepositoryTest {
             assertTrue(e.getMessage().contains("not balanced"), e.getMessage());
         }
         assertEquals(0, scalar("SELECT count(*) FROM ledger_posting"));
-    }
-
-    @Test
-    @DisplayName("The outbox holds one disbursement order per payment, taken once by a relay")
-    void outbox() {
-        await(payments.recordAdvance(command("outbox-00001", LiabilityState.LIABLE, 4_321)));
-        List<PaymentRepository.OutboxMessage> taken = await(pool.withTransaction(tx ->
-                payments.lockUnsentOutbox(tx, 10).compose(messages -> Future.all(messages
-                        .stream().map(m -> payments.markOutboxSent(tx, m.id(), NOW)).toList())
-                        .map(x -> messages))));
-        assertEquals(1, taken.size());
-        assertEquals(4_321L, taken.get(0).payload().getLong("amountFen"));
-        assertEquals("pinghu-1", taken.get(0).payload().getString("hospitalId"));
-        assertEquals(List.of(), await(pool.withTransaction(tx ->
-                payments.lockUnsentOutbox(tx, 10))));
     }
 
     @Test

@@ -1,0 +1,78 @@
+// Medical advance payment pages: the officer opens an application for a driver and issues the
+// notice, the hospital bills, the insurer pays and confirms, and the driver sees each step.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+    desktopContext, freshPhone, launchBrowser, openPage, phoneContext, signInThroughApi,
+} from './browser.mjs';
+
+/** 'YYYY-MM-DDTHH:MM' in Asia/Shanghai, what a datetime-local input takes. */
+function shanghaiLocal(date) {
+    const shifted = new Date(date.getTime() + 8 * 3600_000);
+    return shifted.toISOString().slice(0, 16);
+}
+
+describe('the medical advance payment pages', () => {
+    let browser;
+    before(async () => { browser = await launchBrowser(); });
+    after(async () => { await browser?.close(); });
+
+    async function as(credentials, path, phone = false) {
+        const context = phone ? await phoneContext(browser) : await desktopContext(browser);
+        const page = await openPage(context);
+        await signInThroughApi(page, credentials, path);
+        return page;
+    }
+
+    async function stateIs(page, state) {
+        await page.waitForSelector(`#pay-state[data-state=${state}]`);
+    }
+
+    test('from the application the officer opens for a driver to the hospital paid, with every'
+        + ' step seen by the driver', async () => {
+        const accident = new Date(Date.now() - 3 * 3600_000);
+        const caseId = `WEB-${Date.now() % 1e8}`;
+        const phone = freshPhone();
+        const driver = await as({ phone }, '/#/payments', true);
+
+        const police = await as({ username: 'police1' }, '/#/payments');
+        await police.fill('#pay-apply input[name=caseId]', caseId);
+        await police.fill('#pay-apply input[name=injuredPersonId]', 'injured-1');
+        await police.fill('#pay-apply input[name=accidentAt]', shanghaiLocal(accident));
+        await police.fill('#pay-apply input[name=applicantPhone]', phone);
+        await police.click('#pay-apply button[type=submit]');
+        await stateIs(police, 'APPLIED');
+        const path = new URL(police.url()).hash.slice(1);
+        await police.selectOption('#pay-notice select[name=insurerId]', 'PICC');
+        await police.selectOption('#pay-notice select[name=liability]', 'LIABLE');
+        await police.click('#pay-notice button[type=submit]');
+        await stateIs(police, 'NOTICE_ISSUED');
+
+        const hospital = await as({ username: 'hospital1' }, `/#${path}`);
+        await hospital.fill('#pay-bill input[name=description]', '急诊抢救');
+        await hospital.fill('#pay-bill input[name=renderedAt]',
+            shanghaiLocal(new Date(accident.getTime() + 3600_000)));
+        await hospital.fill('#pay-bill input[name=invoiceNumber]', 'INV-WEB-1');
+        await hospital.fill('#pay-bill input[name=amount]', '1234.56');
+        await hospital.click('#pay-bill button[type=submit]');
+        await stateIs(hospital, 'BILLED');
+
+        const insurer = await as({ username: 'insurer1' }, `/#${path}`);
+        assert.equal(await insurer.inputValue('.pay-form[data-payer=PICC] input[name=amount]'),
+            '1234.56');
+        await insurer.click('.pay-form[data-payer=PICC] button[type=submit]');
+        await stateIs(insurer, 'APPROVED');
+        await insurer.click('#pay-payments button[data-action=disbursement]');
+        await stateIs(insurer, 'PAID');
+
+        await driver.reload();
+        await driver.click(`#pay-list a[href="#${path}"]`);
+        await stateIs(driver, 'PAID');
+        const steps = await driver.locator('#pay-timeline li').evaluateAll(
+            (items) => items.map((li) => li.dataset.what));
+        assert.deepEqual(steps, ['APPLIED', 'NOTICE_ISSUED', 'BILLED', 'APPROVED', 'PAID']);
+        await driver.goto(driver.url().replace(/#.*/, '#/payments'));
+        await driver.waitForSelector('#pay-notifications li[data-what=PAID]');
+        assert.equal(await driver.locator('#pay-notifications li[data-what]').count(), 5);
+    });
+});

@@ -1,0 +1,120 @@
+/**
+ * The medical advance payment list (#/payments): everyone's applications for staff (the payer's
+ * queue shows those waiting for payment first), the applicant's own with the form to apply, and
+ * the applicant's notifications, polled every 15 seconds so that each step reaches them without
+ * asking (the server keeps every step as a notification; the page asks for those after the last
+ * one it has seen).
+ */
+import './messages.js';
+import { h, replaceChildren } from '../dom.js';
+import { get, post } from '../api.js';
+import { clearErrors, field, formError, showError } from '../forms.js';
+import { hasAnyRole, hasRole } from '../session.js';
+import { localizeServerMessage } from '../i18n.js';
+import { navigate } from '../router.js';
+
+const POLL_MS = 15_000;
+const WAITING_FOR_PAYER = ['BILLED', 'APPROVED'];
+
+export async function paymentsView(outlet) {
+    const [applications, hospitals] = await Promise.all([
+        get('/payments/applications'), get('/payments/hospitals')]);
+    if (hasAnyRole(['insurer', 'fund'])) {
+        applications.sort((a, b) => waiting(b) - waiting(a));
+    }
+    const applicant = hasAnyRole(['driver', 'parent', 'police']);
+    const notifications = h('ul', { class: 'pay-notifications', id: 'pay-notifications' });
+    replaceChildren(outlet,
+        h('h1', { i18n: 'pay.title' }),
+        applicant ? applyForm(hospitals) : null,
+        hasAnyRole(['driver', 'parent']) ? h('section', { class: 'card pay-section' },
+            h('h2', { i18n: 'pay.notifications' }), notifications) : null,
+        h('section', { class: 'card pay-section' },
+            h('h2', { i18n: 'pay.list' }),
+            applications.length === 0 ? h('p', { class: 'hint', i18n: 'pay.none' })
+                : h('ul', { class: 'pay-list', id: 'pay-list' }, applications.map(row))));
+    if (!hasAnyRole(['driver', 'parent'])) return undefined;
+    return pollNotifications(notifications);
+}
+
+function waiting(application) {
+    return WAITING_FOR_PAYER.includes(application.state) ? 1 : 0;
+}
+
+function row(application) {
+    return h('li', {},
+        h('a', { href: `#/payments/${application.id}`, dataset: { state: application.state } },
+            h('strong', {}, application.caseId), ' · ', application.injuredPersonId, ' · ',
+            application.hospitalName, ' · ',
+            h('span', { class: 'pay-state', i18n: `pay.stateName.${application.state}` })));
+}
+
+function applyForm(hospitals) {
+    const hospital = h('select', { name: 'hospitalId', id: 'pay-hospital' },
+        hospitals.filter((x) => x.active).map((x) => h('option', { value: x.id }, x.name)));
+    const form = h('form', { class: 'card pay-section', id: 'pay-apply', novalidate: true },
+        h('h2', { i18n: 'pay.apply' }),
+        h('p', { class: 'hint', i18n: 'pay.apply.hint' }),
+        formError(),
+        field({ name: 'caseId', label: 'pay.caseId', required: true }),
+        field({ name: 'injuredPersonId', label: 'pay.injuredPersonId', required: true }),
+        h('div', { class: 'field', dataset: { field: 'hospitalId' } },
+            h('label', { for: 'pay-hospital', i18n: 'pay.hospitalId' }), hospital,
+            h('p', { class: 'field-error', role: 'alert', hidden: true })),
+        field({ name: 'accidentAt', label: 'pay.accidentAt', type: 'datetime-local',
+            required: true }),
+        hasRole('police') ? field({ name: 'applicantPhone', label: 'pay.applicantPhone',
+            type: 'tel', maxlength: '11' }) : null,
+        h('button', { type: 'submit', class: 'primary', i18n: 'pay.submit' }));
+    form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        clearErrors(form);
+        const data = Object.fromEntries(new FormData(form));
+        const local = data.accidentAt ? new Date(data.accidentAt) : null;
+        const body = {
+            caseId: data.caseId,
+            injuredPersonId: data.injuredPersonId,
+            hospitalId: data.hospitalId,
+            accidentAt: local && !Number.isNaN(local.getTime()) ? local.toISOString() : null,
+        };
+        if (data.applicantPhone) body.applicantPhone = data.applicantPhone;
+        try {
+            const created = await post('/payments/applications', body);
+            navigate(`/payments/${created.id}`);
+        } catch (error) {
+            showError(form, error);
+        }
+    });
+    return form;
+}
+
+function pollNotifications(list) {
+    let after = 0;
+    let stopped = false;
+    const fetchNew = async () => {
+        try {
+            const fresh = await get(`/payments/notifications?after=${after}`);
+            for (const n of fresh) {
+                after = Math.max(after, n.id);
+                list.prepend(h('li', { dataset: { what: n.what } },
+                    h('a', { href: `#/payments/${n.applicationId}` },
+                        h('time', {}, new Date(n.at).toLocaleString()), ' ',
+                        h('strong', {}, n.caseId), ' ',
+                        h('span', { dataset: { serverMessage: `${n.textZh} / ${n.textEn}` } },
+                            localizeServerMessage(`${n.textZh} / ${n.textEn}`)))));
+            }
+            if (list.children.length === 0) {
+                list.replaceChildren(h('li', { class: 'hint', i18n: 'pay.notifications.none' }));
+            } else {
+                list.querySelector('.hint')?.remove();
+            }
+        } catch (error) {
+            if (error.status === 401) stopped = true;
+        }
+    };
+    fetchNew();
+    const timer = setInterval(() => {
+        if (!stopped) fetchNew();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+}
