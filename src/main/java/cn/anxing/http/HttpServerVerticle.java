@@ -47,7 +47,9 @@ public final class HttpServerVerticle extends VerticleBase {
         router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
         features.forEach(feature -> feature.mount(router));
         router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("This API path")));
-        router.route("/assets/*").handler(StaticHandler.create("webroot")
+        // Vite names these files by content hash, so they may be cached for a year; the handler
+        // serves paths relative to its mount point, hence the assets folder as its root
+        router.route("/assets/*").handler(StaticHandler.create("webroot/assets")
                 .setMaxAgeSeconds(365L * 24 * 3600));
         router.route("/*").handler(ctx -> {
             // index.html and other unhashed files must be revalidated so a release is seen

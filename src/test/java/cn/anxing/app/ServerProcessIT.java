@@ -39,15 +39,59 @@ class ServerProcessIT {
 
         assertStopsWithin(first, log1, Duration.ofSeconds(10));
 
+        assertEquals(0, command(dataDir, "create-admin", "--username", "ops1", "--password",
+                "a-long-password-1"), "create-admin makes the first admin");
+        assertEquals(1, command(dataDir, "create-admin", "--username", "ops1", "--password",
+                "a-long-password-1"), "a second admin of the same name is refused");
+        assertEquals(2, command(dataDir, "create-admin", "--username", "ops2", "--password",
+                "short"), "a short password is refused");
+
         Path log2 = dataDir.resolve("second.log");
         Process second = start(dataDir, port, log2);
         long secondStart = waitHealthy(port, second, log2, Duration.ofSeconds(60));
         assertEquals(accountId, api.phone("13500000042").get("/api/v1/auth/me").json()
                 .getString("id"), "the account made before the restart is still there");
+        assertEquals(200, api.staff("ops1", "a-long-password-1").get("/api/v1/admin/accounts")
+                .status(), "the admin made by create-admin signs in and administers");
         String demoLines = Files.readString(log2);
         assertTrue(demoLines.contains("police1"), "the demo's sign-in details are printed");
         assertStopsWithin(second, log2, Duration.ofSeconds(10));
         System.out.printf("first start %d ms, restart %d ms%n", firstStart, secondStart);
+    }
+
+    @Test
+    @DisplayName("lists its subcommands with --help and refuses an unknown one")
+    void help(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("help.txt");
+        Process help = jar(dir, out, "--help");
+        assertTrue(help.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, help.exitValue());
+        String text = Files.readString(out);
+        for (String command : List.of("serve", "create-admin", "sbrp")) {
+            assertTrue(text.contains(command), text);
+        }
+        Process unknown = jar(dir, out, "launch-rockets");
+        assertTrue(unknown.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, unknown.exitValue());
+    }
+
+    private static int command(Path dataDir, String... args) throws Exception {
+        Path log = dataDir.resolve("command.log");
+        Process process = jar(dataDir, log, args);
+        assertTrue(process.waitFor(90, TimeUnit.SECONDS), Files.readString(log));
+        return process.exitValue();
+    }
+
+    private static Process jar(Path dataDir, Path log, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of("target", "anxing.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("DATABASE_URL");
+        builder.environment().put("DATA_DIR", dataDir.toString());
+        return builder.start();
     }
 
     private static Process start(Path dataDir, int port, Path log) throws IOException {

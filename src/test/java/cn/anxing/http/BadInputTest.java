@@ -75,6 +75,20 @@ class BadInputTest {
     }
 
     @Test
+    @DisplayName("The shell page is revalidated on every visit; hashed assets are cached a year")
+    void cacheHeaders() {
+        Api.Reply page = api.get("/");
+        assertEquals(200, page.status());
+        assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElse(""));
+        var asset = java.util.regex.Pattern.compile("/assets/[^\"]+\\.js").matcher(page.body());
+        assertTrue(asset.find(), page.body());
+        Api.Reply js = api.get(asset.group());
+        assertEquals(200, js.status());
+        assertTrue(js.headers().firstValue("Cache-Control").orElse("").contains("max-age=31536000"),
+                js.headers().map().toString());
+    }
+
+    @Test
     @DisplayName("Metrics are served in Prometheus text format")
     void metrics() {
         api.get("/health");
