@@ -189,4 +189,30 @@ describe('accident self-service on two phones', () => {
             await police.waitForSelector('#police-case[data-state=CLOSED]');
             assert.deepEqual(police.errors, []);
         });
+    test('someone hurt ends self-service: police review, and the injured are led to apply for a'
+        + ' medical advance with the case filled in', async () => {
+        const page = await openPage(await phone(browser));
+        await signInThroughApi(page, { phone: freshPhone() }, '/#/accident/new');
+        await page.waitForSelector('#accident-report');
+        await page.click('#use-location');
+        await page.waitForSelector('#report-road[data-road-name]');
+        await page.fill('#report-form input[name=plates0]', `浙F${digits()}`);
+        await page.fill('#report-form input[name=plates1]', `浙F${digits()}`);
+        await page.click('#report-submit');
+        await page.waitForSelector('#accident-case[data-state=DRAFT]');
+        for (const [question, answer] of [['anyoneInjured', 'yes'], ['vehiclesDrivable', 'yes'],
+            ['allInsured', 'yes'], ['drinkOrDrugs', 'no'], ['facilityHit', 'no'],
+            ['hazardousGoods', 'no']]) {
+            await page.check(`#q-${question}-${answer}`);
+        }
+        await page.click('#checklist-submit');
+        await page.waitForSelector('#accident-case[data-state=POLICE_REVIEW]');
+        await page.waitForSelector('#medical-advance');
+
+        await page.click('#medical-advance-apply');
+        await page.waitForSelector('#pay-apply');
+        const caseField = page.locator('#pay-apply input[name=caseId]');
+        assert.notEqual(await caseField.inputValue(), '', 'the case is filled in');
+        assert.deepEqual(page.errors, []);
+    });
 });

@@ -112,6 +112,9 @@ export async function caseView(outlet, { params }) {
                 dataset: { code: r.code ?? '' } }, bilingual(r)))),
             view.medicalAdvance && h('p', { id: 'medical-advance',
                 i18n: 'accident.police.medical' }),
+            view.medicalAdvance && h('a', { id: 'medical-advance-apply', class: 'button',
+                href: '#/payments?caseId=' + encodeURIComponent(view.caseNo ?? view.id),
+                i18n: 'accident.police.medicalApply' }),
             h('p', { class: 'hint', i18n: 'accident.police.wait' }));
     }
 

@@ -16,7 +16,7 @@ import { navigate } from '../router.js';
 const POLL_MS = 15_000;
 const WAITING_FOR_PAYER = ['BILLED', 'APPROVED'];
 
-export async function paymentsView(outlet) {
+export async function paymentsView(outlet, { query } = {}) {
     const [applications, hospitals] = await Promise.all([
         get('/payments/applications'), get('/payments/hospitals')]);
     if (hasAnyRole(['insurer', 'fund'])) {
@@ -26,7 +26,7 @@ export async function paymentsView(outlet) {
     const notifications = h('ul', { class: 'pay-notifications', id: 'pay-notifications' });
     replaceChildren(outlet,
         h('h1', { i18n: 'pay.title' }),
-        applicant ? applyForm(hospitals) : null,
+        applicant ? applyForm(hospitals, query?.caseId) : null,
         hasAnyRole(['driver', 'parent']) ? h('section', { class: 'card pay-section' },
             h('h2', { i18n: 'pay.notifications' }), notifications) : null,
         h('section', { class: 'card pay-section' },
@@ -49,14 +49,15 @@ function row(application) {
             h('span', { class: 'pay-state', i18n: `pay.stateName.${application.state}` })));
 }
 
-function applyForm(hospitals) {
+/** The apply form; {@code caseId} prefilled when the accident page sent the injured here. */
+function applyForm(hospitals, caseId) {
     const hospital = h('select', { name: 'hospitalId', id: 'pay-hospital' },
         hospitals.filter((x) => x.active).map((x) => h('option', { value: x.id }, x.name)));
     const form = h('form', { class: 'card pay-section', id: 'pay-apply', novalidate: true },
         h('h2', { i18n: 'pay.apply' }),
         h('p', { class: 'hint', i18n: 'pay.apply.hint' }),
         formError(),
-        field({ name: 'caseId', label: 'pay.caseId', required: true }),
+        field({ name: 'caseId', label: 'pay.caseId', required: true, value: caseId ?? '' }),
         field({ name: 'injuredPersonId', label: 'pay.injuredPersonId', required: true }),
         h('div', { class: 'field', dataset: { field: 'hospitalId' } },
             h('label', { for: 'pay-hospital', i18n: 'pay.hospitalId' }), hospital,
