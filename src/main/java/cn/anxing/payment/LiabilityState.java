@@ -1,5 +1,6 @@
 package cn.anxing.payment;
 
+import cn.anxing.accident.liability.LiabilityGrade;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,9 @@ import java.util.Optional;
 public enum LiabilityState {
     LIABLE, NOT_LIABLE, UNDETERMINED;
 
+    /** The state for a grade of Order 146 art. 60 (the accident feature's grades), if any. */
     public static LiabilityState of(Optional<LiabilityGrade> grade) {
-        return grade.map(LiabilityGrade::state).orElse(UNDETERMINED);
+        return grade.map(g -> g == LiabilityGrade.NONE ? NOT_LIABLE : LIABLE)
+                .orElse(UNDETERMINED);
     }
 }

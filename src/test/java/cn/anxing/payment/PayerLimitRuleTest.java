@@ -3,6 +3,7 @@ package cn.anxing.payment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.anxing.accident.liability.LiabilityGrade;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
