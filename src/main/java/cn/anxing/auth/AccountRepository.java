@@ -59,6 +59,10 @@ public final class AccountRepository {
     public record StoredCode(String codeHash, Instant expiresAt, int attempts) {
     }
 
+    /** How many codes a phone asked for in a window, and when it last asked. */
+    public record PhoneRequests(long count, Optional<Instant> last) {
+    }
+
     /** An account with the columns the API never shows. */
     public record StoredAccount(Account account, String passwordHash, boolean disabled) {
     }
@@ -109,16 +113,17 @@ public final class AccountRepository {
     }
 
     /** How many codes this phone asked for since {@code since}, and when it last asked. */
-    public Future<long[]> requestsByPhone(SqlClient client, String phone, Instant since) {
+    public Future<PhoneRequests> requestsByPhone(SqlClient client, String phone, Instant since) {
         return client.preparedQuery(COUNT_REQUESTS_BY_PHONE)
                 .execute(Tuple.of(phone, utc(since)))
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     var last = row.getOffsetDateTime(1);
-                    return new long[] {row.getLong(0),
-                        last == null ? Long.MIN_VALUE : last.toInstant().toEpochMilli()};
+                    return new PhoneRequests(row.getLong(0),
+                            Optional.ofNullable(last).map(java.time.OffsetDateTime::toInstant));
                 });
     }
+
 
     public Future<Long> requestsByAddress(SqlClient client, String address, Instant since) {
         return client.preparedQuery(COUNT_REQUESTS_BY_ADDRESS)

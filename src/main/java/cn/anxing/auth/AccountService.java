@@ -68,13 +68,12 @@ public final class AccountService {
                 .preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of(phone))
                 .compose(x -> accounts.requestsByPhone(tx, phone, hourAgo))
                 .compose(byPhone -> {
-                    if (byPhone[0] >= config.otpPerPhonePerHour()) {
+                    if (byPhone.count() >= config.otpPerPhonePerHour()) {
                         throw rateLimited("该手机号获取验证码过于频繁，请一小时后再试 / too many"
                                 + " codes for this phone; try again within the hour");
                     }
-                    long sinceLast = now.toEpochMilli() - byPhone[1];
-                    if (byPhone[1] != Long.MIN_VALUE
-                            && sinceLast < config.otpMinInterval().toMillis()) {
+                    if (byPhone.last().isPresent() && byPhone.last().get()
+                            .plus(config.otpMinInterval()).isAfter(now)) {
                         throw rateLimited("验证码刚刚已发送，请稍候 / a code was just sent; wait "
                                 + config.otpMinInterval().toSeconds() + " seconds between codes");
                     }
@@ -137,9 +136,8 @@ public final class AccountService {
             throw ApiException.invalid("password", "密码必填 / password is required");
         }
         return accounts.findByUsername(username).compose(found -> vertx.executeBlocking(() -> {
-            // hash even when the user does not exist, so timing does not reveal usernames
             String hash = found.map(AccountRepository.StoredAccount::passwordHash)
-                    .orElse(DUMMY_HASH.get());
+                    .orElse(DUMMY_HASH);
             boolean ok = PasswordHasher.verify(password, hash) && found.isPresent();
             if (!ok) {
                 throw new ApiException(401, "INVALID_CREDENTIALS",
@@ -202,16 +200,6 @@ public final class AccountService {
         }
     }
 
-    private static final java.util.function.Supplier<String> DUMMY_HASH =
-            new java.util.function.Supplier<>() {
-                private volatile String hash;
-
-                @Override
-                public String get() {
-                    if (hash == null) {
-                        hash = PasswordHasher.hash("no such user");
-                    }
-                    return hash;
-                }
-            };
+    /** Verified against when the username does not exist, so timing does not reveal usernames. */
+    private static final String DUMMY_HASH = PasswordHasher.hash("no such user");
 }

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("One address asking codes for many phones")
+@DisplayName("Asking for codes too often")
 class AddressRateLimitTest {
 
     private static TestServer server;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(Map.of("OTP_PER_ADDRESS_PER_HOUR", "3"));
+        server = TestServer.start(Map.of("OTP_PER_ADDRESS_PER_HOUR", "4",
+                "OTP_MIN_INTERVAL_SECONDS", "60"));
     }
 
     @AfterAll
@@ -27,16 +28,25 @@ class AddressRateLimitTest {
     }
 
     @Test
-    @DisplayName("is rate limited once it passes the per-address limit, whatever the phone")
+    @DisplayName("from one address is rate limited once it passes the per-address limit,"
+            + " whatever the phone; a phone must also wait between two codes")
     void limitedPerAddress() {
         Api api = server.api();
-        for (int i = 1; i <= 3; i++) {
+        Api.Reply tooSoon = api.post("/api/v1/auth/otp/request",
+                new JsonObject().put("phone", "13700000001"));
+        assertEquals(202, tooSoon.status(), tooSoon.toString());
+        Api.Reply again = api.post("/api/v1/auth/otp/request",
+                new JsonObject().put("phone", "13700000001"));
+        assertEquals(429, again.status(), again.toString());
+        assertEquals("RATE_LIMITED", again.json().getString("code"));
+        for (int i = 2; i <= 4; i++) {
             assertEquals(202, api.post("/api/v1/auth/otp/request",
                     new JsonObject().put("phone", "1370000000" + i)).status());
         }
-        Api.Reply fourth = api.post("/api/v1/auth/otp/request",
-                new JsonObject().put("phone", "13700000004"));
-        assertEquals(429, fourth.status(), fourth.toString());
-        assertEquals("RATE_LIMITED", fourth.json().getString("code"));
+        // a phone that never asked: only the address limit can refuse it
+        Api.Reply fifth = api.post("/api/v1/auth/otp/request",
+                new JsonObject().put("phone", "13700000005"));
+        assertEquals(429, fifth.status(), fifth.toString());
+        assertEquals("RATE_LIMITED", fifth.json().getString("code"));
     }
 }
