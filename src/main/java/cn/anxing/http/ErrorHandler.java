@@ -56,6 +56,10 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         if (failure instanceof ApiException api) {
             return api;
         }
+        if (failure instanceof cn.anxing.error.DomainException domain) {
+            return new ApiException(domain.status(), domain.code().name(), domain.getMessage(),
+                    domain.field());
+        }
         if (failure != null && domainMapper != null) {
             ApiException mapped = domainMapper.apply(failure);
             if (mapped != null) {
