@@ -1,5 +1,9 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.*;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.routing.LatLon;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;

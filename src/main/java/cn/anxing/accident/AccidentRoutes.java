@@ -1,5 +1,9 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.*;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.routing.LatLon;
 import static cn.anxing.http.Bodies.object;
 import static cn.anxing.http.Bodies.optionalString;
 import static cn.anxing.http.Bodies.requiredDouble;

@@ -1,5 +1,9 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.*;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.routing.LatLon;
 import cn.anxing.accident.AccidentRepository.AccidentCase;
 import cn.anxing.accident.AccidentRepository.PartyRow;
 import cn.anxing.accident.AccidentRepository.PhotoRow;
@@ -168,14 +172,14 @@ public final class AccidentService {
                 : request.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (occurredAt.isAfter(now.plus(Duration.ofMinutes(5)))
                 || occurredAt.isBefore(now.minus(Duration.ofDays(3)))) {
-            throw new AccidentException("OCCURRED_AT_INVALID",
+            throw new DomainException(AccidentError.OCCURRED_AT_INVALID,
                     "事故时间须在三天内且不晚于现在 / the accident time must be within the last"
                             + " three days and not in the future", "occurredAt");
         }
         return snap(request.lat(), request.lon()).compose(location -> {
             Future<JsonArray> duplicates = request.ignoreDuplicates()
                     ? Future.succeededFuture(new JsonArray())
-                    : duplicatesOf(actor, new Position(request.lat(), request.lon()), plates, now);
+                    : duplicatesOf(actor, new LatLon(request.lat(), request.lon()), plates, now);
             return duplicates.compose(found -> {
                 if (!found.isEmpty()) {
                     return Future.succeededFuture(new ReportResult(null, found));
@@ -194,14 +198,14 @@ public final class AccidentService {
         });
     }
 
-    private Future<JsonArray> duplicatesOf(UUID actor, Position position,
+    private Future<JsonArray> duplicatesOf(UUID actor, LatLon position,
             List<PlateNumber> plates, Instant now) {
         return repository.openCasesSince(now.minus(duplicateWindow),
                 plates.stream().map(PlateNumber::value).toList()).compose(open -> {
             var report = new DuplicateReportRule.NewReport(now, position, Set.copyOf(plates));
             List<DuplicateReportRule.OpenCase> cases = open.stream()
                     .map(c -> new DuplicateReportRule.OpenCase(c.id().toString(), c.reportedAt(),
-                            new Position(c.lat(), c.lon()), plateSet(c.plates()))).toList();
+                            new LatLon(c.lat(), c.lon()), plateSet(c.plates()))).toList();
             List<DuplicateReportRule.Candidate> candidates = duplicateRule.candidates(report,
                     cases);
             JsonArray found = new JsonArray();
@@ -228,7 +232,7 @@ public final class AccidentService {
         Future<UUID> caseId;
         if (shareCode != null) {
             caseId = repository.caseIdByShareCode(shareCode.trim().toUpperCase()).map(found ->
-                    found.orElseThrow(() -> new AccidentException("SHARE_CODE_UNKNOWN",
+                    found.orElseThrow(() -> new DomainException(AccidentError.SHARE_CODE_UNKNOWN,
                             "分享码不存在 / no case has this share code", "shareCode")));
         } else if (offeredCaseId != null) {
             caseId = repository.hasOffer(repository.pool(), offeredCaseId, actor).map(offered -> {
@@ -238,7 +242,7 @@ public final class AccidentService {
                 return offeredCaseId;
             });
         } else {
-            throw new AccidentException("SHARE_CODE_REQUIRED", "shareCode is required",
+            throw new DomainException(AccidentError.SHARE_CODE_REQUIRED, "shareCode is required",
                     "shareCode");
         }
         return caseId.compose(id -> repository.pool().withTransaction(tx ->
@@ -252,11 +256,11 @@ public final class AccidentService {
                     }
                     if (!Set.of(CaseState.DRAFT, CaseState.EVIDENCE, CaseState.PARTIES)
                             .contains(c.row().state())) {
-                        throw new AccidentException("CASE_CLOSED_TO_JOIN", "这起事故已不能加入 /"
+                        throw new DomainException(AccidentError.CASE_CLOSED_TO_JOIN, "这起事故已不能加入 /"
                                 + " the case is past the point where parties join", "shareCode");
                     }
                     if (c.parties().size() >= c.row().plates().size()) {
-                        throw new AccidentException("CASE_FULL", "每辆车都已有当事人 / every"
+                        throw new DomainException(AccidentError.CASE_FULL, "每辆车都已有当事人 / every"
                                 + " vehicle of this case has its party already", "shareCode");
                     }
                     String label = String.valueOf((char) ('A' + c.parties().size()));
@@ -353,7 +357,7 @@ public final class AccidentService {
     public Future<JsonObject> uploadPhoto(UUID actor, UUID caseId, String slotName,
             String idempotencyKey, byte[] bytes) {
         if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,128}")) {
-            throw new AccidentException("IDEMPOTENCY_KEY_REQUIRED", "an Idempotency-Key header of"
+            throw new DomainException(AccidentError.IDEMPOTENCY_KEY_REQUIRED, "an Idempotency-Key header of"
                     + " 8 to 128 letters, digits or . _ : - is required", "Idempotency-Key");
         }
         return repository.photoByKey(repository.pool(), caseId, idempotencyKey).compose(done -> {
@@ -374,13 +378,13 @@ public final class AccidentService {
             byte[] bytes) {
         CaseState state = c.row().state();
         if (state != CaseState.EVIDENCE && state != CaseState.PARTIES) {
-            throw new AccidentException(CaseStateMachine.ILLEGAL_TRANSITION, "照片只能在取证阶段上传"
+            throw new DomainException(CaseStateMachine.ILLEGAL_TRANSITION, "照片只能在取证阶段上传"
                     + " / photos are taken in the evidence step; the case is " + state, "slot");
         }
         List<PlateNumber> plates = plateList(c.row().plates());
         RequiredPhotos.Slot slot = AccidentViews.parseSlot(slotName, plates);
         List<PhotoCheck.Flag> flags = photoCheck.check(inspected, c.row().reportedAt(),
-                new Position(c.row().lat(), c.row().lon()));
+                new LatLon(c.row().lat(), c.row().lon()));
         JsonArray flagJson = new JsonArray(flags.stream().map(AccidentViews::flag).toList());
         var row = new PhotoRow(null, AccidentViews.slotKey(slot), key, inspected.sha256(),
                 inspected.type().contentType(), inspected.sizeBytes(), inspected.takenAt(),
@@ -416,25 +420,25 @@ public final class AccidentService {
         return change(actor, caseId, expectedVersion, (tx, c, update) -> {
             CaseState state = c.row().state();
             if (!Set.of(CaseState.DRAFT, CaseState.EVIDENCE, CaseState.PARTIES).contains(state)) {
-                throw new AccidentException(CaseStateMachine.ILLEGAL_TRANSITION, "当事人信息已锁定 /"
+                throw new DomainException(CaseStateMachine.ILLEGAL_TRANSITION, "当事人信息已锁定 /"
                         + " party details are fixed once liability is being settled", null);
             }
             PartyRow me = c.partyOf(actor).orElseThrow();
             PlateNumber plate = PlateNumber.parse(request.plate(), "plate");
             if (!c.row().plates().contains(plate.value())) {
-                throw new AccidentException("PLATE_NOT_IN_CASE", "号牌 " + plate.value()
+                throw new DomainException(AccidentError.PLATE_NOT_IN_CASE, "号牌 " + plate.value()
                         + " 不在本事故的车辆中 / this plate is not one of the case's vehicles: "
                         + c.row().plates(), "plate");
             }
             boolean taken = c.parties().stream().anyMatch(p -> !p.id().equals(me.id())
                     && plate.value().equals(p.plate()));
             if (taken) {
-                throw new AccidentException("PLATE_TAKEN", "另一位当事人已登记该号牌 / another"
+                throw new DomainException(AccidentError.PLATE_TAKEN, "另一位当事人已登记该号牌 / another"
                         + " party has registered this plate", "plate");
             }
             String licence = required(request.licenceNo(), "licenceNo").toUpperCase();
             if (!licence.matches("[0-9A-Z]{12,18}")) {
-                throw new AccidentException("LICENCE_INVALID", "驾驶证号为 12 到 18 位数字或字母 /"
+                throw new DomainException(AccidentError.LICENCE_INVALID, "驾驶证号为 12 到 18 位数字或字母 /"
                         + " a licence number has 12 to 18 digits or letters", "licenceNo");
             }
             String insurer = required(request.insurerCode(), "insurerCode");
@@ -451,7 +455,7 @@ public final class AccidentService {
             }
             return repository.insurers(tx).compose(insurers -> {
                 if (insurers.stream().noneMatch(i -> i.code().equals(insurer) && i.active())) {
-                    throw new AccidentException("INSURER_UNKNOWN", "保险公司代码不存在 / no insurer"
+                    throw new DomainException(AccidentError.INSURER_UNKNOWN, "保险公司代码不存在 / no insurer"
                             + " has the code " + insurer, "insurerCode");
                 }
                 return repository.updateParty(tx, caseId, me.id(), details);
@@ -469,13 +473,13 @@ public final class AccidentService {
             boolean declined, Map<String, String> assessments) {
         return change(actor, caseId, expectedVersion, (tx, c, update) -> {
             if (c.row().state() != CaseState.LIABILITY) {
-                throw new AccidentException(CaseStateMachine.ILLEGAL_TRANSITION, "现在不能陈述 /"
+                throw new DomainException(CaseStateMachine.ILLEGAL_TRANSITION, "现在不能陈述 /"
                         + " statements are made in the liability step; the case is "
                         + c.row().state(), null);
             }
             PartyRow me = c.partyOf(actor).orElseThrow();
             if (me.statement() != null) {
-                throw new AccidentException("ALREADY_STATED", "您已陈述过 / you have made your"
+                throw new DomainException(AccidentError.ALREADY_STATED, "您已陈述过 / you have made your"
                         + " statement already", null);
             }
             JsonObject statement = new JsonObject().put("declined", declined);
@@ -513,7 +517,7 @@ public final class AccidentService {
         for (PartyRow p : c.parties()) {
             String value = assessments.get(p.label());
             if (value == null || value.isBlank()) {
-                throw new AccidentException("STATEMENT_INCOMPLETE", "请说明当事人" + p.label()
+                throw new DomainException(AccidentError.STATEMENT_INCOMPLETE, "请说明当事人" + p.label()
                         + "的情形 / say what party " + p.label() + " did",
                         "assessments." + p.label());
             }
@@ -525,7 +529,7 @@ public final class AccidentService {
         }
         for (String label : assessments.keySet()) {
             if (c.parties().stream().noneMatch(p -> p.label().equals(label))) {
-                throw new AccidentException("STATEMENT_INVALID", "当事人" + label + "不在本案中 /"
+                throw new DomainException(AccidentError.STATEMENT_INVALID, "当事人" + label + "不在本案中 /"
                         + " party " + label + " is not a party of this case",
                         "assessments." + label);
             }
@@ -555,12 +559,12 @@ public final class AccidentService {
             JsonObject decision = c.row().decision();
             if (c.row().state() != CaseState.LIABILITY || decision == null
                     || !"SETTLED".equals(decision.getString("outcome"))) {
-                throw new AccidentException(CaseStateMachine.ILLEGAL_TRANSITION, "责任尚未认定，"
+                throw new DomainException(CaseStateMachine.ILLEGAL_TRANSITION, "责任尚未认定，"
                         + "不能签字 / there is no settled liability to sign yet", null);
             }
             PartyRow me = c.partyOf(actor).orElseThrow();
             if (me.signedAt() != null) {
-                throw new AccidentException("ALREADY_SIGNED", "您已签字确认 / you have signed"
+                throw new DomainException(AccidentError.ALREADY_SIGNED, "您已签字确认 / you have signed"
                         + " already", "signature");
             }
             Instant now = now();
@@ -620,8 +624,8 @@ public final class AccidentService {
             AccidentCase c = found.filter(x -> x.partyOf(actor).isPresent())
                     .orElseThrow(AccidentService::notFound);
             return repository.agreementOfCase(caseId).map(a -> new Sealed(
-                    agreementOf(c, c.parties()), a.orElseThrow(() -> new AccidentException(
-                            "AGREEMENT_NOT_SIGNED", "协议书尚未签署 / the agreement is not signed"
+                    agreementOf(c, c.parties()), a.orElseThrow(() -> new DomainException(
+                            AccidentError.AGREEMENT_NOT_SIGNED, "协议书尚未签署 / the agreement is not signed"
                                     + " by every party yet", null)).verificationCode()));
         });
     }
@@ -689,7 +693,7 @@ public final class AccidentService {
             for (PartyRow p : c.parties()) {
                 String grade = grades.get(p.label());
                 if (grade == null) {
-                    throw new AccidentException("GRADE_REQUIRED", "请认定当事人" + p.label()
+                    throw new DomainException(AccidentError.GRADE_REQUIRED, "请认定当事人" + p.label()
                             + "的责任 / give party " + p.label() + " a grade", "grades."
                             + p.label());
                 }
@@ -698,7 +702,7 @@ public final class AccidentService {
             }
             for (String label : grades.keySet()) {
                 if (!decided.containsKey(label)) {
-                    throw new AccidentException("GRADE_INVALID", "当事人" + label + "不在本案中 /"
+                    throw new DomainException(AccidentError.GRADE_INVALID, "当事人" + label + "不在本案中 /"
                             + " party " + label + " is not a party of this case",
                             "grades." + label);
                 }
@@ -799,14 +803,14 @@ public final class AccidentService {
         }
     }
 
-    private static AccidentException versionConflict(Integer current) {
-        return new AccidentException("VERSION_CONFLICT", "事故信息已被另一部手机更新，请刷新后重试 /"
+    private static DomainException versionConflict(Integer current) {
+        return new DomainException(AccidentError.VERSION_CONFLICT, "事故信息已被另一部手机更新，请刷新后重试 /"
                 + " the case was changed by another phone; reload and try again"
                 + (current == null ? "" : " (current version " + current + ")"), "version");
     }
 
-    static AccidentException notFound() {
-        return new AccidentException("CASE_NOT_FOUND", "找不到这起事故 / no such case among"
+    static DomainException notFound() {
+        return new DomainException(AccidentError.CASE_NOT_FOUND, "找不到这起事故 / no such case among"
                 + " yours", null);
     }
 
@@ -818,14 +822,14 @@ public final class AccidentService {
     }
 
     private Future<AccidentViews.Location> snap(double lat, double lon) {
-        new Position(lat, lon); // refuses latitudes and longitudes that cannot exist
+        point(lat, lon);
         if (routing.status().state() != RoutingService.State.READY) {
-            return Future.failedFuture(new AccidentException("ROAD_NETWORK_NOT_READY",
+            return Future.failedFuture(new DomainException(AccidentError.ROAD_NETWORK_NOT_READY,
                     "道路网络正在加载，请稍后 / the road network is still loading", null));
         }
         RoadNetwork network = routing.network();
         if (!network.contains(lat, lon)) {
-            return Future.failedFuture(new AccidentException("OUTSIDE_MAP", "位置不在服务区域内 /"
+            return Future.failedFuture(new DomainException(AccidentError.OUTSIDE_MAP, "位置不在服务区域内 /"
                     + " the position is outside the map this service covers", "lat"));
         }
         return routing.snap(lat, lon, RoadNetwork.BUS)
@@ -853,9 +857,22 @@ public final class AccidentService {
                 ? String.format(java.util.Locale.ROOT, "%.5f, %.5f", c.row().lat(), c.row().lon())
                 : c.row().roadName();
         return new SettlementAgreement(c.row().caseNo(), c.row().occurredAt(), place,
-                new Position(c.row().lat(), c.row().lon()), Weather.valueOf(c.row().weather()),
+                new LatLon(c.row().lat(), c.row().lon()), Weather.valueOf(c.row().weather()),
                 AccidentForm.valueOf(c.row().accidentForm()), decision.getString("catalogueVersion"),
                 list);
+    }
+
+    /** A WGS-84 point, or a 400 naming the coordinate that cannot exist. */
+    static LatLon point(double lat, double lon) {
+        if (!(lat >= -90 && lat <= 90)) {
+            throw new DomainException(AccidentError.POSITION_INVALID,
+                    "latitude must be within -90..90", "lat");
+        }
+        if (!(lon >= -180 && lon <= 180)) {
+            throw new DomainException(AccidentError.POSITION_INVALID,
+                    "longitude must be within -180..180", "lon");
+        }
+        return new LatLon(lat, lon);
     }
 
     static String licenceContext(UUID partyId) {
@@ -895,18 +912,18 @@ public final class AccidentService {
 
     private static List<PlateNumber> plates(List<String> typed) {
         if (typed == null || typed.isEmpty()) {
-            throw new AccidentException("PLATES_REQUIRED", "请填写各车号牌，本车在前 / give every"
+            throw new DomainException(AccidentError.PLATES_REQUIRED, "请填写各车号牌，本车在前 / give every"
                     + " vehicle's plate, yours first", "plates");
         }
         if (typed.size() > MAX_VEHICLES) {
-            throw new AccidentException("TOO_MANY_VEHICLES", "最多 " + MAX_VEHICLES + " 辆车 /"
+            throw new DomainException(AccidentError.TOO_MANY_VEHICLES, "最多 " + MAX_VEHICLES + " 辆车 /"
                     + " at most " + MAX_VEHICLES + " vehicles", "plates");
         }
         List<PlateNumber> plates = new ArrayList<>();
         for (int i = 0; i < typed.size(); i++) {
             PlateNumber plate = PlateNumber.parse(typed.get(i), "plates[" + i + "]");
             if (plates.contains(plate)) {
-                throw new AccidentException("PLATE_REPEATED", "号牌重复 / the plate "
+                throw new DomainException(AccidentError.PLATE_REPEATED, "号牌重复 / the plate "
                         + plate.value() + " is given twice", "plates[" + i + "]");
             }
             plates.add(plate);
@@ -937,12 +954,12 @@ public final class AccidentService {
             String data = required(base64, "signature");
             png = Base64.getDecoder().decode(data.replaceFirst("^data:image/png;base64,", ""));
         } catch (IllegalArgumentException e) {
-            throw new AccidentException("SIGNATURE_INVALID", "签名须为 PNG 图片 / the signature"
+            throw new DomainException(AccidentError.SIGNATURE_INVALID, "签名须为 PNG 图片 / the signature"
                     + " must be a PNG image (base64)", "signature");
         }
         if (png.length == 0 || png.length > MAX_SIGNATURE_BYTES
                 || PhotoInspector.detectType(png) != PhotoType.PNG) {
-            throw new AccidentException("SIGNATURE_INVALID", "签名须为 PNG 图片 / the signature"
+            throw new DomainException(AccidentError.SIGNATURE_INVALID, "签名须为 PNG 图片 / the signature"
                     + " must be a PNG image of at most " + MAX_SIGNATURE_BYTES / 1024 + " KB",
                     "signature");
         }
@@ -951,7 +968,7 @@ public final class AccidentService {
 
     static String required(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new AccidentException("VALIDATION_FAILED", field + " is required", field);
+            throw new DomainException(CommonError.VALIDATION_FAILED, field + " is required", field);
         }
         return value.trim();
     }
@@ -960,7 +977,7 @@ public final class AccidentService {
         try {
             return Enum.valueOf(type, required(value, field).toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw new AccidentException("VALIDATION_FAILED", field + " must be one of "
+            throw new DomainException(CommonError.VALIDATION_FAILED, field + " must be one of "
                     + java.util.Arrays.toString(type.getEnumConstants()), field);
         }
     }

@@ -1,5 +1,9 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.*;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.routing.LatLon;
 import cn.anxing.accident.AccidentRepository.AccidentCase;
 import cn.anxing.accident.AccidentRepository.AgreementRow;
 import cn.anxing.accident.AccidentRepository.PartyRow;
@@ -248,7 +252,7 @@ final class AccidentViews {
                 }
             }
         }
-        throw new AccidentException("PHOTO_SLOT_UNKNOWN", "照片位置应为 panorama-front,"
+        throw new DomainException(AccidentError.PHOTO_SLOT_UNKNOWN, "照片位置应为 panorama-front,"
                 + " panorama-rear, collision-point 或 plate-1..plate-" + plates.size()
                 + " / unknown photo slot " + name, "slot");
     }

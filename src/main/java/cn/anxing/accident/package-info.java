@@ -12,7 +12,7 @@
  *   <li>{@code privacy}: masking and field encryption of licence, ID and phone numbers.</li>
  * </ul>
  *
- * Every rule violation is an {@link cn.anxing.accident.AccidentException} with a stable code
+ * Every rule violation is an {@link cn.anxing.accident.DomainException} with a stable code
  * and the field at fault.
  */
 package cn.anxing.accident;

@@ -1,7 +1,8 @@
 package cn.anxing.accident.photo;
 
-import cn.anxing.accident.AccidentException;
-import cn.anxing.accident.Position;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
+import cn.anxing.routing.LatLon;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.lang.GeoLocation;
 import com.drew.metadata.Metadata;
@@ -214,13 +215,13 @@ public final class PhotoInspector {
         }
     }
 
-    private static Position position(Metadata metadata) {
+    private static LatLon position(Metadata metadata) {
         GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
         GeoLocation location = gps == null ? null : gps.getGeoLocation();
         if (location == null || location.isZero()) {
             return null;
         }
-        return new Position(location.getLatitude(), location.getLongitude());
+        return new LatLon(location.getLatitude(), location.getLongitude());
     }
 
     public static String sha256(byte[] bytes) {
@@ -252,12 +253,12 @@ public final class PhotoInspector {
                 | ((b[offset + 2] & 0xff) << 8) | (b[offset + 3] & 0xff);
     }
 
-    private static AccidentException truncated(PhotoType type, String what) {
+    private static DomainException truncated(PhotoType type, String what) {
         return reject("PHOTO_TRUNCATED", "the " + type + " photo is incomplete (" + what
                 + "); please upload it again");
     }
 
-    private static AccidentException reject(String code, String message) {
-        return new AccidentException(code, message, "photo");
+    private static DomainException reject(String code, String message) {
+        return new DomainException(AccidentError.valueOf(code), message, "photo");
     }
 }

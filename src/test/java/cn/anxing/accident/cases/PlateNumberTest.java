@@ -1,5 +1,6 @@
-package cn.anxing.accident;
+package cn.anxing.accident.cases;
 
+import cn.anxing.error.DomainException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,9 +59,9 @@ class PlateNumberTest {
     })
     @DisplayName("Anything else is refused with a message that says what is wrong and names the field")
     void invalidPlates(String input, String messagePart) {
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> PlateNumber.parse(input, "parties[1].plate"));
-        assertEquals("PLATE_INVALID", e.code());
+        assertEquals(AccidentError.PLATE_INVALID, e.code());
         assertEquals("parties[1].plate", e.field());
         assertTrue(e.getMessage().contains(messagePart), e.getMessage());
     }

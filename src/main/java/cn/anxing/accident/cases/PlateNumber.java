@@ -1,5 +1,6 @@
-package cn.anxing.accident;
+package cn.anxing.accident.cases;
 
+import cn.anxing.error.DomainException;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -110,7 +111,7 @@ public record PlateNumber(String value, Kind kind) {
         };
     }
 
-    private static AccidentException invalid(String message, String field) {
-        return new AccidentException("PLATE_INVALID", message, field);
+    private static DomainException invalid(String message, String field) {
+        return new DomainException(AccidentError.PLATE_INVALID, message, field);
     }
 }

@@ -1,4 +1,4 @@
-package cn.anxing.accident;
+package cn.anxing.accident.cases;
 
 /** Where an accident case stands (案件状态). */
 public enum CaseState {

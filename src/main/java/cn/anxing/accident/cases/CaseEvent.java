@@ -1,4 +1,4 @@
-package cn.anxing.accident;
+package cn.anxing.accident.cases;
 
 /** Something that happened to a case and may move it to another {@link CaseState}. */
 public enum CaseEvent {

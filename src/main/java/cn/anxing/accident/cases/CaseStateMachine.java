@@ -1,5 +1,6 @@
-package cn.anxing.accident;
+package cn.anxing.accident.cases;
 
+import cn.anxing.error.DomainException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -7,16 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import static cn.anxing.accident.CaseEvent.ALL_PARTIES_JOINED;
-import static cn.anxing.accident.CaseEvent.CHECKLIST_FAILED;
-import static cn.anxing.accident.CaseEvent.CHECKLIST_PASSED;
-import static cn.anxing.accident.CaseEvent.CLOSED;
-import static cn.anxing.accident.CaseEvent.EVIDENCE_SUBMITTED;
-import static cn.anxing.accident.CaseEvent.LIABILITY_DISPUTED;
-import static cn.anxing.accident.CaseEvent.LIABILITY_SETTLED;
-import static cn.anxing.accident.CaseEvent.POLICE_DECIDED;
-import static cn.anxing.accident.CaseEvent.POLICE_REQUESTED;
-import static cn.anxing.accident.CaseEvent.WITHDRAWN;
+import static cn.anxing.accident.cases.CaseEvent.ALL_PARTIES_JOINED;
+import static cn.anxing.accident.cases.CaseEvent.CHECKLIST_FAILED;
+import static cn.anxing.accident.cases.CaseEvent.CHECKLIST_PASSED;
+import static cn.anxing.accident.cases.CaseEvent.CLOSED;
+import static cn.anxing.accident.cases.CaseEvent.EVIDENCE_SUBMITTED;
+import static cn.anxing.accident.cases.CaseEvent.LIABILITY_DISPUTED;
+import static cn.anxing.accident.cases.CaseEvent.LIABILITY_SETTLED;
+import static cn.anxing.accident.cases.CaseEvent.POLICE_DECIDED;
+import static cn.anxing.accident.cases.CaseEvent.POLICE_REQUESTED;
+import static cn.anxing.accident.cases.CaseEvent.WITHDRAWN;
 
 /**
  * The allowed moves of a case. Every other (state, event) pair is refused, so a stale page or a
@@ -25,7 +26,7 @@ import static cn.anxing.accident.CaseEvent.WITHDRAWN;
 public final class CaseStateMachine {
 
     /** The code of the exception an illegal transition throws. */
-    public static final String ILLEGAL_TRANSITION = "CASE_TRANSITION_NOT_ALLOWED";
+    public static final AccidentError ILLEGAL_TRANSITION = AccidentError.CASE_TRANSITION_NOT_ALLOWED;
 
     private static final Map<CaseState, Map<CaseEvent, CaseState>> TABLE =
             new EnumMap<>(CaseState.class);
@@ -62,7 +63,7 @@ public final class CaseStateMachine {
     public static CaseState next(CaseState from, CaseEvent event) {
         CaseState to = TABLE.getOrDefault(from, Map.of()).get(event);
         if (to == null) {
-            throw new AccidentException(ILLEGAL_TRANSITION, "a case in state " + from
+            throw new DomainException(ILLEGAL_TRANSITION, "a case in state " + from
                     + " cannot take event " + event + "; allowed: " + allowedEvents(from), "event");
         }
         return to;
@@ -71,7 +72,7 @@ public final class CaseStateMachine {
     /** Moves the case and returns the record to store: who did it and when. */
     public static CaseTransition apply(CaseState from, CaseEvent event, String actor, Instant at) {
         if (actor == null || actor.isBlank()) {
-            throw new AccidentException("ACTOR_REQUIRED", "every transition records who made it",
+            throw new DomainException(AccidentError.ACTOR_REQUIRED, "every transition records who made it",
                     "actor");
         }
         return new CaseTransition(from, event, next(from, event), actor,

@@ -1,4 +1,4 @@
-package cn.anxing.accident;
+package cn.anxing.accident.cases;
 
 import java.time.Instant;
 

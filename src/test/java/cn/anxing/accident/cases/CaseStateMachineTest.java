@@ -1,5 +1,6 @@
-package cn.anxing.accident;
+package cn.anxing.accident.cases;
 
+import cn.anxing.error.DomainException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +57,7 @@ class CaseStateMachineTest {
         if (expected != null) {
             assertEquals(expected, CaseStateMachine.next(from, event));
         } else {
-            AccidentException e = assertThrows(AccidentException.class,
+            DomainException e = assertThrows(DomainException.class,
                     () -> CaseStateMachine.next(from, event));
             assertEquals(CaseStateMachine.ILLEGAL_TRANSITION, e.code());
             assertEquals("event", e.field());
@@ -76,7 +77,7 @@ class CaseStateMachineTest {
     @Test
     @DisplayName("A transition without an actor is refused")
     void actorIsRequired() {
-        AccidentException e = assertThrows(AccidentException.class, () -> CaseStateMachine
+        DomainException e = assertThrows(DomainException.class, () -> CaseStateMachine
                 .apply(CaseState.DRAFT, CaseEvent.CHECKLIST_PASSED, " ", Instant.now()));
         assertEquals("actor", e.field());
     }
