@@ -14,7 +14,6 @@ import {
 
 const CHECKLIST = ['anyoneInjured', 'vehiclesDrivable', 'allInsured', 'drinkOrDrugs',
     'facilityHit', 'hazardousGoods'];
-const EDITABLE = ['DRAFT', 'EVIDENCE', 'PARTIES'];
 
 export async function caseView(outlet, { params }) {
     const id = params.id;
@@ -36,15 +35,19 @@ export async function caseView(outlet, { params }) {
     };
     outlet.addEventListener('input', () => { dirty = true; });
 
+    // what I may do now is the server's to say (view.allowedActions), by the same rule it
+    // accepts or refuses the change with; the page only shows the matching sections
+    const can = (action) => view.allowedActions.includes(action);
+
     function sections() {
         const s = view.state;
         return [
             header(),
-            EDITABLE.includes(s) && view.parties.length < view.plates.length && shareSection(),
-            s === 'DRAFT' && checklistSection(),
+            can('INVITE') && shareSection(),
+            can('CHECKLIST') && checklistSection(),
             s === 'POLICE_REVIEW' && policeSection(),
-            ['EVIDENCE', 'PARTIES'].includes(s) && photoSection(),
-            EDITABLE.includes(s) && partyForm(),
+            can('UPLOAD_PHOTO') && photoSection(),
+            can('EDIT_PARTY') && partyForm(),
             partiesSection(),
             s === 'LIABILITY' && liabilitySection(),
             s === 'AGREED' && agreedSection(),
@@ -200,10 +203,9 @@ export async function caseView(outlet, { params }) {
     }
 
     function liabilitySection() {
-        const me = view.parties.find((p) => p.me);
         const decision = view.decision;
-        if (decision?.outcome === 'SETTLED') return decisionSection(me);
-        if (me.stated) {
+        if (decision?.outcome === 'SETTLED') return decisionSection();
+        if (!can('STATEMENT')) {
             return h('section', { class: 'card', id: 'statement-waiting' },
                 h('p', { i18n: 'accident.statement.waiting' }));
         }
@@ -244,13 +246,13 @@ export async function caseView(outlet, { params }) {
         return h('section', { class: 'card' }, form);
     }
 
-    function decisionSection(me) {
+    function decisionSection() {
         const decision = view.decision;
         const parts = [h('h2', { i18n: 'accident.decision.title' }),
             h('ul', { class: 'plain', id: 'decision' }, gradeLines(view, decision.grades)),
             h('ul', { class: 'hint', id: 'decision-reasons' },
                 decision.reasons.map((r) => h('li', {}, bilingual(r))))];
-        if (me.signed) {
+        if (!can('SIGN')) {
             parts.push(h('p', { id: 'sign-waiting', i18n: 'accident.sign.waiting' }));
             return h('section', { class: 'card' }, parts);
         }

@@ -15,7 +15,13 @@ public record AppConfig(
         AccidentConfig accident,
         OutboxSettings outbox) {
 
-    public record HttpConfig(String host, int port, long bodyLimitBytes, Duration shutdownGrace) {
+    /**
+     * @param publicBaseUrl the address people reach the server at, e.g. https://anxing.example
+     *                      (PUBLIC_BASE_URL), no trailing slash; empty: the address each
+     *                      request came to (its Host and scheme)
+     */
+    public record HttpConfig(String host, int port, long bodyLimitBytes, Duration shutdownGrace,
+            Optional<String> publicBaseUrl) {
     }
 
     /** {@code url} empty means: start the embedded PostgreSQL under {@code DATA_DIR/postgres}. */
@@ -45,10 +51,28 @@ public record AppConfig(
      * @param sealKey   HMAC key of the agreements' verification codes (ACCIDENT_SEAL_KEY)
      * @param verifyUrl the public page an agreement's printed link leads to, the code appended
      *                  (ACCIDENT_VERIFY_URL); empty: this server's own #/verify page
+     * @param pdfFontPath a TrueType font or collection with CJK glyphs for the agreement PDF
+     *                  (ACCIDENT_PDF_FONT)
      */
     public record AccidentConfig(Optional<String> fieldKey, Optional<String> sealKey,
             long photoMaxBytes, int duplicateRadiusMetres, Duration duplicateWindow,
-            int photoFlagMetres, Optional<String> verifyUrl) {
+            int photoFlagMetres, Optional<String> verifyUrl, Path pdfFontPath,
+            EligibilitySettings eligibility) {
+    }
+
+    /**
+     * Who may settle on the phone, beyond what Order 146 itself rules out: 浙里快处 is for two
+     * vehicles, off expressways, without hazardous goods.
+     *
+     * @param minVehicles            fewest motor vehicles (ACCIDENT_MIN_VEHICLES)
+     * @param maxVehicles            most motor vehicles (ACCIDENT_MAX_VEHICLES)
+     * @param expresswaysExcluded    accidents on expressways and their ramps go to the police
+     *                               (ACCIDENT_EXPRESSWAYS_EXCLUDED)
+     * @param hazardousGoodsExcluded accidents with a hazardous-goods vehicle go to the police
+     *                               (ACCIDENT_HAZARDOUS_GOODS_EXCLUDED)
+     */
+    public record EligibilitySettings(int minVehicles, int maxVehicles,
+            boolean expresswaysExcluded, boolean hazardousGoodsExcluded) {
     }
 
     /** The transactional outbox's relay (cn.anxing.outbox). */
@@ -69,6 +93,6 @@ public record AppConfig(
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(new HttpConfig(http.host(), port, http.bodyLimitBytes(),
-                http.shutdownGrace()), database, dataDir, map, auth, demo, accident, outbox);
+                http.shutdownGrace(), http.publicBaseUrl()), database, dataDir, map, auth, demo, accident, outbox);
     }
 }

@@ -49,7 +49,8 @@ public final class ConfigLoader {
                 string(v, ConfigKey.HTTP_HOST),
                 intInRange(v, ConfigKey.HTTP_PORT, 0, 65535),
                 intInRange(v, ConfigKey.HTTP_BODY_LIMIT_BYTES, 1024, Integer.MAX_VALUE),
-                Duration.ofSeconds(intInRange(v, ConfigKey.HTTP_SHUTDOWN_GRACE_SECONDS, 0, 60)));
+                Duration.ofSeconds(intInRange(v, ConfigKey.HTTP_SHUTDOWN_GRACE_SECONDS, 0, 60)),
+                optional(v, ConfigKey.PUBLIC_BASE_URL).map(ConfigLoader::baseUrl));
         var database = new AppConfig.DatabaseConfig(
                 optional(v, ConfigKey.DATABASE_URL),
                 intInRange(v, ConfigKey.DATABASE_POOL_SIZE, 1, 200));
@@ -84,7 +85,9 @@ public final class ConfigLoader {
                 Duration.ofMinutes(intInRange(v, ConfigKey.ACCIDENT_DUPLICATE_WINDOW_MINUTES, 1,
                         24 * 60)),
                 intInRange(v, ConfigKey.ACCIDENT_PHOTO_FLAG_METRES, 1, 100_000),
-                optional(v, ConfigKey.ACCIDENT_VERIFY_URL));
+                optional(v, ConfigKey.ACCIDENT_VERIFY_URL),
+                Path.of(string(v, ConfigKey.ACCIDENT_PDF_FONT)),
+                eligibility(v));
         if (!demo && (accident.fieldKey().isEmpty() || accident.sealKey().isEmpty())) {
             throw new ConfigException("ACCIDENT_FIELD_KEY and ACCIDENT_SEAL_KEY must be set when"
                     + " DEMO=false (base64 of 32 random bytes, e.g. `openssl rand -base64 32`):"
@@ -96,6 +99,29 @@ public final class ConfigLoader {
                 intInRange(v, ConfigKey.OUTBOX_MAX_ATTEMPTS, 1, 1000));
         return new AppConfig(http, database, Path.of(string(v, ConfigKey.DATA_DIR)), map, auth,
                 demo, accident, outbox);
+    }
+
+    private static AppConfig.EligibilitySettings eligibility(Map<String, String> v) {
+        // five is the most vehicles a report takes
+        int min = intInRange(v, ConfigKey.ACCIDENT_MIN_VEHICLES, 1, 5);
+        int max = intInRange(v, ConfigKey.ACCIDENT_MAX_VEHICLES, 1, 5);
+        if (max < min) {
+            throw new ConfigException(ConfigKey.ACCIDENT_MAX_VEHICLES.env() + " (" + max
+                    + ") must not be below " + ConfigKey.ACCIDENT_MIN_VEHICLES.env() + " ("
+                    + min + ")");
+        }
+        return new AppConfig.EligibilitySettings(min, max,
+                bool(v, ConfigKey.ACCIDENT_EXPRESSWAYS_EXCLUDED),
+                bool(v, ConfigKey.ACCIDENT_HAZARDOUS_GOODS_EXCLUDED));
+    }
+
+    /** An http(s) address without a trailing slash, so paths can be appended. */
+    private static String baseUrl(String url) {
+        if (!url.matches("https?://[^/\\s]+(/\\S*)?")) {
+            throw new ConfigException(ConfigKey.PUBLIC_BASE_URL.env() + " must be an http(s)"
+                    + " address such as https://anxing.example, got '" + url + "'");
+        }
+        return url.replaceAll("/+$", "");
     }
 
     private static void checkDatabaseUrl(String url) {

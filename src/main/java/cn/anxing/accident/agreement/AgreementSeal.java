@@ -53,6 +53,11 @@ public final class AgreementSeal {
         return MessageDigest.isEqual(expected, typed.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** A canonical code as printed and shown: groups of four with dashes, 0123-4567-89AB-CDEF. */
+    public static String printed(String normalised) {
+        return normalised.replaceAll("(.{4})(?!$)", "$1-");
+    }
+
     /**
      * The code as typed, made canonical (16 characters, no dashes), or null if it cannot be a
      * code; the verify endpoint looks agreements up by this form.
