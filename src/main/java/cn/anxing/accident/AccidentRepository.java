@@ -314,14 +314,10 @@ public final class AccidentRepository {
                 instant(r, "reported_at"), new LatLon(r.getDouble("lat"), r.getDouble("lon")),
                 road, Weather.valueOf(r.getString("weather")),
                 AccidentForm.valueOf(r.getString("accident_form")), plates(r),
-                r.getValue("checklist") == null ? null
-                        : CaseJson.checklist(r.getJsonObject("checklist")),
-                r.getValue("eligibility") == null ? null
-                        : CaseJson.eligibility(r.getJsonObject("eligibility")),
-                r.getValue("decision") == null ? null
-                        : CaseJson.decision(r.getJsonObject("decision")),
-                r.getValue("police_decision") == null ? null
-                        : CaseJson.policeDecision(r.getJsonObject("police_decision")),
+                CaseJson.column(r, "checklist", CaseJson::checklist),
+                CaseJson.column(r, "eligibility", CaseJson::eligibility),
+                CaseJson.column(r, "decision", CaseJson::decision),
+                CaseJson.column(r, "police_decision", CaseJson::policeDecision),
                 CaseJson.flags(r.getJsonArray("flags")), r.getBoolean("medical_advance"),
                 parties, photos);
     }
@@ -336,8 +332,8 @@ public final class AccidentRepository {
                 plate == null ? null : PlateNumber.parse(plate), r.getString("vehicle_type"),
                 licence == null ? null : licence.getBytes(), r.getString("licence_masked"),
                 r.getString("insurer_code"), r.getString("policy_no"),
-                r.getString("collision_part"), r.getValue("statement") == null ? null
-                        : CaseJson.statement(label, r.getJsonObject("statement")),
+                r.getString("collision_part"), CaseJson.column(r, "statement",
+                        json -> CaseJson.statement(label, json)),
                 instant(r, "stated_at"), signature == null ? null : new Signature(
                         Base64.getDecoder().decode(signature), instant(r, "signed_at")));
     }
@@ -354,7 +350,7 @@ public final class AccidentRepository {
 
     private static AgreementRecord agreement(Row r, UUID caseId) {
         return new AgreementRecord(r.getUUID("id"), caseId, r.getString("verification_code"),
-                CaseJson.summary(r.getJsonObject("summary")), instant(r, "created_at"));
+                CaseJson.column(r, "summary", CaseJson::summary), instant(r, "created_at"));
     }
 
     static List<PlateNumber> plates(Row r) {

@@ -13,6 +13,7 @@ import cn.anxing.accident.liability.PoliceReviewReason;
 import cn.anxing.accident.photo.PhotoCheck;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,12 @@ import java.util.function.Function;
 final class CaseJson {
 
     private CaseJson() {
+    }
+
+    /** A JSONB column of a row, parsed; null when the column is. */
+    static <T> T column(Row row, String column, Function<JsonObject, T> parse) {
+        JsonObject json = row.getJsonObject(column);
+        return json == null ? null : parse.apply(json);
     }
 
     // ---- checklist and eligibility ---------------------------------------------------------
