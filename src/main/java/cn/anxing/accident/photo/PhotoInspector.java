@@ -221,7 +221,14 @@ public final class PhotoInspector {
         if (location == null || location.isZero()) {
             return null;
         }
-        return new LatLon(location.getLatitude(), location.getLongitude());
+        double lat = location.getLatitude();
+        double lon = location.getLongitude();
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
+            // as before LatLon: a GPS tag that cannot exist refuses the photo, it is no 500
+            throw new DomainException(AccidentError.POSITION_INVALID, "the photo's GPS position "
+                    + lat + "," + lon + " cannot exist", "lat");
+        }
+        return new LatLon(lat, lon);
     }
 
     public static String sha256(byte[] bytes) {
