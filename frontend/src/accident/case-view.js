@@ -65,7 +65,9 @@ export async function caseView(outlet, { params }) {
         const link = `${location.origin}${location.pathname}#/accident/join/${view.shareCode}`;
         const qr = h('div', { class: 'share-qr', id: 'share-qr', role: 'img',
             'aria-label': link });
-        // made here from our own link: no QR service, the page works on an intranet
+        // made here from our own link: no QR service, the page works on an intranet. renderSVG
+        // writes only numbers and its own colours into the markup, never the link's text
+        // eslint-disable-next-line no-restricted-properties -- markup of uqr's renderSVG
         qr.innerHTML = renderSVG(link, { border: 2 });
         return h('section', { class: 'card' },
             h('p', { i18n: 'accident.case.share' }),
