@@ -3,10 +3,13 @@
  *
  * Elements created with a key (see dom.js `h(tag, { i18n: 'key' })`) carry it in `data-i18n`,
  * so switching the language rewrites the text in place: a half-filled form keeps what was
- * typed and a map keeps its position. Features add their own keys with `addMessages` from a
- * `messages.js` of their own, so two features never edit the same dictionary.
+ * typed and a map keeps its position.
+ *
+ * Dictionaries are registered one way: each area has a `messages.js` (the shell's is
+ * src/messages.js) that exports `export const xMessages = addMessages({ 'zh-CN': {...},
+ * en: {...} })`, and the area's modules import it. Modules run once, so a dictionary is
+ * registered once however many pages import it, and only when its area's code is loaded.
  */
-import { coreMessages } from './messages.js';
 
 export const LANGUAGES = ['zh-CN', 'en'];
 const FALLBACK = 'zh-CN';
@@ -16,9 +19,10 @@ const dictionaries = { 'zh-CN': {}, en: {} };
 const listeners = new Set();
 let current = readStoredLanguage();
 
-addMessages(coreMessages);
-
-/** Adds keys for each language; a key defined twice is a mistake, so it is reported. */
+/**
+ * Adds keys for each language and returns the dictionary; a key defined twice is a mistake,
+ * so it is reported.
+ */
 export function addMessages(messagesByLanguage) {
     for (const [lang, messages] of Object.entries(messagesByLanguage)) {
         if (!dictionaries[lang]) throw new Error(`unknown language ${lang}`);
@@ -27,6 +31,7 @@ export function addMessages(messagesByLanguage) {
             dictionaries[lang][key] = text;
         }
     }
+    return messagesByLanguage;
 }
 
 /** The text for `key` in the current language, with `{name}` placeholders filled from params. */

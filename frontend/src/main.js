@@ -1,8 +1,9 @@
 /**
  * Starts the pages: the header, then the router with every page's route. A feature adds its
- * routes here (one line each) and its strings with i18n.addMessages in its own messages.js.
+ * routes here (one line each); its strings live in its own messages.js (see i18n.js).
  */
 import './styles.css';
+import './messages.js';
 import { applyTranslations } from './i18n.js';
 import { mountHeader } from './header.js';
 import { HOME, SIGN_IN, addRoute, lazy, startRouter } from './router.js';

@@ -2,14 +2,12 @@
  * What the accident pages share: their strings, the scenario catalogue, the plain-words
  * decision, photo upload (raw body with an Idempotency-Key) and downloads that need the token.
  */
-import { addMessages, language, t } from '../i18n.js';
+import { language, t } from '../i18n.js';
 import { get } from '../api.js';
 import { h } from '../dom.js';
 import { token } from '../session.js';
-import { accidentMessages } from './messages.js';
+import './messages.js';
 import './accident.css';
-
-addMessages(accidentMessages);
 
 let catalogue = null;
 

@@ -7,7 +7,7 @@ import { get, post } from '../api.js';
 import { bindServerMessage, bindText, onLanguageChange } from '../i18n.js';
 import { describe } from '../forms.js';
 import { mountMap } from '../map/basemap.js';
-import './strings.js';
+import './messages.js';
 import { addPlanLayers, lineColour } from './plan-layers.js';
 
 const POLL_MS = 1000;

@@ -3,7 +3,7 @@
  */
 import { addMessages } from '../i18n.js';
 
-addMessages({
+export const paymentMessages = addMessages({
     'zh-CN': {
         'pay.title': '医疗垫付',
         'pay.list': '垫付申请',
