@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The shell's own strings (header, sign-in, home, map, errors), registered when main.js starts.
  * Each feature keeps its strings in its own messages.js, registered the same way (see i18n.js);

@@ -1,3 +1,4 @@
+// @ts-check
 /** The accident pages' strings (drivers' self-service, police review, agreement check). */
 import { addMessages } from '../i18n.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 /** The school bus pages' strings (keys `bus.`), Chinese first. */
 import { addMessages } from '../i18n.js';
 

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Strings of the medical advance payment (医疗垫付) pages, keys prefixed with `pay.`.
  */
