@@ -12,7 +12,6 @@ const NOT_YET = [
     /^bus\/plan-layers\.js$/, // map tooltips as text nodes (issue 9)
     /^bus\/child-view\.js$/, // the same
     /^accident\/report-view\.js$/, // its map part moves to MapLibre
-    /^accident\/case-view\.js$/, // its state table becomes the server's allowedActions
 ];
 
 test('every module of the pages starts with // @ts-check', async () => {
