@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, request as forward } from 'node:http';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import {
     BASE_URL, DEMO_PASSWORD, desktopContext, freshPhone, launchBrowser, phoneContext,
@@ -109,6 +109,19 @@ describe('the pages under the Content-Security-Policy', () => {
             sessionStorage.setItem('anxing.user', JSON.stringify(user));
         }, answer);
     }
+
+    test('the built pages have no inline script, no inline handler and no eval', async () => {
+        const html = await readFile(join(WEBROOT, 'index.html'), 'utf8');
+        const scripts = [...html.matchAll(/<script\b[^>]*>/gi)].map(([tag]) => tag);
+        assert.ok(scripts.length > 0);
+        assert.deepEqual(scripts.filter((tag) => !/\ssrc=/.test(tag)), [], 'inline scripts');
+        assert.deepEqual(html.match(/\son[a-z]+\s*=/gi) ?? [], [], 'inline handlers');
+        const assets = (await readdir(join(WEBROOT, 'assets'))).filter((f) => f.endsWith('.js'));
+        for (const asset of assets) {
+            const code = await readFile(join(WEBROOT, 'assets', asset), 'utf8');
+            assert.doesNotMatch(code, /\beval\s*\(|\bnew Function\s*\(/, asset);
+        }
+    });
 
     test('the guard sees a violation: an inline script added to the page is refused', async () => {
         const context = await phoneContext(browser);
