@@ -1,9 +1,12 @@
+// @ts-check
 /**
- * The shell's own strings (header, sign-in, home, map, errors). Each feature keeps its strings
- * in its own messages.js and registers them with i18n.addMessages; keys are prefixed with the
- * feature's name (`accident.`, `bus.`, ...) so they never collide.
+ * The shell's own strings (header, sign-in, home, map, errors), registered when main.js starts.
+ * Each feature keeps its strings in its own messages.js, registered the same way (see i18n.js);
+ * keys are prefixed with the feature's name (`accident.`, `bus.`, ...) so they never collide.
  */
-export const coreMessages = {
+import { addMessages } from './i18n.js';
+
+export const coreMessages = addMessages({
     'zh-CN': {
         'app.name': '安行',
         'app.languageToggle': 'English',
@@ -162,4 +165,4 @@ export const coreMessages = {
         'error.unknown': 'Something went wrong ({code}); please try again later.',
         'error.notFound': 'This page does not exist.',
     },
-};
+});

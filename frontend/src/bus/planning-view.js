@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The coordinator's page (#/bus): pick a school, see its households and buses, plan, follow the
  * job's progress, and read the plan on our own map with a route sheet per bus.
@@ -7,12 +8,16 @@ import { get, post } from '../api.js';
 import { bindServerMessage, bindText, onLanguageChange } from '../i18n.js';
 import { describe } from '../forms.js';
 import { mountMap } from '../map/basemap.js';
-import './strings.js';
+import './messages.js';
 import { addPlanLayers, lineColour } from './plan-layers.js';
+
+/** @import { Line, Plan, PlanJob, School } from '../types.js' */
 
 const POLL_MS = 1000;
 
+/** @param {HTMLElement} outlet */
 export async function planningView(outlet) {
+    /** @type {School[]} */
     const schools = await get('/bus/schools');
     if (schools.length === 0) {
         replaceChildren(outlet, h('section', { class: 'card', id: 'bus-planning' },
@@ -41,8 +46,14 @@ export async function planningView(outlet) {
     const first = schools[0];
     const map = await mountMap(mapElement, { center: { lat: first.lat, lon: first.lon },
         zoom: 14 });
-    const state = { school: first, plan: null, run: 'evening', layers: null, timer: null };
+    /**
+     * @type {{ school: School, plan: Plan | null, run: 'evening' | 'morning',
+     *     layers: { remove(): unknown } | null,
+     *     timer: ReturnType<typeof setTimeout> | undefined }}
+     */
+    const state = { school: first, plan: null, run: 'evening', layers: null, timer: undefined };
 
+    /** @param {School} school */
     const showSchool = async (school) => {
         state.school = school;
         bindText(counts, 'bus.counts', school);
@@ -72,7 +83,7 @@ export async function planningView(outlet) {
             h('p', { class: 'hint', i18n: 'bus.timings', i18nParams: {
                 matrix: s.matrixSeconds.toFixed(1), solve: s.solveSeconds.toFixed(1),
             } }));
-        for (const run of ['evening', 'morning']) {
+        for (const run of /** @type {const} */ (['evening', 'morning'])) {
             runTabs.append(h('button', {
                 class: 'tab', type: 'button', role: 'tab', dataset: { run },
                 'aria-selected': String(run === state.run), i18n: `bus.run.${run}`,
@@ -81,7 +92,8 @@ export async function planningView(outlet) {
         }
         state.layers = addPlanLayers(map, plan, state.run);
         if (fit) {
-            map.fitBounds(plan.households.map((x) => [x.lat, x.lon])
+            map.fitBounds(plan.households
+                .map((x) => /** @type {[number, number]} */ ([x.lat, x.lon]))
                 .concat([[plan.schoolLat, plan.schoolLon]]), { padding: [16, 16] });
         }
         unserved.append(h('h2', { class: 'section-title', i18n: 'bus.unserved.title',
@@ -97,9 +109,11 @@ export async function planningView(outlet) {
             ...plan[state.run].lines.map(routeSheet));
     };
 
+    /** @param {string} jobId */
     const follow = (jobId) => {
         clearTimeout(state.timer);
         const poll = async () => {
+            /** @type {PlanJob} */
             const job = await get(`/bus/plan-jobs/${jobId}`);
             status.hidden = false;
             if (job.status === 'failed') {
@@ -117,7 +131,7 @@ export async function planningView(outlet) {
             const best = job.progress?.best;
             if (job.phase === 'solving' && best) {
                 bindText(status, 'bus.best', { students: best.studentsServed, buses: best.buses,
-                    minutes: (best.drivingSeconds / 60).toFixed(0), run: job.progress.run });
+                    minutes: (best.drivingSeconds / 60).toFixed(0), run: job.progress?.run });
             } else {
                 bindText(status, `bus.phase.${job.phase}`, { ahead: job.queuePosition ?? 0 });
             }
@@ -142,7 +156,8 @@ export async function planningView(outlet) {
         }
     });
     picker.addEventListener('change', () => showSchool(
-        schools.find((s) => s.id === picker.value)));
+        /** @type {School} the picker lists only these */ (
+            schools.find((s) => s.id === picker.value))));
     const stopLanguage = onLanguageChange(() => drawPlan());
     await showSchool(first);
     return () => {
@@ -152,9 +167,12 @@ export async function planningView(outlet) {
     };
 }
 
-/** One bus's route sheet (线路单): its stops with times, then turn-by-turn directions. */
+/**
+ * One bus's route sheet (线路单): its stops with times, then turn-by-turn directions.
+ * @param {Line} line
+ */
 function routeSheet(line) {
-    return h('details', { class: 'card bus-sheet', dataset: { line: line.number } },
+    return h('details', { class: 'card bus-sheet', dataset: { line: String(line.number) } },
         h('summary', {},
             h('span', { class: 'bus-swatch', style: `background:${lineColour(line.number)}` }),
             h('span', { i18n: 'bus.line.head', i18nParams: { name: line.name,
