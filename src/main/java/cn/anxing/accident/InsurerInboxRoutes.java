@@ -2,7 +2,7 @@ package cn.anxing.accident;
 
 import cn.anxing.auth.Role;
 import cn.anxing.http.ApiException;
-import cn.anxing.http.Authz;
+import cn.anxing.auth.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import cn.anxing.outbox.Outbox;

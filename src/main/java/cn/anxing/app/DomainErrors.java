@@ -1,17 +1,26 @@
 package cn.anxing.app;
 
 import cn.anxing.accident.AccidentException;
-import cn.anxing.http.ApiException;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.error.ErrorCode;
 import cn.anxing.payment.IdempotencyConflictException;
 import cn.anxing.payment.IllegalTransitionException;
 import cn.anxing.payment.PaymentInputException;
 import cn.anxing.payment.PaymentNotAllowedException;
-import cn.anxing.routing.NoRouteException;
-import cn.anxing.routing.PointNotOnRoadException;
+import java.util.Locale;
 import java.util.Map;
 
-/** Maps the features' domain exceptions to API errors; null for anything unknown (a 500). */
+/**
+ * Maps the exceptions of the features not yet on the one error model (accident, payment) to a
+ * {@link DomainException}; null for anything unknown (a 500). Goes once they throw their own
+ * {@code AccidentError} and {@code PaymentError} codes.
+ */
 final class DomainErrors {
+
+    /** A code still carried as text by an accident or payment exception. */
+    private record TextCode(String name, int status) implements ErrorCode {
+    }
 
     /** Accident codes that are not a plain 400. */
     private static final Map<String, Integer> ACCIDENT_STATUS = Map.ofEntries(
@@ -32,37 +41,36 @@ final class DomainErrors {
     private DomainErrors() {
     }
 
-    static ApiException toApi(Throwable failure) {
+    static DomainException toDomain(Throwable failure) {
         if (failure instanceof AccidentException e) {
             if (e.code().equals("FIELD_TAMPERED")) {
                 return null; // our own stored data is broken: a 500, logged
             }
-            return new ApiException(ACCIDENT_STATUS.getOrDefault(e.code(), 400), e.code(),
-                    e.getMessage(), e.field());
-        }
-        if (failure instanceof PointNotOnRoadException e) {
-            return new ApiException(400, e.reason() == PointNotOnRoadException.Reason.OUTSIDE_MAP
-                    ? "OUTSIDE_MAP" : "NO_ROAD_NEARBY", e.getMessage(), null);
-        }
-        if (failure instanceof NoRouteException e) {
-            return new ApiException(422, "NO_ROUTE", e.getMessage(), null);
+            return error(e.code(), ACCIDENT_STATUS.getOrDefault(e.code(), 400), e.getMessage(),
+                    e.field());
         }
         if (failure instanceof PaymentInputException e) {
-            return new ApiException(paymentInputStatus(e.code()),
-                    e.code().toUpperCase(java.util.Locale.ROOT), e.getMessage(), e.field());
+            return error(upper(e.code()), paymentInputStatus(e.code()), e.getMessage(),
+                    e.field());
         }
         if (failure instanceof IdempotencyConflictException e) {
-            return new ApiException(409, e.code().toUpperCase(java.util.Locale.ROOT),
-                    e.getMessage(), e.field());
+            return error(upper(e.code()), 409, e.getMessage(), e.field());
         }
         if (failure instanceof IllegalTransitionException e) {
-            return new ApiException(409, e.code().toUpperCase(java.util.Locale.ROOT),
-                    e.getMessage(), null);
+            return error(upper(e.code()), 409, e.getMessage(), null);
         }
         if (failure instanceof PaymentNotAllowedException e) {
-            return ApiException.forbidden(e.getMessage());
+            return new DomainException(CommonError.FORBIDDEN, e.getMessage());
         }
         return null;
+    }
+
+    private static DomainException error(String code, int status, String message, String field) {
+        return new DomainException(new TextCode(code, status), message, field);
+    }
+
+    private static String upper(String code) {
+        return code.toUpperCase(Locale.ROOT);
     }
 
     /** Unknown ids are 404, a second application or a changed liability 409, the rest 400. */

@@ -6,6 +6,8 @@ public enum CommonError implements ErrorCode {
     VALIDATION_FAILED(400),
     /** The body is not the JSON the endpoint reads. */
     MALFORMED_JSON(400),
+    /** The endpoint reads a JSON object body and none was sent. */
+    MISSING_BODY(400),
     BAD_REQUEST(400),
     UNAUTHENTICATED(401),
     FORBIDDEN(403),
