@@ -10,9 +10,11 @@ public enum AuthError implements ErrorCode {
     CODE_EXPIRED(400),
     /** Too many wrong tries: the code is locked until a new one is asked for. */
     CODE_LOCKED(423),
+    /** The one-time code is not the one sent; each wrong try counts towards the lock. */
     CODE_WRONG(400),
     /** Wrong username or password; which of the two is not said. */
     INVALID_CREDENTIALS(401),
+    /** A staff account with this username exists already. */
     USERNAME_TAKEN(409);
 
     private final int status;

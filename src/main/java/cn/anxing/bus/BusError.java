@@ -6,6 +6,7 @@ import cn.anxing.error.ErrorCode;
 public enum BusError implements ErrorCode {
     /** No road a bus may drive is near the school, so no bus can start or end there. */
     NO_ROAD_NEAR_SCHOOL(400),
+    /** No school with this id. */
     UNKNOWN_SCHOOL(404),
     /** A plan was asked for a school with no buses registered. */
     NO_BUSES(400),
