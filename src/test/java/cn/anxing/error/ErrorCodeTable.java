@@ -1,9 +1,7 @@
 package cn.anxing.error;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +10,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The README's table of error codes, made from every enum implementing {@link ErrorCode} in
- * src/main: code, status, feature and the constant's Javadoc as its meaning. Rewrite the table
+ * src/main (a scan of its class folder): code, status, feature and the constant's Javadoc as its meaning. Rewrite the table
  * after adding or changing a code with
  * {@code mvn -B -o -Dskip.frontend test -Dtest=ErrorCodeTableTest -DwriteErrorCodes=true}.
  */
@@ -44,14 +43,7 @@ public final class ErrorCodeTable {
     /** Every code of every ErrorCode enum in src/main, by feature then code. */
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        for (JavaClass type : new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages("cn.anxing")) {
-            if (!type.isEnum() || !type.isAssignableTo(ErrorCode.class)) {
-                continue;
-            }
-            Class<?> enumClass = type.reflect();
+        for (Class<?> enumClass : errorCodeEnums()) {
             String source = source(enumClass);
             for (Object constant : enumClass.getEnumConstants()) {
                 ErrorCode code = (ErrorCode) constant;
@@ -62,6 +54,32 @@ public final class ErrorCodeTable {
         rows.sort(Comparator.comparing((Row r) -> !r.feature().equals("common"))
                 .thenComparing(Row::feature).thenComparing(Row::code));
         return rows;
+    }
+
+    /**
+     * The enums implementing ErrorCode among the classes of src/main (the folder ErrorCode was
+     * loaded from), found by walking it: loading without initialising is quick, where an
+     * importer would resolve every library the classes use.
+     */
+    static List<Class<?>> errorCodeEnums() {
+        try {
+            Path root = Path.of(ErrorCode.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI());
+            List<Class<?>> enums = new ArrayList<>();
+            try (Stream<Path> files = Files.walk(root.resolve("cn/anxing"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                    String name = root.relativize(file).toString().replace('/', '.')
+                            .replaceAll("\\.class$", "");
+                    Class<?> type = Class.forName(name, false, ErrorCode.class.getClassLoader());
+                    if (type.isEnum() && ErrorCode.class.isAssignableFrom(type)) {
+                        enums.add(type);
+                    }
+                }
+            }
+            return enums;
+        } catch (IOException | URISyntaxException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot list the classes of src/main", e);
+        }
     }
 
     /** {@code cn.anxing.bus.BusError} is bus's; the shared codes are "common". */
