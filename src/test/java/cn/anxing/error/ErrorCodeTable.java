@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The README's table of error codes, made from every enum implementing {@link ErrorCode} in
- * src/main (a scan of its class folder): code, status, feature and the constant's Javadoc as its meaning. Rewrite the table
- * after adding or changing a code with
+ * src/main (a scan of its class folder): code, status, feature and the constant's Javadoc as
+ * its meaning. Rewrite the table after adding or changing a code with
  * {@code mvn -B -o -Dskip.frontend test -Dtest=ErrorCodeTableTest -DwriteErrorCodes=true}.
  */
 public final class ErrorCodeTable {
