@@ -14,7 +14,7 @@ import cn.anxing.accident.liability.ScenarioCatalogue;
 import cn.anxing.auth.Role;
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
-import cn.anxing.http.Authz;
+import cn.anxing.auth.Authz;
 import cn.anxing.http.Bodies;
 import cn.anxing.http.Responses;
 import cn.anxing.http.UploadRoutes;

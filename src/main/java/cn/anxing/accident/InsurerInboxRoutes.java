@@ -3,7 +3,7 @@ package cn.anxing.accident;
 import cn.anxing.auth.Role;
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
-import cn.anxing.http.Authz;
+import cn.anxing.auth.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import cn.anxing.outbox.Outbox;

@@ -9,7 +9,7 @@ import static cn.anxing.http.Bodies.optionalString;
 import static cn.anxing.http.Bodies.uuidParam;
 
 import cn.anxing.auth.Role;
-import cn.anxing.http.Authz;
+import cn.anxing.auth.Authz;
 import cn.anxing.http.Bodies;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;

@@ -5,8 +5,8 @@ import static cn.anxing.http.Bodies.optionalString;
 import static cn.anxing.http.Bodies.requiredArray;
 import static cn.anxing.http.Bodies.requiredString;
 
-import cn.anxing.http.ApiException;
-import cn.anxing.http.Authz;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import io.vertx.core.json.JsonArray;
@@ -76,7 +76,8 @@ public final class AccountRoutes implements FeatureRoutes {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object name : requiredArray(body, "roles")) {
             roles.add(Role.fromWire(String.valueOf(name)).orElseThrow(() ->
-                    ApiException.invalid("roles", "unknown role: " + name)));
+                    new DomainException(CommonError.VALIDATION_FAILED, "unknown role: " + name,
+                            "roles")));
         }
         Responses.reply(ctx, 201, accounts.createStaff(requiredString(body, "username"),
                 requiredString(body, "displayName"), requiredString(body, "password"), roles,

@@ -1,6 +1,7 @@
 package cn.anxing.bus;
 
 import cn.anxing.bus.solver.SolverProgress;
+import cn.anxing.platform.WorkerPools;
 import cn.anxing.routing.RoutingService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The planning queue (规划任务队列): jobs run one at a time on their own thread, never on an event
- * loop, because a plan keeps two cores busy for tens of seconds; the others wait their turn.
- * A job's state lives in the table; its live progress (the best plan the optimizer has found so
- * far) is kept here while it runs.
+ * The planning queue (规划任务队列): jobs run one at a time on the routing worker pool, never on
+ * an event loop, because a plan keeps two cores busy for tens of seconds; the others wait their
+ * turn. A job's state lives in the table; its live progress (the best plan the optimizer has
+ * found so far) is kept here while it runs. A job that fails is stored as failed with the
+ * reason, which the API shows in its {@code error}.
  */
 public final class PlanningJobs {
 
@@ -42,17 +45,23 @@ public final class PlanningJobs {
 
     private final BusRepository repository;
     private final RoutingService routing;
+    private final WorkerPools pools;
     private final int matrixThreads;
-    private final ExecutorService runner;
+    /** The planner's own matrix threads, which it splits each travel matrix across. */
     private final ExecutorService workers;
+    /** The last job queued: the next one starts when it has ended, so one runs at a time. */
+    private Future<Void> queue = Future.succeededFuture();
+    private volatile boolean stopped;
+    private volatile Thread running;
     private final Map<UUID, Live> live = new ConcurrentHashMap<>();
     private final AtomicLong order = new AtomicLong();
 
-    public PlanningJobs(BusRepository repository, RoutingService routing, int matrixThreads) {
+    public PlanningJobs(BusRepository repository, RoutingService routing, WorkerPools pools,
+                        int matrixThreads) {
         this.repository = repository;
         this.routing = routing;
+        this.pools = pools;
         this.matrixThreads = Math.max(1, matrixThreads);
-        this.runner = Executors.newSingleThreadExecutor(daemon("anxing-bus-planner"));
         this.workers = Executors.newFixedThreadPool(this.matrixThreads,
                 daemon("anxing-bus-worker"));
     }
@@ -77,7 +86,7 @@ public final class PlanningJobs {
         return repository.insertJob(schoolId, requestedBy).map(job -> {
             Live state = new Live(job.id(), order.incrementAndGet());
             live.put(job.id(), state);
-            runner.execute(() -> run(state, schoolId, solverTime, seed));
+            enqueue(state, schoolId, solverTime, seed);
             return toJson(job);
         });
     }
@@ -128,6 +137,20 @@ public final class PlanningJobs {
         return json;
     }
 
+    private synchronized void enqueue(Live state, UUID schoolId, Duration solverTime, long seed) {
+        queue = queue.eventually(() -> stopped ? Future.succeededFuture()
+                : pools.<Void>routing(() -> {
+                    running = Thread.currentThread();
+                    try {
+                        run(state, schoolId, solverTime, seed);
+                    } finally {
+                        running = null;
+                    }
+                    return null;
+                }).onFailure(e -> LOG.error("Bus plan {} for school {} ended with an error",
+                        state.id, schoolId, e)));
+    }
+
     private void run(Live state, UUID schoolId, Duration solverTime, long seed) {
         long started = System.nanoTime();
         var timings = new JsonObject();
@@ -135,12 +158,9 @@ public final class PlanningJobs {
             state.status = "running";
             state.phase = "loading";
             await(repository.startJob(state.id, state.phase));
-            if (routing.status().state() != RoutingService.State.READY) {
-                throw new IllegalStateException("the road network is not ready: "
-                        + routing.status().message());
-            }
+            var network = routing.requireReady();
             PlanningInput input = await(loadInput(schoolId));
-            var planner = new BusPlanner(routing.network(), workers, matrixThreads);
+            var planner = new BusPlanner(network, workers, matrixThreads);
             Duration limit = solverTime != null ? solverTime
                     : Duration.ofSeconds(input.policy().solverSeconds());
             long[] phaseStart = {System.nanoTime()};
@@ -157,7 +177,10 @@ public final class PlanningJobs {
                             state.phase = phase;
                             state.progress = state.progress.copy().put("timings",
                                     timings.copy());
-                            repository.jobPhase(state.id, phase, state.progress);
+                            repository.jobPhase(state.id, phase, state.progress)
+                                    .onFailure(e -> LOG.warn("Bus plan {} for school {}: the"
+                                            + " phase {} was not stored", state.id, schoolId,
+                                            phase, e));
                         }
 
                         @Override
@@ -183,18 +206,30 @@ public final class PlanningJobs {
             LOG.info("Bus plan {} for school {} done in {} ms (matrix {} ms, solve {} ms)",
                     state.id, schoolId, (System.nanoTime() - started) / 1_000_000,
                     outcome.matrixMillis(), outcome.solveMillis());
-        } catch (Exception | Error e) {
-            LOG.warn("Bus plan {} for school {} failed", state.id, schoolId, e);
-            state.status = "failed";
-            state.phase = "failed";
-            try {
-                await(repository.finishJob(state.id, "failed", state.progress, null, null, null,
-                        e.getMessage() == null ? e.toString() : e.getMessage()));
-            } catch (Exception stored) {
-                LOG.error("could not record the failure of job {}", state.id, stored);
-            }
+        } catch (Exception e) {
+            fail(state, schoolId, e);
+        } catch (Error e) {
+            // stored as failed, then left to propagate: the pool logs it and the JVM decides
+            fail(state, schoolId, e);
+            throw e;
         } finally {
             live.remove(state.id);
+        }
+    }
+
+    /** Logs the failure with its job and school, and stores why, for the API to show. */
+    private void fail(Live state, UUID schoolId, Throwable failure) {
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        LOG.warn("Bus plan {} for school {} failed", state.id, schoolId, cause);
+        state.status = "failed";
+        state.phase = "failed";
+        try {
+            await(repository.finishJob(state.id, "failed", state.progress, null, null, null,
+                    cause.getMessage() == null ? cause.toString() : cause.getMessage()));
+        } catch (Exception stored) {
+            LOG.error("Bus plan {} for school {}: could not record its failure", state.id,
+                    schoolId, stored);
         }
     }
 
@@ -215,7 +250,11 @@ public final class PlanningJobs {
 
     /** Stops the queue; a job in flight is abandoned and failed by the next start. */
     public void stop() {
-        runner.shutdownNow();
+        stopped = true;
+        Thread job = running;
+        if (job != null) {
+            job.interrupt();
+        }
         workers.shutdownNow();
     }
 }

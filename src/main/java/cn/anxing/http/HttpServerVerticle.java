@@ -1,6 +1,8 @@
 package cn.anxing.http;
 
 import cn.anxing.config.AppConfig;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -22,15 +24,15 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private final AppConfig.HttpConfig config;
     private final List<FeatureRoutes> features;
-    private final Function<Throwable, ApiException> domainErrors;
+    private final Function<Throwable, DomainException> legacyErrors;
     private final PrometheusMeterRegistry metrics;
     private HttpServer server;
 
     public HttpServerVerticle(AppConfig.HttpConfig config, List<FeatureRoutes> features,
-            Function<Throwable, ApiException> domainErrors, PrometheusMeterRegistry metrics) {
+            Function<Throwable, DomainException> legacyErrors, PrometheusMeterRegistry metrics) {
         this.config = config;
         this.features = features;
-        this.domainErrors = domainErrors;
+        this.legacyErrors = legacyErrors;
         this.metrics = metrics;
     }
 
@@ -46,7 +48,8 @@ public final class HttpServerVerticle extends VerticleBase {
                 .setBodyLimit(config.bodyLimitBytes()));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
         features.forEach(feature -> feature.mount(router));
-        router.route("/api/*").handler(ctx -> ctx.fail(ApiException.notFound("This API path")));
+        router.route("/api/*").handler(ctx -> ctx.fail(new DomainException(
+                CommonError.NOT_FOUND, "未找到 / not found: This API path")));
         // Vite names these files by content hash, so they may be cached for a year; the handler
         // serves paths relative to its mount point, hence the assets folder as its root
         router.route("/assets/*").handler(StaticHandler.create("webroot/assets")
@@ -57,7 +60,7 @@ public final class HttpServerVerticle extends VerticleBase {
             ctx.next();
         });
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-        router.route().failureHandler(new ErrorHandler(domainErrors));
+        router.route().failureHandler(new ErrorHandler(legacyErrors));
 
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setCompressionSupported(true)

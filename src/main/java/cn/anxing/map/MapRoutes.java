@@ -1,6 +1,7 @@
 package cn.anxing.map;
 
-import cn.anxing.http.ApiException;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import cn.anxing.routing.MapBounds;
@@ -72,11 +73,12 @@ public final class MapRoutes implements FeatureRoutes {
     }
 
     private RoutingService ready() {
-        if (routing.status().state() != RoutingService.State.READY) {
-            throw new ApiException(503, "GRAPH_NOT_READY",
-                    "The road map is still loading; try again shortly", null);
-        }
+        routing.requireReady();
         return routing;
+    }
+
+    private static DomainException invalid(String field, String message) {
+        return new DomainException(CommonError.VALIDATION_FAILED, message, field);
     }
 
     static JsonObject featureCollection(List<RoadLine> lines) {
@@ -101,11 +103,11 @@ public final class MapRoutes implements FeatureRoutes {
 
     private static double[] bbox(String raw) {
         if (raw == null) {
-            throw ApiException.invalid("bbox", "bbox=minLon,minLat,maxLon,maxLat is required");
+            throw invalid("bbox", "bbox=minLon,minLat,maxLon,maxLat is required");
         }
         String[] parts = raw.split(",");
         if (parts.length != 4) {
-            throw ApiException.invalid("bbox", "bbox needs four numbers: minLon,minLat,maxLon,"
+            throw invalid("bbox", "bbox needs four numbers: minLon,minLat,maxLon,"
                     + "maxLat");
         }
         double[] values = new double[4];
@@ -114,10 +116,10 @@ public final class MapRoutes implements FeatureRoutes {
                 values[i] = Double.parseDouble(parts[i].trim());
             }
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("bbox", "bbox values must be numbers");
+            throw invalid("bbox", "bbox values must be numbers");
         }
         if (values[0] >= values[2] || values[1] >= values[3]) {
-            throw ApiException.invalid("bbox", "bbox minimums must be below its maximums");
+            throw invalid("bbox", "bbox minimums must be below its maximums");
         }
         return values;
     }
@@ -127,11 +129,11 @@ public final class MapRoutes implements FeatureRoutes {
         try {
             double value = Double.parseDouble(raw);
             if (value < min || value > max) {
-                throw ApiException.invalid(name, name + " must be between " + min + " and " + max);
+                throw invalid(name, name + " must be between " + min + " and " + max);
             }
             return value;
         } catch (NumberFormatException | NullPointerException e) {
-            throw ApiException.invalid(name, name + " must be a number");
+            throw invalid(name, name + " must be a number");
         }
     }
 }

@@ -8,7 +8,7 @@ import static cn.anxing.http.Bodies.uuidParam;
 
 import cn.anxing.auth.Role;
 import cn.anxing.http.ApiException;
-import cn.anxing.http.Authz;
+import cn.anxing.auth.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import io.vertx.core.json.JsonArray;

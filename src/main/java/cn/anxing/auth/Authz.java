@@ -1,6 +1,7 @@
-package cn.anxing.http;
+package cn.anxing.auth;
 
-import cn.anxing.auth.Role;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.auth.jwt.JWTAuth;
@@ -10,7 +11,11 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** The route-level checks: a valid session token, and one of the roles a route allows. */
+/**
+ * The route-level checks every feature's routes put before their handlers: a valid session
+ * token, and one of the roles a route allows. It lives with the roles it checks, so the http
+ * package knows no roles; it is the one class outside routes and views that reads a request.
+ */
 public final class Authz {
 
     private final JWTAuthHandler authenticated;
@@ -31,7 +36,8 @@ public final class Authz {
             if (roles(ctx).stream().anyMatch(roles::contains)) {
                 ctx.next();
             } else {
-                ctx.fail(ApiException.forbidden("这个操作需要以下角色之一 / this needs one of the roles "
+                ctx.fail(new DomainException(CommonError.FORBIDDEN, "这个操作需要以下角色之一 /"
+                        + " this needs one of the roles "
                         + roles.stream().map(Role::wireName).toList()));
             }
         };
