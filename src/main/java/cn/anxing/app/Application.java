@@ -157,9 +157,9 @@ public final class Application {
             features.add(new AccountRoutes(accounts, authz));
             features.add(new MapRoutes(routing));
             var busRepository = new BusRepository(pool);
-            var planningJobs = new PlanningJobs(busRepository, routing,
-                    config.map().matrixThreads());
-            await(planningJobs.recover());
+            var planningJobs = new PlanningJobs(pool, busRepository, routing,
+                    config.map().matrixThreads(), PlanningJobs.defaultLease());
+            await(planningJobs.start());
             features.add(new BusRoutes(new BusService(busRepository, routing, planningJobs),
                     authz));
 
