@@ -322,8 +322,8 @@ public final class AccidentService {
         }).compose(photo -> {
             PhotoRow p = photo.orElseThrow(AccidentService::notFound);
             String ext = typeOf(p.contentType()).extension();
-            return vertx.executeBlocking(() -> new PhotoFile(p.contentType(),
-                    photos.read(p.sha256(), ext)), false);
+            return photos.read(p.sha256(), ext).map(bytes -> new PhotoFile(p.contentType(),
+                    bytes));
         });
     }
 
@@ -396,11 +396,8 @@ public final class AccidentService {
                 update.fire(CaseEvent.ALL_PARTIES_JOINED);
             }
         }
-        Future<Void> written = vertx.executeBlocking(() -> {
-            photos.store(inspected.sha256(), inspected.type().extension(), bytes);
-            return null;
-        }, false);
-        Future<Void> stored = written.compose(x -> repository.upsertPhoto(tx, c.row().id(), row));
+        Future<Void> stored = photos.store(tx, inspected.sha256(), inspected.type().extension(),
+                bytes).compose(x -> repository.upsertPhoto(tx, c.row().id(), row));
         if (flags.isEmpty()) {
             return stored;
         }

@@ -7,7 +7,7 @@ import cn.anxing.accident.AccidentService;
 import cn.anxing.accident.DuplicateReportRule;
 import cn.anxing.accident.InsurerInboxRoutes;
 import cn.anxing.accident.InsurerRoutes;
-import cn.anxing.accident.PhotoStore;
+import cn.anxing.accident.DatabasePhotoStore;
 import cn.anxing.accident.PoliceReviewRoutes;
 import cn.anxing.accident.agreement.AgreementPdf;
 import cn.anxing.accident.agreement.AgreementSeal;
@@ -304,7 +304,7 @@ public final class Application {
                 routing, ScenarioCatalogue.bundled(), new EligibilityCheck(policy),
                 new PhotoInspector((int) settings.photoMaxBytes(), ZoneId.of("Asia/Shanghai")),
                 new PhotoCheck(Duration.ofMinutes(60), settings.photoFlagMetres()),
-                new PhotoStore(config.photoDir()), FieldCipher.fromBase64Key(fieldKey),
+                new DatabasePhotoStore(vertx, pool, config.photoDir()), FieldCipher.fromBase64Key(fieldKey),
                 new AgreementSeal(Base64.getDecoder().decode(sealKey)),
                 new AgreementPdf(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
                         settings.verifyUrl().orElse("http://127.0.0.1:" + config.http().port()

@@ -15,7 +15,13 @@ public enum CommonError implements ErrorCode {
     URI_TOO_LONG(414),
     UNSUPPORTED_MEDIA_TYPE(415),
     HEADERS_TOO_LARGE(431),
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /** PostgreSQL does not answer (restarting, unreachable): try again shortly. */
+    DATABASE_UNAVAILABLE(503),
+    /** A store the request writes to cannot be written now (read-only, unreachable). */
+    STORAGE_UNAVAILABLE(503),
+    /** The store is out of space: nothing was stored; an operator must act. */
+    STORAGE_FULL(507);
 
     private final int status;
 
