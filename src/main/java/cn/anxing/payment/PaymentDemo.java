@@ -2,6 +2,7 @@ package cn.anxing.payment;
 
 import cn.anxing.demo.DemoData;
 import cn.anxing.outbox.Outbox;
+import cn.anxing.payment.rules.PayerKind;
 import io.vertx.core.Future;
 import java.util.List;
 

@@ -1,5 +1,32 @@
 package cn.anxing.payment;
 
+import cn.anxing.error.DomainException;
+import cn.anxing.payment.rules.AccountType;
+import cn.anxing.payment.rules.ActorRole;
+import cn.anxing.payment.rules.AdvanceApplication;
+import cn.anxing.payment.rules.AdvanceCommand;
+import cn.anxing.payment.rules.AdvanceDecision;
+import cn.anxing.payment.rules.AdvanceOutcome;
+import cn.anxing.payment.rules.ApplicationState;
+import cn.anxing.payment.rules.ApplicationTransitions;
+import cn.anxing.payment.rules.Bill;
+import cn.anxing.payment.rules.BillCheck;
+import cn.anxing.payment.rules.BillItem;
+import cn.anxing.payment.rules.ExcessHandling;
+import cn.anxing.payment.rules.Fen;
+import cn.anxing.payment.rules.FundGround;
+import cn.anxing.payment.rules.IdempotencyRule;
+import cn.anxing.payment.rules.LedgerAccount;
+import cn.anxing.payment.rules.LedgerEntry;
+import cn.anxing.payment.rules.LiabilityState;
+import cn.anxing.payment.rules.PayerKind;
+import cn.anxing.payment.rules.PaymentError;
+import cn.anxing.payment.rules.Posting;
+import cn.anxing.payment.rules.PostingKind;
+import cn.anxing.payment.rules.Reconciliation;
+import cn.anxing.payment.rules.RequestFingerprint;
+import cn.anxing.payment.rules.Side;
+import cn.anxing.payment.rules.TimelineEvent;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -404,17 +431,16 @@ public final class PaymentRepository {
      * decides with {@link AdvanceDecision}, adds what is paid to the headroom, posts it to the
      * ledger and runs {@code after}.
      *
-     * @throws IdempotencyConflictException (failed future) when the key was used for another
+     * @throws DomainException       (failed future) when the key was used for another
      *                                      request
-     * @throws PaymentInputException        (failed future) for an unknown application or bill,
+     * @throws DomainException        (failed future) for an unknown application or bill,
      *                                      a payer not named on it, or more than the bill's rest
      */
     public Future<AdvanceOutcome> recordAdvance(AdvanceCommand c, AfterAdvance after) {
         UUID instructionId = UUID.randomUUID();
         return pool.withTransaction(tx -> lockApplication(tx, c.applicationId())
                 .compose(found -> {
-                    AdvanceApplication app = found.orElseThrow(() -> new PaymentInputException(
-                            "unknown_application", "applicationId",
+                    AdvanceApplication app = found.orElseThrow(() -> PaymentError.UNKNOWN_APPLICATION.error("applicationId",
                             "no application " + c.applicationId()));
                     return requireBillOf(tx, c).compose(x -> tx.preparedQuery(CLAIM_KEY)
                             .execute(Tuple.from(new Object[] {instructionId, c.key().value(),
@@ -441,7 +467,7 @@ public final class PaymentRepository {
         return tx.preparedQuery(BILL_REMAINING).execute(Tuple.of(c.billId().get(),
                 c.applicationId())).map(rows -> {
                     if (rows.size() == 0) {
-                        throw new PaymentInputException("unknown_bill", "billId",
+                        throw PaymentError.UNKNOWN_BILL.error("billId",
                                 "application " + c.applicationId() + " has no bill "
                                         + c.billId().get());
                     }
@@ -453,13 +479,13 @@ public final class PaymentRepository {
         Future<Void> payer = tx.preparedQuery(PAYER_ON_APPLICATION)
                 .execute(Tuple.of(c.applicationId(), c.payerId())).map(rows -> {
                     if (rows.size() == 0) {
-                        throw new PaymentInputException("payer_not_named", "payerId",
+                        throw PaymentError.PAYER_NOT_NAMED.error("payerId",
                                 "the police notice of this application does not name payer '"
                                         + c.payerId() + "'");
                     }
                     String now = rows.iterator().next().getString(0);
                     if (!now.equals(c.liability().name())) {
-                        throw new PaymentInputException("liability_changed", "payerId",
+                        throw PaymentError.LIABILITY_CHANGED.error("payerId",
                                 "the liability of payer '" + c.payerId() + "' changed to " + now
                                         + " while this payment was prepared; send it again");
                     }
@@ -472,7 +498,7 @@ public final class PaymentRepository {
                 .execute(Tuple.of(c.billId().get(), c.applicationId())).map(rows -> {
                     long remaining = rows.iterator().next().getLong(0);
                     if (c.requested().value() > remaining) {
-                        throw new PaymentInputException("amount_exceeds_bill", "amountFen",
+                        throw PaymentError.AMOUNT_EXCEEDS_BILL.error("amountFen",
                                 "amountFen " + c.requested().value() + " is more than the "
                                         + remaining + " fen left unpaid on bill "
                                         + c.billId().get());
@@ -492,7 +518,7 @@ public final class PaymentRepository {
             IdempotencyRule.Outcome outcome = IdempotencyRule.decide(Optional.of(stored),
                     c.fingerprint());
             if (outcome.isConflict()) {
-                throw new IdempotencyConflictException(outcome);
+                throw IdempotencyRule.conflict(outcome);
             }
             var decision = new AdvanceDecision(Fen.of(row.getLong("paid_fen")),
                     Fen.of(row.getLong("excess_fen")),
@@ -585,13 +611,13 @@ public final class PaymentRepository {
         return pool.preparedQuery(INSTRUCTION_POSTING).execute(Tuple.of(instructionId))
                 .compose(found -> {
                     if (found.size() == 0) {
-                        throw new PaymentInputException("unknown_instruction", "instructionId",
+                        throw PaymentError.UNKNOWN_INSTRUCTION.error("instructionId",
                                 "no payment instruction " + instructionId);
                     }
                     Row row = found.iterator().next();
                     UUID postingId = row.getUUID("posting_id");
                     if (postingId == null) {
-                        throw new PaymentInputException("nothing_to_reverse", "instructionId",
+                        throw PaymentError.NOTHING_TO_REVERSE.error("instructionId",
                                 "instruction " + instructionId + " paid nothing");
                     }
                     return pool.withTransaction(tx -> lockApplication(tx,
@@ -599,8 +625,7 @@ public final class PaymentRepository {
                             .compose(app -> tx.preparedQuery(DISBURSEMENT_OF)
                                     .execute(Tuple.of(instructionId)).compose(disbursed -> {
                                         if (disbursed.size() > 0) {
-                                            throw new PaymentInputException("already_disbursed",
-                                                    "instructionId", "the hospital has been paid"
+                                            throw PaymentError.ALREADY_DISBURSED.error("instructionId", "the hospital has been paid"
                                                             + " for instruction " + instructionId
                                                             + "; recover the money instead");
                                         }
@@ -616,13 +641,13 @@ public final class PaymentRepository {
                 .execute(Tuple.of(postingId))
                 .compose(rows -> {
                     if (rows.size() == 0) {
-                        throw new PaymentInputException("unknown_posting", "postingId",
+                        throw PaymentError.UNKNOWN_POSTING.error("postingId",
                                 "no ledger posting " + postingId);
                     }
                     Row row = rows.iterator().next();
                     Posting original = toPosting(row);
                     if (original.kind() != PostingKind.ADVANCE_APPROVED) {
-                        throw new PaymentInputException("not_reversible", "postingId",
+                        throw PaymentError.NOT_REVERSIBLE.error("postingId",
                                 "only an approved advance can be reversed here, not "
                                         + original.kind());
                     }
@@ -633,8 +658,7 @@ public final class PaymentRepository {
                     return tx.preparedQuery(REVERSAL_OF).execute(Tuple.of(postingId))
                             .map(found -> {
                                 if (found.size() > 0) {
-                                    throw new PaymentInputException("already_reversed",
-                                            "postingId", "posting " + postingId
+                                    throw PaymentError.ALREADY_REVERSED.error("postingId", "posting " + postingId
                                                     + " is already reversed");
                                 }
                                 return found;
@@ -651,8 +675,8 @@ public final class PaymentRepository {
 
     private static Posting toPosting(Row row) {
         String payerId = row.getString("payer_id");
-        Account debit = new Account(AccountType.valueOf(row.getString(9)), row.getString(10));
-        Account credit = new Account(AccountType.valueOf(row.getString(11)), row.getString(12));
+        LedgerAccount debit = new LedgerAccount(AccountType.valueOf(row.getString(9)), row.getString(10));
+        LedgerAccount credit = new LedgerAccount(AccountType.valueOf(row.getString(11)), row.getString(12));
         UUID reversalOf = row.getUUID("reversal_of");
         return new Posting(row.getUUID("id").toString(), PostingKind.valueOf(row.getString("kind")),
                 payerId, row.getUUID("application_id").toString(),
@@ -688,7 +712,7 @@ public final class PaymentRepository {
         return pool.preparedQuery(INSTRUCTION_APPLICATION).execute(Tuple.of(instructionId))
                 .compose(found -> {
                     if (found.size() == 0) {
-                        throw new PaymentInputException("unknown_instruction", "instructionId",
+                        throw PaymentError.UNKNOWN_INSTRUCTION.error("instructionId",
                                 "no payment instruction " + instructionId);
                     }
                     UUID applicationId = found.iterator().next().getUUID(0);
@@ -703,7 +727,7 @@ public final class PaymentRepository {
         return tx.preparedQuery(LOCK_PAID_INSTRUCTION).execute(Tuple.of(instructionId))
                 .compose(rows -> {
                     if (rows.size() == 0) {
-                        throw new PaymentInputException("nothing_to_disburse", "instructionId",
+                        throw PaymentError.NOTHING_TO_DISBURSE.error("instructionId",
                                 "instruction " + instructionId + " paid 0 fen");
                     }
                     Row row = rows.iterator().next();
@@ -737,7 +761,7 @@ public final class PaymentRepository {
                     rows.forEach(row -> entries.add(new LedgerEntry(
                             row.getUUID("posting_id").toString(), row.getString("payer_id"),
                             instant(row, "posted_at"),
-                            new Account(AccountType.valueOf(row.getString("account_type")),
+                            new LedgerAccount(AccountType.valueOf(row.getString("account_type")),
                                     row.getString("account_owner")),
                             Side.valueOf(row.getString("side")),
                             Fen.of(row.getLong("amount_fen")))));

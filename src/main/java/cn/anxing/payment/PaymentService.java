@@ -1,8 +1,39 @@
 package cn.anxing.payment;
 
 import cn.anxing.auth.Role;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 import cn.anxing.outbox.Outbox;
 import cn.anxing.outbox.OutboxMessage;
+import cn.anxing.payment.rules.ActorRole;
+import cn.anxing.payment.rules.AdvanceApplication;
+import cn.anxing.payment.rules.AdvanceCommand;
+import cn.anxing.payment.rules.AdvanceDecision;
+import cn.anxing.payment.rules.AdvanceOutcome;
+import cn.anxing.payment.rules.ApplicationState;
+import cn.anxing.payment.rules.ApplicationTransitions;
+import cn.anxing.payment.rules.Bill;
+import cn.anxing.payment.rules.BillCheck;
+import cn.anxing.payment.rules.Deadline;
+import cn.anxing.payment.rules.DeadlineKind;
+import cn.anxing.payment.rules.ExcessHandling;
+import cn.anxing.payment.rules.Fen;
+import cn.anxing.payment.rules.FundEligibility;
+import cn.anxing.payment.rules.FundGround;
+import cn.anxing.payment.rules.FundRules;
+import cn.anxing.payment.rules.IdempotencyKey;
+import cn.anxing.payment.rules.LedgerEntry;
+import cn.anxing.payment.rules.LiabilityState;
+import cn.anxing.payment.rules.LimitSchedule;
+import cn.anxing.payment.rules.PayerKind;
+import cn.anxing.payment.rules.PayerLimit;
+import cn.anxing.payment.rules.PayerLimitRule;
+import cn.anxing.payment.rules.PaymentError;
+import cn.anxing.payment.rules.Reconciliation;
+import cn.anxing.payment.rules.RequestFingerprint;
+import cn.anxing.payment.rules.TimelineEvent;
+import cn.anxing.payment.rules.Vehicle;
+import cn.anxing.payment.rules.WorkingCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -93,22 +124,21 @@ public final class PaymentService {
         requireId(r.injuredPersonId(), "injuredPersonId");
         r.applicantPhone().ifPresent(phone -> {
             if (!PHONE.matcher(phone).matches()) {
-                throw new PaymentInputException("phone_invalid", "applicantPhone",
+                throw PaymentError.PHONE_INVALID.error("applicantPhone",
                         "applicantPhone must be an 11-digit mainland mobile number");
             }
         });
         boolean police = actor.is(Role.POLICE);
         return payments.accidentCase(r.caseId()).compose(accident -> {
             if (accident.isEmpty() && !police) {
-                throw new PaymentInputException("unknown_case", "caseId", "Anxing has no"
+                throw PaymentError.UNKNOWN_CASE.error("caseId", "Anxing has no"
                         + " accident case '" + r.caseId() + "'; apply from your case, or ask the"
                         + " officer handling it to open the application");
             }
             String caseId = accident.map(a -> a.getString("caseNo")).orElse(r.caseId());
             Instant accidentAt = accident.map(a -> Instant.parse(a.getString("occurredAt")))
                     .or(r::accidentAt)
-                    .orElseThrow(() -> new PaymentInputException("accident_time_missing",
-                            "accidentAt", "give the accident time of a case handled outside"
+                    .orElseThrow(() -> PaymentError.ACCIDENT_TIME_MISSING.error("accidentAt", "give the accident time of a case handled outside"
                                     + " Anxing"));
             return open(actor, new ApplyRequest(caseId, r.injuredPersonId(), r.hospitalId(),
                     Optional.of(accidentAt), r.applicantPhone()),
@@ -120,7 +150,7 @@ public final class PaymentService {
         Instant now = clock.instant();
         Instant accidentAt = r.accidentAt().orElseThrow();
         if (accidentAt.isAfter(now)) {
-            throw new PaymentInputException("accident_in_future", "accidentAt",
+            throw PaymentError.ACCIDENT_IN_FUTURE.error("accidentAt",
                     "the accident time " + accidentAt + " is in the future");
         }
         schedule.limitsAt(accidentAt);
@@ -130,8 +160,7 @@ public final class PaymentService {
                         r.hospitalId(), accidentAt, actor.accountId(),
                         r.applicantPhone().orElse(null), now, noticeDue)
                         .compose(id -> {
-                            UUID applicationId = id.orElseThrow(() -> new PaymentInputException(
-                                    "application_exists", "injuredPersonId", "case "
+                            UUID applicationId = id.orElseThrow(() -> PaymentError.APPLICATION_EXISTS.error("injuredPersonId", "case "
                                             + r.caseId() + " already has an application for "
                                             + "this injured person"));
                             return payments.appendTimeline(tx, new TimelineEvent(
@@ -175,7 +204,7 @@ public final class PaymentService {
     private Future<JsonObject> notice(Actor actor, UUID applicationId, List<Vehicle> vehicles,
             Optional<String> fundId) {
         if (vehicles.isEmpty()) {
-            throw new PaymentInputException("no_vehicles", "vehicles",
+            throw PaymentError.NO_VEHICLES.error("vehicles",
                     "the notice names at least one vehicle");
         }
         Set<FundGround> grounds = EnumSet.noneOf(FundGround.class);
@@ -184,7 +213,7 @@ public final class PaymentService {
             Vehicle v = vehicles.get(i);
             grounds.addAll(v.fundGrounds("vehicles[" + i + "]"));
             if (v.insurerPays() && !insurers.add(v.insurerId().get())) {
-                throw new PaymentInputException("insurer_twice", "vehicles[" + i + "].insurerId",
+                throw PaymentError.INSURER_TWICE.error("vehicles[" + i + "].insurerId",
                         "two vehicles insured by the same insurer are not supported yet: each has"
                                 + " its own limit, which one payer row cannot hold");
             }
@@ -234,7 +263,7 @@ public final class PaymentService {
                         .compose(payers -> {
                             if (payers.stream().noneMatch(p -> p.getString("payerId")
                                     .equals(payerId))) {
-                                throw new PaymentInputException("payer_not_named", "payerId",
+                                throw PaymentError.PAYER_NOT_NAMED.error("payerId",
                                         "the notice does not name payer '" + payerId + "'");
                             }
                             return payments.setApplicationPayer(tx, applicationId, payerId,
@@ -292,8 +321,7 @@ public final class PaymentService {
             return payments.applicationPayers(r.applicationId()).compose(payers -> {
                 JsonObject payer = payers.stream()
                         .filter(p -> p.getString("payerId").equals(r.payerId())).findFirst()
-                        .orElseThrow(() -> new PaymentInputException("payer_not_named",
-                                "payerId", "the police notice of this application does not name"
+                        .orElseThrow(() -> PaymentError.PAYER_NOT_NAMED.error("payerId", "the police notice of this application does not name"
                                         + " payer '" + r.payerId() + "'"));
                 PayerKind kind = PayerKind.valueOf(payer.getString("kind"));
                 requireActsFor(actor, kind);
@@ -327,8 +355,7 @@ public final class PaymentService {
     public Future<JsonObject> confirmDisbursement(Actor actor, UUID instructionId) {
         Instant now = clock.instant();
         return payments.instructionPayer(instructionId).compose(found -> {
-            JsonObject payer = found.orElseThrow(() -> new PaymentInputException(
-                    "unknown_instruction", "instructionId", "no payment instruction "
+            JsonObject payer = found.orElseThrow(() -> PaymentError.UNKNOWN_INSTRUCTION.error("instructionId", "no payment instruction "
                             + instructionId));
             requireActsFor(actor, PayerKind.valueOf(payer.getString("kind")));
             return payments.recordDisbursement(instructionId, now,
@@ -350,8 +377,7 @@ public final class PaymentService {
     public Future<JsonObject> reverse(Actor actor, UUID instructionId) {
         Instant now = clock.instant();
         return payments.instructionPayer(instructionId).compose(found -> {
-            JsonObject payer = found.orElseThrow(() -> new PaymentInputException(
-                    "unknown_instruction", "instructionId", "no payment instruction "
+            JsonObject payer = found.orElseThrow(() -> PaymentError.UNKNOWN_INSTRUCTION.error("instructionId", "no payment instruction "
                             + instructionId));
             requireActsFor(actor, PayerKind.valueOf(payer.getString("kind")));
             return payments.reverseInstruction(instructionId, now, (tx, app, reversal) ->
@@ -547,17 +573,17 @@ public final class PaymentService {
             String secret) {
         requireId(id, "id");
         if (!url.matches("^https?://.+")) {
-            throw new PaymentInputException("url_invalid", "webhookUrl",
+            throw PaymentError.URL_INVALID.error("webhookUrl",
                     "webhookUrl must be an http(s) URL");
         }
         if (secret.length() < 16) {
-            throw new PaymentInputException("secret_too_short", "webhookSecret",
+            throw PaymentError.SECRET_TOO_SHORT.error("webhookSecret",
                     "webhookSecret must be at least 16 characters");
         }
         return pool().withTransaction(tx -> payments.registerPayer(tx, id, kind, name)
                 .compose(stored -> {
                     if (stored != kind) {
-                        throw new PaymentInputException("payer_kind_fixed", "kind",
+                        throw PaymentError.PAYER_KIND_FIXED.error("kind",
                                 "payer '" + id + "' is registered as " + stored);
                     }
                     return outbox.registerEndpoint(tx, endpoint(id), url, secret,
@@ -593,7 +619,7 @@ public final class PaymentService {
         }
         return payments.isApplicant(applicationId, actor.accountId()).map(mine -> {
             if (!mine) {
-                throw new PaymentNotAllowedException("this application is not yours");
+                throw new DomainException(CommonError.FORBIDDEN, "this application is not yours");
             }
             return null;
         });
@@ -602,7 +628,7 @@ public final class PaymentService {
     private static void requireActsFor(Actor actor, PayerKind kind) {
         Role needed = kind == PayerKind.INSURER ? Role.INSURER : Role.FUND;
         if (!actor.is(needed)) {
-            throw new PaymentNotAllowedException("only an account with the role "
+            throw new DomainException(CommonError.FORBIDDEN, "only an account with the role "
                     + needed.wireName() + " may act for a payer of kind " + kind);
         }
     }
@@ -626,16 +652,15 @@ public final class PaymentService {
         return payments.hospitals().map(list -> list.stream()
                 .filter(h -> h.getString("id").equals(id) && h.getBoolean("active"))
                 .map(h -> h.getString("name")).findFirst()
-                .orElseThrow(() -> new PaymentInputException("unknown_hospital", "hospitalId",
+                .orElseThrow(() -> PaymentError.UNKNOWN_HOSPITAL.error("hospitalId",
                         "no hospital with id '" + id + "' is registered")));
     }
 
     private Future<Void> requirePayer(String id, PayerKind kind, String field) {
         return payments.payer(id).map(found -> {
-            JsonObject payer = found.orElseThrow(() -> new PaymentInputException(
-                    "unknown_payer", field, "no payer with id '" + id + "' is registered"));
+            JsonObject payer = found.orElseThrow(() -> PaymentError.UNKNOWN_PAYER.error(field, "no payer with id '" + id + "' is registered"));
             if (!kind.name().equals(payer.getString("kind"))) {
-                throw new PaymentInputException("wrong_payer_kind", field,
+                throw PaymentError.WRONG_PAYER_KIND.error(field,
                         "payer '" + id + "' is not of kind " + kind);
             }
             return null;
@@ -647,8 +672,7 @@ public final class PaymentService {
             return requirePayer(fundId.get(), PayerKind.ASSISTANCE_FUND, "fundId")
                     .map(fundId.get());
         }
-        return soleFund().map(f -> f.orElseThrow(() -> new PaymentInputException(
-                "fund_ambiguous", "fundId", "name the assistance fund (fundId): none or several"
+        return soleFund().map(f -> f.orElseThrow(() -> PaymentError.FUND_AMBIGUOUS.error("fundId", "name the assistance fund (fundId): none or several"
                         + " are registered")));
     }
 
@@ -677,14 +701,14 @@ public final class PaymentService {
                 .put("limitBasis", c.limit().basis());
     }
 
-    private static PaymentInputException unknownApplication(UUID id) {
-        return new PaymentInputException("unknown_application", "applicationId",
+    private static DomainException unknownApplication(UUID id) {
+        return PaymentError.UNKNOWN_APPLICATION.error("applicationId",
                 "no application " + id);
     }
 
     private static void requireId(String value, String field) {
         if (value == null || !ID.matcher(value).matches()) {
-            throw new PaymentInputException("id_invalid", field,
+            throw PaymentError.ID_INVALID.error(field,
                     field + " must be 1-64 letters, digits, '_' or '-'");
         }
     }
@@ -693,7 +717,7 @@ public final class PaymentService {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new PaymentInputException("id_invalid", field, field + " must be a UUID");
+            throw PaymentError.ID_INVALID.error(field, field + " must be a UUID");
         }
     }
 

@@ -7,6 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.anxing.db.Database;
+import cn.anxing.error.DomainException;
+import cn.anxing.payment.rules.ActorRole;
+import cn.anxing.payment.rules.AdvanceApplication;
+import cn.anxing.payment.rules.AdvanceCommand;
+import cn.anxing.payment.rules.AdvanceOutcome;
+import cn.anxing.payment.rules.ApplicationState;
+import cn.anxing.payment.rules.Bill;
+import cn.anxing.payment.rules.BillCheck;
+import cn.anxing.payment.rules.BillItem;
+import cn.anxing.payment.rules.ExcessHandling;
+import cn.anxing.payment.rules.Fen;
+import cn.anxing.payment.rules.IdempotencyKey;
+import cn.anxing.payment.rules.LedgerEntry;
+import cn.anxing.payment.rules.LiabilityState;
+import cn.anxing.payment.rules.LimitSchedule;
+import cn.anxing.payment.rules.PayerKind;
+import cn.anxing.payment.rules.PayerLimit;
+import cn.anxing.payment.rules.PayerLimitRule;
+import cn.anxing.payment.rules.PaymentError;
+import cn.anxing.payment.rules.Posting;
+import cn.anxing.payment.rules.Reconciliation;
+import cn.anxing.payment.rules.RequestFingerprint;
+import cn.anxing.payment.rules.TimelineEvent;
 import cn.anxing.testing.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -127,8 +150,8 @@ class PaymentRepositoryTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> payments
                 .recordAdvance(command("reused-0001", LiabilityState.LIABLE, 200))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-        var conflict = assertInstanceOf(IdempotencyConflictException.class, e.getCause());
-        assertEquals("idempotency_key_reused", conflict.code());
+        var conflict = assertInstanceOf(DomainException.class, e.getCause());
+        assertEquals(PaymentError.IDEMPOTENCY_KEY_REUSED, conflict.code());
         assertEquals(100, scalar("SELECT advanced_fen FROM payer_headroom"));
     }
 
@@ -156,8 +179,8 @@ class PaymentRepositoryTest {
         ExecutionException again = assertThrows(ExecutionException.class, () -> payments
                 .reverseAdvance(postingId, NOW.plusSeconds(120))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-        assertEquals("already_reversed",
-                assertInstanceOf(PaymentInputException.class, again.getCause()).code());
+        assertEquals(PaymentError.ALREADY_REVERSED,
+                assertInstanceOf(DomainException.class, again.getCause()).code());
 
         List<LedgerEntry> day = await(payments.entriesBetween(NOW.minusSeconds(86_400),
                 NOW.plusSeconds(86_400)));
@@ -238,7 +261,8 @@ class PaymentRepositoryTest {
                 .withTransaction(tx -> payments.lockApplication(tx, applicationId)
                         .compose(app -> payments.move(tx, paidTooEarly, app.orElseThrow().state())))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
-        assertInstanceOf(IllegalTransitionException.class, e.getCause());
+        assertEquals(PaymentError.ILLEGAL_TRANSITION,
+                assertInstanceOf(DomainException.class, e.getCause()).code());
     }
 
     @Test
