@@ -40,14 +40,10 @@ import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
 import cn.anxing.map.MapRoutes;
 import cn.anxing.outbox.Outbox;
-import cn.anxing.outbox.OutboxConfig;
 import cn.anxing.outbox.OutboxRelay;
-import cn.anxing.payment.PaymentDemo;
-import cn.anxing.payment.PaymentRepository;
-import cn.anxing.payment.PaymentRoutes;
-import cn.anxing.payment.PaymentService;
-import cn.anxing.payment.rules.LimitSchedule;
-import cn.anxing.payment.rules.WorkingCalendar;
+import cn.anxing.payment.PaymentModule;
+import cn.anxing.platform.Platform;
+import cn.anxing.platform.WorkerPools;
 import cn.anxing.routing.RoutingConfig;
 import cn.anxing.routing.RoutingService;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -150,7 +146,7 @@ public final class Application {
                     .onFailure(e -> LOG.error("The road network could not be loaded: {}",
                             e.getMessage()));
             var outbox = new Outbox(pool);
-            var outboxRelay = new OutboxRelay(vertx, outbox, outboxConfig(config));
+            var outboxRelay = new OutboxRelay(outbox, config.outbox());
 
             List<FeatureRoutes> features = new ArrayList<>();
             features.add(new HealthRoutes(pool, () -> graphState(routing)));
@@ -163,17 +159,17 @@ public final class Application {
             features.add(new BusRoutes(new BusService(busRepository, routing, planningJobs),
                     authz));
 
-            var paymentRepository = new PaymentRepository(pool);
-            var payments = new PaymentService(paymentRepository, outbox, outboxRelay::wake,
-                    LimitSchedule.loadDefault(), WorkingCalendar.loadDefault(), Clock.systemUTC());
-            features.add(new PaymentRoutes(payments, authz, config.demo()));
+            var platform = new Platform(config, vertx, pool, outbox, outboxRelay::wake, authz,
+                    routing, metrics, name -> accountRepository.secret(name, randomSecret()),
+                    WorkerPools.defaults(vertx), Clock.systemUTC());
+            var payments = new PaymentModule(platform);
+            features.addAll(payments.routes());
 
             List<DemoData> demo = new ArrayList<>();
             demo.add(new DemoAccounts(vertx, accountRepository));
             demo.add(new BusDemo(vertx, busRepository, routing, graphReady,
                     config.map().mapFile()));
-            demo.add(new PaymentDemo(paymentRepository, outbox, "http://127.0.0.1:"
-                    + config.http().port() + "/api/v1/payments/demo/payer-system"));
+            demo.addAll(payments.demo());
 
             var accidents = accidentService(config, vertx, pool, accountRepository, outbox,
                     outboxRelay, routing);
@@ -184,6 +180,10 @@ public final class Application {
                     .register(metrics);
             FunctionCounter.builder("anxing.outbox.delivered", outboxRelay,
                     OutboxRelay::deliveredCount).register(metrics);
+            FunctionCounter.builder("anxing.outbox.bookkeeping.failed", outboxRelay,
+                            OutboxRelay::bookkeepingFailureCount)
+                    .description("Deliveries whose result could not be recorded (sent again)")
+                    .register(metrics);
             var accidentRepository = new AccidentRepository(pool);
             var insurers = new InsurerRoutes(accidentRepository, outbox, authz);
             features.add(new AccidentRoutes(accidents, authz, config.accident().photoMaxBytes()));
@@ -207,7 +207,7 @@ public final class Application {
                     demoLines.addAll(await(data.load()));
                 }
             }
-            outboxRelay.start();
+            await(vertx.deployVerticle(outboxRelay));
             LOG.info("Anxing listening on http://{}:{} ({} ms, database {})",
                     config.http().host(), config.http().port(),
                     (System.nanoTime() - started) / 1_000_000,
@@ -255,7 +255,7 @@ public final class Application {
         long started = System.nanoTime();
         planningJobs.stop();
         try {
-            outboxRelay.stop().toCompletionStage().toCompletableFuture()
+            vertx.undeploy(outboxRelay.deploymentID()).toCompletionStage().toCompletableFuture()
                     .get(config.http().shutdownGrace().toSeconds() + 1, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("The outbox relay did not finish its round; its claims expire", e);
@@ -312,13 +312,6 @@ public final class Application {
                 new DuplicateReportRule(settings.duplicateRadiusMetres(),
                         settings.duplicateWindow()), settings.duplicateWindow(),
                 Clock.systemUTC());
-    }
-
-    private static OutboxConfig outboxConfig(AppConfig config) {
-        var d = OutboxConfig.defaults();
-        return new OutboxConfig(config.outbox().pollInterval(), d.batchSize(), d.lease(),
-                d.requestTimeout(), config.outbox().backoffBase(), d.backoffMax(),
-                config.outbox().maxAttempts());
     }
 
     private static SmsGateway smsGateway(AppConfig config) {

@@ -1,5 +1,6 @@
 package cn.anxing.config;
 
+import cn.anxing.outbox.OutboxConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public record AppConfig(
         AuthConfig auth,
         boolean demo,
         AccidentConfig accident,
-        OutboxSettings outbox) {
+        OutboxConfig outbox) {
 
     public record HttpConfig(String host, int port, long bodyLimitBytes, Duration shutdownGrace) {
     }
@@ -49,10 +50,6 @@ public record AppConfig(
     public record AccidentConfig(Optional<String> fieldKey, Optional<String> sealKey,
             long photoMaxBytes, int duplicateRadiusMetres, Duration duplicateWindow,
             int photoFlagMetres, Optional<String> verifyUrl) {
-    }
-
-    /** The transactional outbox's relay (cn.anxing.outbox). */
-    public record OutboxSettings(Duration pollInterval, Duration backoffBase, int maxAttempts) {
     }
 
     public Path photoDir() {

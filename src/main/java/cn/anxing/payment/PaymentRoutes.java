@@ -43,6 +43,8 @@ public final class PaymentRoutes implements FeatureRoutes {
     private static final String BASE = "/api/v1/payments";
 
     private final PaymentService payments;
+    private final AdvancePayments advances;
+    private final PaymentReads reads;
     private final Authz authz;
     private final boolean demoPayerSystem;
 
@@ -50,8 +52,11 @@ public final class PaymentRoutes implements FeatureRoutes {
      * @param demoPayerSystem mounts a stand-in payer system that accepts every disbursement
      *                        order, so the demo's outbox has somewhere to deliver
      */
-    public PaymentRoutes(PaymentService payments, Authz authz, boolean demoPayerSystem) {
+    public PaymentRoutes(PaymentService payments, AdvancePayments advances, PaymentReads reads,
+            Authz authz, boolean demoPayerSystem) {
         this.payments = payments;
+        this.advances = advances;
+        this.reads = reads;
         this.authz = authz;
         this.demoPayerSystem = demoPayerSystem;
     }
@@ -85,8 +90,9 @@ public final class PaymentRoutes implements FeatureRoutes {
                 .handler(Authz.anyOf(Role.FUND, Role.INSURER, Role.ADMIN))
                 .handler(this::reconciliation);
         router.get(BASE + "/hospitals").handler(ctx -> Responses.reply(ctx, 200,
-                payments.hospitals()));
-        router.get(BASE + "/payers").handler(ctx -> Responses.reply(ctx, 200, payments.payers()));
+                reads.hospitals().map(PaymentViews::hospitals)));
+        router.get(BASE + "/payers").handler(ctx -> Responses.reply(ctx, 200,
+                reads.payers().map(PaymentViews::payers)));
         router.post(BASE + "/admin/hospitals")
                 .handler(Authz.anyOf(Role.ADMIN)).handler(this::registerHospital);
         router.post(BASE + "/admin/payers")
@@ -105,15 +111,18 @@ public final class PaymentRoutes implements FeatureRoutes {
         var request = new PaymentService.ApplyRequest(requiredString(body, "caseId"),
                 requiredString(body, "injuredPersonId"), requiredString(body, "hospitalId"),
                 accidentAt, phone);
-        Responses.reply(ctx, 201, payments.apply(actor(ctx), request));
+        Responses.reply(ctx, 201, payments.apply(actor(ctx), request)
+                .map(PaymentViews::application));
     }
 
     private void list(RoutingContext ctx) {
-        Responses.reply(ctx, 200, payments.applications(actor(ctx)));
+        Responses.reply(ctx, 200, reads.applications(actor(ctx))
+                .map(PaymentViews::applications));
     }
 
     private void one(RoutingContext ctx) {
-        Responses.reply(ctx, 200, payments.application(actor(ctx), uuidParam(ctx, "id")));
+        Responses.reply(ctx, 200, reads.application(actor(ctx), uuidParam(ctx, "id"))
+                .map(PaymentViews::application));
     }
 
     private void notice(RoutingContext ctx) {
@@ -125,13 +134,15 @@ public final class PaymentRoutes implements FeatureRoutes {
             vehicles.add(vehicle(array.getValue(i), "vehicles[" + i + "]"));
         }
         Responses.reply(ctx, 200, payments.issueNotice(actor(ctx), uuidParam(ctx, "id"),
-                vehicles, Optional.ofNullable(optionalString(body, "fundId"))));
+                vehicles, Optional.ofNullable(optionalString(body, "fundId")))
+                .map(PaymentViews::application));
     }
 
     private void liability(RoutingContext ctx) {
         JsonObject body = object(ctx);
         Responses.reply(ctx, 200, payments.determineLiability(actor(ctx), uuidParam(ctx, "id"),
-                requiredString(body, "payerId"), liabilityState(body, "liability")));
+                requiredString(body, "payerId"), liabilityState(body, "liability"))
+                .map(PaymentViews::application));
     }
 
     private void bill(RoutingContext ctx) {
@@ -150,7 +161,7 @@ public final class PaymentRoutes implements FeatureRoutes {
         var bill = new Bill(uuidParam(ctx, "id").toString(), requiredString(body, "caseId"),
                 requiredString(body, "injuredPersonId"), requiredString(body, "hospitalId"),
                 items);
-        Responses.reply(ctx, 201, payments.submitBill(actor(ctx), bill));
+        Responses.reply(ctx, 201, payments.submitBill(actor(ctx), bill).map(PaymentViews::billed));
     }
 
     private void pay(RoutingContext ctx) {
@@ -159,20 +170,22 @@ public final class PaymentRoutes implements FeatureRoutes {
         var key = new IdempotencyKey(ctx.request().getHeader("Idempotency-Key"));
         var fingerprint = RequestFingerprint.of("POST " + BASE + "/applications/" + applicationId
                 + "/payments", body.getMap());
-        var request = new PaymentService.PayRequest(applicationId, key, fingerprint,
+        var request = new AdvancePayments.PayRequest(applicationId, key, fingerprint,
                 requiredString(body, "payerId"), uuid(body, "billId"),
                 Fen.parse("amountFen", body.getValue("amountFen")));
-        payments.pay(actor(ctx), request).onSuccess(result -> Responses.json(ctx,
-                result.getBoolean("replayed") ? 200 : 201, result)).onFailure(ctx::fail);
+        advances.pay(actor(ctx), request).onSuccess(receipt -> Responses.json(ctx,
+                receipt.outcome().replayed() ? 200 : 201, PaymentViews.payment(receipt)))
+                .onFailure(ctx::fail);
     }
 
     private void disbursed(RoutingContext ctx) {
-        Responses.reply(ctx, 200, payments.confirmDisbursement(actor(ctx),
-                uuidParam(ctx, "id")));
+        Responses.reply(ctx, 200, advances.confirmDisbursement(actor(ctx),
+                uuidParam(ctx, "id")).map(PaymentViews::disbursement));
     }
 
     private void reversed(RoutingContext ctx) {
-        Responses.reply(ctx, 200, payments.reverse(actor(ctx), uuidParam(ctx, "id")));
+        Responses.reply(ctx, 200, advances.reverse(actor(ctx), uuidParam(ctx, "id"))
+                .map(PaymentViews::reversal));
     }
 
     private void notifications(RoutingContext ctx) {
@@ -183,11 +196,12 @@ public final class PaymentRoutes implements FeatureRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.invalid("after", "after must be the id of a notification");
         }
-        Responses.reply(ctx, 200, payments.notifications(actor(ctx), afterId));
+        Responses.reply(ctx, 200, reads.notifications(actor(ctx), afterId)
+                .map(PaymentViews::notifications));
     }
 
     private void overdue(RoutingContext ctx) {
-        Responses.reply(ctx, 200, payments.overdue(actor(ctx)));
+        Responses.reply(ctx, 200, reads.overdue(actor(ctx)).map(PaymentViews::overdue));
     }
 
     private void reconciliation(RoutingContext ctx) {
@@ -197,14 +211,16 @@ public final class PaymentRoutes implements FeatureRoutes {
         } catch (DateTimeParseException e) {
             throw ApiException.invalid("date", "date must be a day as YYYY-MM-DD (Asia/Shanghai)");
         }
-        Responses.reply(ctx, 200, payments.reconciliation(day,
-                Optional.ofNullable(ctx.request().getParam("payerId"))));
+        Responses.reply(ctx, 200, reads.reconciliation(day,
+                Optional.ofNullable(ctx.request().getParam("payerId")))
+                .map(PaymentViews::reconciliation));
     }
 
     private void registerHospital(RoutingContext ctx) {
         JsonObject body = object(ctx);
         Responses.reply(ctx, 201, payments.registerHospital(requiredString(body, "id"),
-                requiredString(body, "name"), body.getBoolean("active", true)));
+                requiredString(body, "name"), body.getBoolean("active", true))
+                .map(PaymentViews::hospital));
     }
 
     private void registerPayer(RoutingContext ctx) {
@@ -217,7 +233,7 @@ public final class PaymentRoutes implements FeatureRoutes {
         }
         Responses.reply(ctx, 201, payments.registerPayer(requiredString(body, "id"), kind,
                 requiredString(body, "name"), requiredString(body, "webhookUrl"),
-                requiredString(body, "webhookSecret")));
+                requiredString(body, "webhookSecret")).map(PaymentViews::registeredPayer));
     }
 
     /** The demo's stand-in for payers' systems: accepts and logs each order. */
@@ -229,8 +245,8 @@ public final class PaymentRoutes implements FeatureRoutes {
 
     // ---- parsing ---------------------------------------------------------------------------
 
-    private static PaymentService.Actor actor(RoutingContext ctx) {
-        return new PaymentService.Actor(Authz.accountId(ctx), Authz.roles(ctx));
+    private static Actor actor(RoutingContext ctx) {
+        return new Actor(Authz.accountId(ctx), Authz.roles(ctx));
     }
 
     private static Vehicle vehicle(Object value, String at) {

@@ -56,7 +56,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Payments in PostgreSQL")
-class PaymentRepositoryTest {
+class PaymentStoresTest {
 
     private static final Instant ACCIDENT = Instant.parse("2026-10-03T11:20:00Z");
     private static final Instant NOW = Instant.parse("2026-10-08T02:00:00Z");
@@ -64,7 +64,9 @@ class PaymentRepositoryTest {
 
     private static Vertx vertx;
     private static Pool pool;
-    private static PaymentRepository payments;
+    private static ApplicationStore applications;
+    private static LedgerStore ledger;
+    private static PaymentQueries queries;
 
     private UUID applicationId;
     private String caseId;
@@ -74,7 +76,9 @@ class PaymentRepositoryTest {
         Database.external(TestDatabase.url()).migrate();
         vertx = Vertx.vertx();
         pool = Database.external(TestDatabase.url()).createPool(vertx, 8);
-        payments = new PaymentRepository(pool);
+        applications = new ApplicationStore(pool);
+        ledger = new LedgerStore(pool, applications);
+        queries = new PaymentQueries(pool);
     }
 
     @AfterAll
@@ -86,18 +90,18 @@ class PaymentRepositoryTest {
     @BeforeEach
     void application() {
         TestDatabase.reset();
-        await(payments.addHospital("pinghu-1", "平湖市第一人民医院"));
-        await(payments.addPayer("picc-jx", PayerKind.INSURER, "人保财险嘉兴"));
-        await(payments.addPayer("fund-zj", PayerKind.ASSISTANCE_FUND, "浙江省救助基金"));
+        await(applications.addHospital("pinghu-1", "平湖市第一人民医院"));
+        await(applications.addPayer("picc-jx", PayerKind.INSURER, "人保财险嘉兴"));
+        await(applications.addPayer("fund-zj", PayerKind.ASSISTANCE_FUND, "浙江省救助基金"));
         caseId = "case-" + UUID.randomUUID();
-        applicationId = await(pool.withTransaction(tx -> payments.insertApplication(tx, caseId,
+        applicationId = await(pool.withTransaction(tx -> applications.insertApplication(tx, caseId,
                 "person-1", "pinghu-1", ACCIDENT, null, ACCIDENT.plusSeconds(3600),
                 NOW.minusSeconds(1))));
     }
 
     /** An instruction to the insurer, whose vehicle the police notice names with liability. */
     private AdvanceCommand command(String key, LiabilityState liability, long fen) {
-        await(payments.setApplicationPayer(pool, applicationId, "picc-jx", liability, NOW));
+        await(applications.setApplicationPayer(pool, applicationId, "picc-jx", liability, NOW));
         PayerLimit limit = PayerLimitRule.limitFor(PayerKind.INSURER, liability, SCHEDULE,
                 LocalDate.of(2026, 10, 3));
         return new AdvanceCommand(new IdempotencyKey(key),
@@ -112,10 +116,10 @@ class PaymentRepositoryTest {
     void concurrentApprovalsStopAtTheCap() {
         List<Future<AdvanceOutcome>> all = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            all.add(payments.recordAdvance(command("concurrent-" + i,
+            all.add(ledger.recordAdvance(command("concurrent-" + i,
                     LiabilityState.UNDETERMINED, 50_000)));
         }
-        long paid = all.stream().map(PaymentRepositoryTest::await)
+        long paid = all.stream().map(PaymentStoresTest::await)
                 .mapToLong(o -> o.decision().payNow().value()).sum();
         assertEquals(180_000, paid);
         assertEquals(180_000, scalar("SELECT advanced_fen FROM payer_headroom"));
@@ -131,10 +135,10 @@ class PaymentRepositoryTest {
     void retriesPayOnce() {
         List<Future<AdvanceOutcome>> all = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            all.add(payments.recordAdvance(command("retry-0001", LiabilityState.LIABLE,
+            all.add(ledger.recordAdvance(command("retry-0001", LiabilityState.LIABLE,
                     120_000)));
         }
-        List<AdvanceOutcome> outcomes = all.stream().map(PaymentRepositoryTest::await).toList();
+        List<AdvanceOutcome> outcomes = all.stream().map(PaymentStoresTest::await).toList();
         assertEquals(1, outcomes.stream().filter(o -> !o.replayed()).count());
         assertEquals(1, outcomes.stream().map(AdvanceOutcome::instructionId)
                 .collect(Collectors.toSet()).size());
@@ -146,8 +150,8 @@ class PaymentRepositoryTest {
     @Test
     @DisplayName("The same key with another amount is a conflict and pays nothing more")
     void reusedKeyIsAConflict() {
-        await(payments.recordAdvance(command("reused-0001", LiabilityState.LIABLE, 100)));
-        ExecutionException e = assertThrows(ExecutionException.class, () -> payments
+        await(ledger.recordAdvance(command("reused-0001", LiabilityState.LIABLE, 100)));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> ledger
                 .recordAdvance(command("reused-0001", LiabilityState.LIABLE, 200))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
         var conflict = assertInstanceOf(DomainException.class, e.getCause());
@@ -158,9 +162,9 @@ class PaymentRepositoryTest {
     @Test
     @DisplayName("Once liability is found, the same insurer pays on up to the liable limit")
     void liabilityRaisesTheCap() {
-        await(payments.recordAdvance(command("undetermined-1", LiabilityState.UNDETERMINED,
+        await(ledger.recordAdvance(command("undetermined-1", LiabilityState.UNDETERMINED,
                 500_000)));
-        AdvanceOutcome later = await(payments.recordAdvance(command("liable-00001",
+        AdvanceOutcome later = await(ledger.recordAdvance(command("liable-00001",
                 LiabilityState.LIABLE, 2_000_000)));
         assertEquals(Fen.of(1_620_000), later.decision().payNow());
         assertEquals(ExcessHandling.REFER_TO_FUND, later.decision().excessHandling());
@@ -170,19 +174,19 @@ class PaymentRepositoryTest {
     @Test
     @DisplayName("A reversal gives the headroom back, happens once, and the day still reconciles")
     void reversal() {
-        AdvanceOutcome paid = await(payments.recordAdvance(command("to-reverse-1",
+        AdvanceOutcome paid = await(ledger.recordAdvance(command("to-reverse-1",
                 LiabilityState.LIABLE, 90_000)));
         UUID postingId = paid.postingId().orElseThrow();
-        Posting reversal = await(payments.reverseAdvance(postingId, NOW.plusSeconds(60)));
+        Posting reversal = await(ledger.reverseAdvance(postingId, NOW.plusSeconds(60)));
         assertEquals(Optional.of(postingId.toString()), reversal.reversalOf());
         assertEquals(0, scalar("SELECT advanced_fen FROM payer_headroom"));
-        ExecutionException again = assertThrows(ExecutionException.class, () -> payments
+        ExecutionException again = assertThrows(ExecutionException.class, () -> ledger
                 .reverseAdvance(postingId, NOW.plusSeconds(120))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
         assertEquals(PaymentError.ALREADY_REVERSED,
                 assertInstanceOf(DomainException.class, again.getCause()).code());
 
-        List<LedgerEntry> day = await(payments.entriesBetween(NOW.minusSeconds(86_400),
+        List<LedgerEntry> day = await(ledger.entriesBetween(NOW.minusSeconds(86_400),
                 NOW.plusSeconds(86_400)));
         assertEquals(4, day.size());
         Reconciliation.Report report = Reconciliation.of(day);
@@ -196,7 +200,7 @@ class PaymentRepositoryTest {
     @Test
     @DisplayName("The ledger refuses UPDATE and DELETE: history is corrected by reversal only")
     void ledgerIsAppendOnly() throws SQLException {
-        await(payments.recordAdvance(command("append-only1", LiabilityState.LIABLE, 100)));
+        await(ledger.recordAdvance(command("append-only1", LiabilityState.LIABLE, 100)));
         try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
             SQLException update = assertThrows(SQLException.class,
                     () -> st.execute("UPDATE ledger_entry SET amount_fen = 1"));
@@ -228,10 +232,10 @@ class PaymentRepositoryTest {
     @Test
     @DisplayName("A bank confirmation settles the hospital's receivable once, however often it comes")
     void disbursement() {
-        AdvanceOutcome paid = await(payments.recordAdvance(command("disburse-001",
+        AdvanceOutcome paid = await(ledger.recordAdvance(command("disburse-001",
                 LiabilityState.LIABLE, 77_700)));
-        UUID first = await(payments.recordDisbursement(paid.instructionId(), NOW.plusSeconds(5)));
-        UUID again = await(payments.recordDisbursement(paid.instructionId(), NOW.plusSeconds(9)));
+        UUID first = await(ledger.recordDisbursement(paid.instructionId(), NOW.plusSeconds(5)));
+        UUID again = await(ledger.recordDisbursement(paid.instructionId(), NOW.plusSeconds(9)));
         assertEquals(first, again);
         assertEquals(0, scalar("SELECT COALESCE(sum(CASE side WHEN 'DEBIT' THEN amount_fen"
                 + " ELSE -amount_fen END), 0) FROM ledger_entry"
@@ -239,7 +243,7 @@ class PaymentRepositoryTest {
         assertEquals(-77_700, scalar("SELECT sum(CASE side WHEN 'DEBIT' THEN amount_fen"
                 + " ELSE -amount_fen END) FROM ledger_entry"
                 + " WHERE account_key = 'payer:picc-jx:settlement'"));
-        assertTrue(Reconciliation.of(await(payments.entriesBetween(NOW.minusSeconds(60),
+        assertTrue(Reconciliation.of(await(ledger.entriesBetween(NOW.minusSeconds(60),
                 NOW.plusSeconds(60)))).isBalanced());
     }
 
@@ -249,17 +253,18 @@ class PaymentRepositoryTest {
         TimelineEvent notice = TimelineEvent.of(applicationId.toString(),
                 ApplicationState.APPLIED, ApplicationState.NOTICE_ISSUED, ActorRole.POLICE,
                 "officer-7", NOW);
-        assertEquals(List.of(applicationId), await(payments.overdueNotices(NOW)));
-        await(pool.withTransaction(tx -> payments.lockApplication(tx, applicationId)
-                .compose(app -> payments.move(tx, notice, app.orElseThrow().state()))));
-        assertEquals(List.of(), await(payments.overdueNotices(NOW)));
-        assertEquals(List.of(notice), await(payments.timeline(applicationId)));
+        assertEquals(List.of(applicationId), overdueApplications());
+        await(pool.withTransaction(tx -> applications.lockApplication(tx, applicationId)
+                .compose(app -> applications.move(tx, notice, app.orElseThrow().state()))));
+        assertEquals(List.of(), overdueApplications());
+        assertEquals(List.of(notice), await(queries.timeline(applicationId)).stream()
+                .map(PaymentQueries.TimelineEntry::event).toList());
 
         TimelineEvent paidTooEarly = new TimelineEvent(applicationId.toString(), NOW, "PAID",
                 ActorRole.PAYER, "picc-jx", "x", "x");
         ExecutionException e = assertThrows(ExecutionException.class, () -> pool
-                .withTransaction(tx -> payments.lockApplication(tx, applicationId)
-                        .compose(app -> payments.move(tx, paidTooEarly, app.orElseThrow().state())))
+                .withTransaction(tx -> applications.lockApplication(tx, applicationId)
+                        .compose(app -> applications.move(tx, paidTooEarly, app.orElseThrow().state())))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
         assertEquals(PaymentError.ILLEGAL_TRANSITION,
                 assertInstanceOf(DomainException.class, e.getCause()).code());
@@ -268,7 +273,7 @@ class PaymentRepositoryTest {
     @Test
     @DisplayName("A checked bill is stored with its items in order, and its hospital is known")
     void bills() {
-        Set<String> hospitals = await(payments.activeHospitals());
+        Set<String> hospitals = await(applications.activeHospitals());
         Bill bill = new Bill(applicationId.toString(), caseId, "person-1", "pinghu-1", List.of(
                 new BillItem("急诊抢救", ACCIDENT.plus(Duration.ofHours(1)), "INV-1",
                         Fen.of(120_000)),
@@ -276,11 +281,16 @@ class PaymentRepositoryTest {
         BillCheck.check(bill, new AdvanceApplication(applicationId.toString(), caseId,
                 "person-1", "pinghu-1", ACCIDENT, ApplicationState.NOTICE_ISSUED), hospitals,
                 Optional.of(SCHEDULE.fundRulesOn(LocalDate.of(2026, 10, 3))));
-        UUID billId = await(pool.withTransaction(tx -> payments.insertBill(tx, applicationId,
+        UUID billId = await(pool.withTransaction(tx -> applications.insertBill(tx, applicationId,
                 bill, NOW, NOW.plus(Duration.ofDays(7)))));
         assertEquals(165_000, scalar("SELECT total_fen FROM bill WHERE id = '" + billId + "'"));
         assertEquals(45_000, scalar("SELECT amount_fen FROM bill_item WHERE position = 1"));
         assertFalse(hospitals.contains("nowhere-3"));
+    }
+
+    private List<UUID> overdueApplications() {
+        return await(queries.overdueNotices(NOW)).stream()
+                .map(PaymentQueries.OverdueNotice::applicationId).toList();
     }
 
     private static long scalar(String sql) {
