@@ -24,6 +24,7 @@ import cn.anxing.payment.rules.Vehicle;
 import cn.anxing.payment.rules.WorkingCalendar;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -109,8 +111,8 @@ public final class PaymentService {
             String caseId = accident.map(CaseFacts::caseNumber).orElse(r.caseId());
             Instant accidentAt = accident.map(CaseFacts::occurredAt)
                     .or(r::accidentAt)
-                    .orElseThrow(() -> PaymentError.ACCIDENT_TIME_MISSING.error("accidentAt", "give the accident time of a case handled outside"
-                                    + " Anxing"));
+                    .orElseThrow(() -> PaymentError.ACCIDENT_TIME_MISSING.error("accidentAt",
+                            "give the accident time of a case handled outside Anxing"));
             return open(actor, new ApplyRequest(caseId, r.injuredPersonId(), r.hospitalId(),
                     Optional.of(accidentAt), r.applicantPhone()),
                     police ? ActorRole.POLICE : ActorRole.APPLICANT);
@@ -126,12 +128,13 @@ public final class PaymentService {
         }
         schedule.limitsAt(accidentAt);
         Instant noticeDue = Deadline.of(DeadlineKind.POLICE_NOTICE, now, calendar).dueAt();
-        return requireHospital(r.hospitalId()).compose(hospitalName -> applications.pool().withTransaction(
+        return requireHospital(r.hospitalId()).compose(hospitalName -> inTransaction(
                 tx -> applications.insertApplication(tx, r.caseId(), r.injuredPersonId(),
                         r.hospitalId(), accidentAt, actor.accountId(),
                         r.applicantPhone().orElse(null), now, noticeDue)
                         .compose(id -> {
-                            UUID applicationId = id.orElseThrow(() -> PaymentError.APPLICATION_EXISTS.error("injuredPersonId", "case "
+                            UUID applicationId = id.orElseThrow(() -> PaymentError
+                                    .APPLICATION_EXISTS.error("injuredPersonId", "case "
                                             + r.caseId() + " already has an application for "
                                             + "this injured person"));
                             return applications.appendTimeline(tx, new TimelineEvent(
@@ -148,8 +151,8 @@ public final class PaymentService {
      * The vehicles of the notice: as the officer gives them, or, when none are given, the
      * parties of the accident case with the insurers they named (liability not yet determined).
      */
-    public Future<ApplicationDetail> issueNotice(Actor actor, UUID applicationId, List<Vehicle> given,
-            Optional<String> fundId) {
+    public Future<ApplicationDetail> issueNotice(Actor actor, UUID applicationId,
+            List<Vehicle> given, Optional<String> fundId) {
         if (!given.isEmpty()) {
             return notice(actor, applicationId, given, fundId);
         }
@@ -169,8 +172,8 @@ public final class PaymentService {
      * The police confirm the accident and the liability state and notify the payers: the insurer
      * of each insured vehicle, and the assistance fund for a vehicle uninsured or fled.
      */
-    private Future<ApplicationDetail> notice(Actor actor, UUID applicationId, List<Vehicle> vehicles,
-            Optional<String> fundId) {
+    private Future<ApplicationDetail> notice(Actor actor, UUID applicationId,
+            List<Vehicle> vehicles, Optional<String> fundId) {
         if (vehicles.isEmpty()) {
             throw PaymentError.NO_VEHICLES.error("vehicles",
                     "the notice names at least one vehicle");
@@ -198,7 +201,7 @@ public final class PaymentService {
             }
         }
         Instant now = clock.instant();
-        return insurersKnown.compose(x -> fund).compose(fundPayer -> applications.pool().withTransaction(
+        return insurersKnown.compose(x -> fund).compose(fundPayer -> inTransaction(
                 tx -> steps.lock(tx, applicationId).compose(app -> {
                     Future<Void> done = Future.succeededFuture();
                     List<String> named = new ArrayList<>();
@@ -225,8 +228,8 @@ public final class PaymentService {
     public Future<ApplicationDetail> determineLiability(Actor actor, UUID applicationId,
             String payerId, LiabilityState liability) {
         Instant now = clock.instant();
-        return steps.requirePayer(payerId, PayerKind.INSURER, "payerId").compose(x -> applications.pool()
-                .withTransaction(tx -> steps.lock(tx, applicationId)
+        return steps.requirePayer(payerId, PayerKind.INSURER, "payerId")
+                .compose(x -> inTransaction(tx -> steps.lock(tx, applicationId)
                         .compose(app -> queries.applicationPayers(tx, applicationId))
                         .compose(payers -> {
                             if (payers.stream().noneMatch(p -> p.payerId().equals(payerId))) {
@@ -250,12 +253,13 @@ public final class PaymentService {
         UUID applicationId = uuid(bill.applicationId(), "applicationId");
         Instant now = clock.instant();
         Instant reviewDue = Deadline.of(DeadlineKind.FUND_REVIEW, now, calendar).dueAt();
-        return applications.activeHospitals().compose(hospitals -> applications.pool().withTransaction(
-                tx -> steps.lock(tx, applicationId).compose(app -> storeBill(tx, app, bill, hospitals,
-                        now, reviewDue).compose(billId -> steps.move(tx, app, ApplicationState.BILLED,
-                                ActorRole.HOSPITAL, actor, now, "，" + bill.items().size()
-                                        + " 项合计 " + PaymentSteps.yuan(bill.total()), ": "
-                                        + bill.items().size() + " items, " + PaymentSteps.yuan(bill.total()))
+        String total = PaymentSteps.yuan(bill.total());
+        int items = bill.items().size();
+        return applications.activeHospitals().compose(hospitals -> inTransaction(
+                tx -> steps.lock(tx, applicationId).compose(app -> storeBill(tx, app, bill,
+                        hospitals, now, reviewDue).compose(billId -> steps.move(tx, app,
+                                ApplicationState.BILLED, ActorRole.HOSPITAL, actor, now,
+                                "，" + items + " 项合计 " + total, ": " + items + " items, " + total)
                                 .map(billId)))))
                 .compose(billId -> reads.application(actor, applicationId)
                         .map(detail -> new BilledApplication(billId, detail)));
@@ -278,7 +282,8 @@ public final class PaymentService {
         });
     }
 
-    public Future<PaymentQueries.Hospital> registerHospital(String id, String name, boolean active) {
+    public Future<PaymentQueries.Hospital> registerHospital(String id, String name,
+            boolean active) {
         requireId(id, "id");
         return applications.registerHospital(id, name, active)
                 .map(x -> new PaymentQueries.Hospital(id, name, active));
@@ -299,7 +304,7 @@ public final class PaymentService {
             throw PaymentError.SECRET_TOO_SHORT.error("webhookSecret",
                     "webhookSecret must be at least 16 characters");
         }
-        return applications.pool().withTransaction(tx -> applications.registerPayer(tx, id, kind, name)
+        return inTransaction(tx -> applications.registerPayer(tx, id, kind, name)
                 .compose(stored -> {
                     if (stored != kind) {
                         throw PaymentError.PAYER_KIND_FIXED.error("kind",
@@ -324,8 +329,8 @@ public final class PaymentService {
             return steps.requirePayer(fundId.get(), PayerKind.ASSISTANCE_FUND, "fundId")
                     .map(fundId.get());
         }
-        return steps.soleFund().map(f -> f.orElseThrow(() -> PaymentError.FUND_AMBIGUOUS.error("fundId", "name the assistance fund (fundId): none or several"
-                        + " are registered")));
+        return steps.soleFund().map(f -> f.orElseThrow(() -> PaymentError.FUND_AMBIGUOUS.error(
+                "fundId", "name the assistance fund (fundId): none or several are registered")));
     }
 
     private static void requireId(String value, String field) {
@@ -349,5 +354,9 @@ public final class PaymentService {
             case NOT_LIABLE -> "无责";
             case UNDETERMINED -> "未定";
         };
+    }
+
+    private <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+        return applications.pool().withTransaction(work);
     }
 }

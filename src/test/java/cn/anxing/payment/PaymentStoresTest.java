@@ -264,7 +264,8 @@ class PaymentStoresTest {
                 ActorRole.PAYER, "picc-jx", "x", "x");
         ExecutionException e = assertThrows(ExecutionException.class, () -> pool
                 .withTransaction(tx -> applications.lockApplication(tx, applicationId)
-                        .compose(app -> applications.move(tx, paidTooEarly, app.orElseThrow().state())))
+                        .compose(app -> applications.move(tx, paidTooEarly,
+                                app.orElseThrow().state())))
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
         assertEquals(PaymentError.ILLEGAL_TRANSITION,
                 assertInstanceOf(DomainException.class, e.getCause()).code());

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * An instruction to one payer to advance rescue costs to a hospital for one injured person, as
- * the service hands it to {@link PaymentRepository#recordAdvance}: the limit is already worked
+ * the service hands it to the ledger store's {@code recordAdvance}: the limit is already worked
  * out from the schedule and the vehicle's liability, the amount already checked.
  */
 public record AdvanceCommand(

@@ -8,7 +8,8 @@ import java.util.Set;
  * Checks a hospital bill before anything is recorded: the hospital is known and is the one named
  * in the application, the bill is for that application's case and injured person, each item has
  * a positive amount and an invoice number, and, when the fund pays, each item lies in its rescue
- * window. The first fault found is thrown as a {@link cn.anxing.error.DomainException} naming its field.
+ * window. The first fault found is thrown as a {@link cn.anxing.error.DomainException} naming
+ * its field.
  */
 public final class BillCheck {
 

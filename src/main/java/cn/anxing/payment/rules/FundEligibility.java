@@ -42,7 +42,8 @@ public final class FundEligibility {
      * The window is measured in hours from the accident's instant, not in calendar days.
      *
      * @param field the item's input path for the error, such as {@code items[3].renderedAt}
-     * @throws cn.anxing.error.DomainException {@code BEFORE_ACCIDENT} or {@code OUTSIDE_RESCUE_WINDOW}
+     * @throws cn.anxing.error.DomainException {@code BEFORE_ACCIDENT} or
+     *         {@code OUTSIDE_RESCUE_WINDOW}
      */
     public static void requireWithinRescueWindow(Instant accidentAt, Instant renderedAt,
             FundRules rules, String field) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * were written in balanced pairs.
  */
 public record LedgerEntry(
-        String postingId, String payerId, Instant postedAt, LedgerAccount account, Side side, Fen amount) {
+        String postingId, String payerId, Instant postedAt, LedgerAccount account, Side side,
+        Fen amount) {
 
     public LedgerEntry {
         Objects.requireNonNull(postingId, "postingId");

@@ -60,7 +60,8 @@ public record Posting(
     public static Posting disbursed(String id, String payerId, String hospitalId,
             String applicationId, String injuredPersonId, Instant at, Fen amount) {
         return new Posting(id, PostingKind.DISBURSED, payerId, applicationId, injuredPersonId,
-                at, LedgerAccount.hospitalReceivable(hospitalId), LedgerAccount.payerSettlement(payerId),
+                at, LedgerAccount.hospitalReceivable(hospitalId),
+                LedgerAccount.payerSettlement(payerId),
                 amount, Optional.empty());
     }
 
