@@ -78,6 +78,7 @@ public final class ApplicationStore {
                 amount_fen) VALUES ($1, $2, $3, $4, $5, $6)""";
     private static final String BILL_ITEM_TIMES =
             "SELECT rendered_at FROM bill_item WHERE bill_id = $1 ORDER BY position";
+
     private final Pool pool;
 
     public ApplicationStore(Pool pool) {

@@ -116,6 +116,7 @@ public final class LedgerStore {
               AND NOT EXISTS (SELECT 1 FROM ledger_posting d WHERE d.instruction_id = i.id
                   AND d.kind = 'DISBURSED')
               AND NOT EXISTS (SELECT 1 FROM ledger_posting r WHERE r.reversal_of = i.posting_id)""";
+
     private final Pool pool;
     private final ApplicationStore applications;
 

@@ -177,6 +177,7 @@ public final class PaymentQueries {
               AND NOT EXISTS (SELECT 1 FROM payment_instruction i
                   WHERE i.bill_id = b.id AND i.payer_id = ap.payer_id)
             ORDER BY b.review_due_at""";
+
     private final Pool pool;
 
     public PaymentQueries(Pool pool) {

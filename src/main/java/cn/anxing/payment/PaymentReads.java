@@ -64,27 +64,32 @@ public final class PaymentReads {
     public Future<ApplicationDetail> application(Actor actor, UUID id) {
         return queries.application(id).compose(found -> {
             Application app = found.orElseThrow(() -> PaymentSteps.unknownApplication(id));
-            Future<List<NamedPayer>> payers = queries.applicationPayers(id);
-            Future<List<BillSummary>> bills = queries.applicationBills(id);
-            Future<List<Instruction>> payments = queries.applicationInstructions(id);
-            Future<List<TimelineEntry>> timeline = queries.timeline(id);
-            Future<Optional<CaseFacts>> accident = accidents.find(app.caseId());
-            return requireMaySee(actor, id)
-                    .compose(x -> Future.all(payers, bills, payments, timeline, accident))
-                    .map(all -> {
-                        Instant now = clock.instant();
-                        boolean noticeOverdue = app.state() == ApplicationState.APPLIED
-                                && !now.isBefore(app.noticeDueAt());
-                        boolean fundNamed = payers.result().stream()
-                                .anyMatch(p -> p.kind() == PayerKind.ASSISTANCE_FUND);
-                        boolean reviewOverdue = fundNamed && bills.result().stream().anyMatch(b ->
-                                !now.isBefore(b.reviewDueAt()) && payments.result().stream()
-                                        .noneMatch(i -> i.billId().equals(Optional.of(b.id()))));
-                        return new ApplicationDetail(app, noticeOverdue, reviewOverdue,
-                                payers.result(), bills.result(), payments.result(),
-                                timeline.result(), accident.result());
-                    });
+            return requireMaySee(actor, id).compose(x -> {
+                Future<List<NamedPayer>> payers = queries.applicationPayers(id);
+                Future<List<BillSummary>> bills = queries.applicationBills(id);
+                Future<List<Instruction>> payments = queries.applicationInstructions(id);
+                Future<List<TimelineEntry>> timeline = queries.timeline(id);
+                Future<Optional<CaseFacts>> accident = accidents.find(app.caseId());
+                return Future.all(payers, bills, payments, timeline, accident)
+                        .map(all -> detail(app, payers.result(), bills.result(),
+                                payments.result(), timeline.result(), accident.result()));
+            });
         });
+    }
+
+    /** The notice is overdue while APPLIED past its time; a review while a bill waits for it. */
+    private ApplicationDetail detail(Application app, List<NamedPayer> payers,
+            List<BillSummary> bills, List<Instruction> payments, List<TimelineEntry> timeline,
+            Optional<CaseFacts> accident) {
+        Instant now = clock.instant();
+        boolean noticeOverdue = app.state() == ApplicationState.APPLIED
+                && !now.isBefore(app.noticeDueAt());
+        boolean fundNamed = payers.stream().anyMatch(p -> p.kind() == PayerKind.ASSISTANCE_FUND);
+        boolean reviewOverdue = fundNamed && bills.stream().anyMatch(b ->
+                !now.isBefore(b.reviewDueAt()) && payments.stream()
+                        .noneMatch(i -> i.billId().equals(Optional.of(b.id()))));
+        return new ApplicationDetail(app, noticeOverdue, reviewOverdue, payers, bills, payments,
+                timeline, accident);
     }
 
     /** Staff see every application (newest first); an applicant sees their own. */

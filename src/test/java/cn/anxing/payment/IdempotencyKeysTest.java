@@ -1,6 +1,5 @@
 package cn.anxing.payment;
 
-import static cn.anxing.payment.PaymentPeople.insuredVehicle;
 import static cn.anxing.payment.PaymentPeople.payment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,12 +47,11 @@ class IdempotencyKeysTest {
         people = new PaymentPeople(server.baseUrl());
         payerSystems = new WebhookReceiver(SECRET);
         people.payersDeliverTo(payerSystems.url(), SECRET);
-        insured = people.apply(people.driver, "KEY-1", "injured-1", ACCIDENT);
-        people.notice(insured.getString("id"), insuredVehicle("PICC", "LIABLE"));
-        insuredBill = people.submitBill(insured, ACCIDENT.plus(Duration.ofHours(1)), 100_000);
-        hitAndRun = people.apply(people.family, "KEY-2", "injured-1", ACCIDENT);
-        people.notice(hitAndRun.getString("id"), new JsonObject().put("fled", true));
-        hitAndRunBill = people.submitBill(hitAndRun, ACCIDENT.plus(Duration.ofHours(2)), 50_000);
+        var cases = people.twoBilledCases("KEY", ACCIDENT);
+        insured = cases.insured();
+        insuredBill = cases.insuredBill();
+        hitAndRun = cases.hitAndRun();
+        hitAndRunBill = cases.hitAndRunBill();
     }
 
     @AfterAll
