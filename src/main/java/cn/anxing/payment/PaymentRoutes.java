@@ -219,7 +219,8 @@ public final class PaymentRoutes implements FeatureRoutes {
     private void registerHospital(RoutingContext ctx) {
         JsonObject body = object(ctx);
         Responses.reply(ctx, 201, payments.registerHospital(requiredString(body, "id"),
-                requiredString(body, "name"), body.getBoolean("active", true))
+                requiredString(body, "name"), body.getValue("active") == null
+                        || flag(body, "active", ""))
                 .map(PaymentViews::hospital));
     }
 
@@ -263,7 +264,8 @@ public final class PaymentRoutes implements FeatureRoutes {
     private static boolean flag(JsonObject o, String field, String at) {
         Object value = o.getValue(field);
         if (value != null && !(value instanceof Boolean)) {
-            throw ApiException.invalid(at + "." + field, field + " must be true or false");
+            throw ApiException.invalid(at.isEmpty() ? field : at + "." + field,
+                    field + " must be true or false");
         }
         return Boolean.TRUE.equals(value);
     }

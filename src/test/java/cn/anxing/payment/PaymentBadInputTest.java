@@ -181,6 +181,14 @@ class PaymentBadInputTest {
                 PaymentPeople.bill(fresh, ACCIDENT.plus(Duration.ofHours(1)), 500)));
     }
 
+    @Test
+    @DisplayName("A hospital registered with an active flag that is not true or false")
+    void nonBooleanActive() {
+        refused(400, "VALIDATION_FAILED", "active", () -> people.admin.post(BASE
+                + "/admin/hospitals", new JsonObject().put("id", "bad-flag").put("name", "x")
+                .put("active", "x")));
+    }
+
     /** Sends, checks status, code and field, and that no payment table gained or lost a row. */
     private static Api.Reply refused(int status, String code, String field,
             Supplier<Api.Reply> request) {
