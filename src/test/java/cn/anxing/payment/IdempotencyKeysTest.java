@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.anxing.outbox.WebhookReceiver;
 import cn.anxing.testing.Api;
 import cn.anxing.testing.TestServer;
-import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,10 +35,8 @@ class IdempotencyKeysTest {
     private static TestServer server;
     private static PaymentPeople people;
     private static WebhookReceiver payerSystems;
-    private static JsonObject insured;
-    private static JsonObject hitAndRun;
-    private static String insuredBill;
-    private static String hitAndRunBill;
+    /** PICC's case and the fund's, each billed once. */
+    private static PaymentPeople.TwoCases cases;
 
     @BeforeAll
     static void start() {
@@ -47,11 +44,7 @@ class IdempotencyKeysTest {
         people = new PaymentPeople(server.baseUrl());
         payerSystems = new WebhookReceiver(SECRET);
         people.payersDeliverTo(payerSystems.url(), SECRET);
-        var cases = people.twoBilledCases("KEY", ACCIDENT);
-        insured = cases.insured();
-        insuredBill = cases.insuredBill();
-        hitAndRun = cases.hitAndRun();
-        hitAndRunBill = cases.hitAndRunBill();
+        cases = people.twoBilledCases("KEY", ACCIDENT);
     }
 
     @AfterAll
@@ -65,10 +58,10 @@ class IdempotencyKeysTest {
             + " from its own payer's system")
     void sameKeyTwoPayers() throws InterruptedException {
         String key = "shared-" + UUID.randomUUID();
-        Api.Reply picc = people.pay(people.insurer, insured.getString("id"), key,
-                payment("PICC", insuredBill, 30_000));
-        Api.Reply fund = people.pay(people.fund, hitAndRun.getString("id"), key,
-                payment("fund-jx", hitAndRunBill, 20_000));
+        Api.Reply picc = people.pay(people.insurer, cases.insured().getString("id"), key,
+                payment("PICC", cases.insuredBill(), 30_000));
+        Api.Reply fund = people.pay(people.fund, cases.hitAndRun().getString("id"), key,
+                payment("fund-jx", cases.hitAndRunBill(), 20_000));
         assertEquals(201, picc.status(), picc.toString());
         assertEquals(201, fund.status(), fund.toString());
         assertEquals(30_000, picc.json().getLong("paidFen"));
@@ -85,8 +78,8 @@ class IdempotencyKeysTest {
         assertEquals(2, payerSystems.acceptedCount("disburse:" + key), "one order per payer");
 
         // and each payer's retry is still a replay of its own first answer
-        Api.Reply again = people.pay(people.fund, hitAndRun.getString("id"), key,
-                payment("fund-jx", hitAndRunBill, 20_000));
+        Api.Reply again = people.pay(people.fund, cases.hitAndRun().getString("id"), key,
+                payment("fund-jx", cases.hitAndRunBill(), 20_000));
         assertEquals(200, again.status(), again.toString());
         assertEquals(fund.json().getString("instructionId"),
                 again.json().getString("instructionId"));
@@ -97,8 +90,8 @@ class IdempotencyKeysTest {
             + " and nothing is recorded")
     void longKey() {
         Map<String, Long> before = PaymentPeople.counts();
-        Api.Reply r = people.pay(people.insurer, insured.getString("id"), "k".repeat(200),
-                payment("PICC", insuredBill, 100));
+        Api.Reply r = people.pay(people.insurer, cases.insured().getString("id"),
+                "k".repeat(200), payment("PICC", cases.insuredBill(), 100));
         assertEquals(400, r.status(), r.toString());
         assertEquals("IDEMPOTENCY_KEY_INVALID", r.json().getString("code"));
         assertEquals("Idempotency-Key", r.json().getString("field"));
@@ -133,9 +126,10 @@ class IdempotencyKeysTest {
     /** A payment POST written by hand, as no HTTP client sends such headers. */
     private static String rawPayment(String key) throws Exception {
         URI base = URI.create(server.baseUrl());
-        String body = payment("PICC", insuredBill, 100).encode();
-        String request = "POST /api/v1/payments/applications/" + insured.getString("id")
-                + "/payments HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+        String body = payment("PICC", cases.insuredBill(), 100).encode();
+        String request = "POST /api/v1/payments/applications/"
+                + cases.insured().getString("id") + "/payments HTTP/1.1\r\n"
+                + "Host: " + base.getHost() + "\r\n"
                 + "Authorization: Bearer " + people.token("insurer1") + "\r\n"
                 + "Content-Type: application/json\r\nConnection: close\r\n"
                 + "Idempotency-Key: " + key + "\r\n"
