@@ -1,5 +1,6 @@
 package cn.anxing.config;
 
+import cn.anxing.outbox.OutboxConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,7 +14,7 @@ public record AppConfig(
         AuthConfig auth,
         boolean demo,
         AccidentConfig accident,
-        OutboxSettings outbox) {
+        OutboxConfig outbox) {
 
     /**
      * @param publicBaseUrl the address people reach the server at, e.g. https://anxing.example
@@ -73,10 +74,6 @@ public record AppConfig(
      */
     public record EligibilitySettings(int minVehicles, int maxVehicles,
             boolean expresswaysExcluded, boolean hazardousGoodsExcluded) {
-    }
-
-    /** The transactional outbox's relay (cn.anxing.outbox). */
-    public record OutboxSettings(Duration pollInterval, Duration backoffBase, int maxAttempts) {
     }
 
     public Path photoDir() {

@@ -1,5 +1,6 @@
 package cn.anxing.config;
 
+import cn.anxing.outbox.OutboxConfig;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class ConfigLoader {
                     + " DEMO=false (base64 of 32 random bytes, e.g. `openssl rand -base64 32`):"
                     + " data encrypted or sealed with a generated key is lost with it");
         }
-        var outbox = new AppConfig.OutboxSettings(
+        var outbox = OutboxConfig.configured(
                 Duration.ofMillis(intInRange(v, ConfigKey.OUTBOX_POLL_INTERVAL_MS, 10, 3_600_000)),
                 Duration.ofMillis(intInRange(v, ConfigKey.OUTBOX_BACKOFF_BASE_MS, 1, 3_600_000)),
                 intInRange(v, ConfigKey.OUTBOX_MAX_ATTEMPTS, 1, 1000));

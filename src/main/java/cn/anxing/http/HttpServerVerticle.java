@@ -24,15 +24,13 @@ public final class HttpServerVerticle extends VerticleBase {
 
     private final AppConfig.HttpConfig config;
     private final List<FeatureRoutes> features;
-    private final Function<Throwable, DomainException> legacyErrors;
     private final PrometheusMeterRegistry metrics;
     private HttpServer server;
 
     public HttpServerVerticle(AppConfig.HttpConfig config, List<FeatureRoutes> features,
-            Function<Throwable, DomainException> legacyErrors, PrometheusMeterRegistry metrics) {
+            PrometheusMeterRegistry metrics) {
         this.config = config;
         this.features = features;
-        this.legacyErrors = legacyErrors;
         this.metrics = metrics;
     }
 
@@ -60,7 +58,7 @@ public final class HttpServerVerticle extends VerticleBase {
             ctx.next();
         });
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-        router.route().failureHandler(new ErrorHandler(legacyErrors));
+        router.route().failureHandler(new ErrorHandler());
 
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setCompressionSupported(true)
