@@ -47,6 +47,7 @@ public final class AccountService {
     private final SmsGateway sms;
     private final AppConfig.AuthConfig config;
     private final Clock clock;
+    private final PasswordAttempts passwordAttempts;
 
     public AccountService(Vertx vertx, AccountRepository accounts, Tokens tokens, SmsGateway sms,
             AppConfig.AuthConfig config, Clock clock) {
@@ -56,6 +57,8 @@ public final class AccountService {
         this.sms = sms;
         this.config = config;
         this.clock = clock;
+        this.passwordAttempts = new PasswordAttempts(accounts.pool(), config.passwordLimits(),
+                clock);
     }
 
     public Future<CodeSent> requestCode(String rawPhone, String address) {
@@ -128,13 +131,21 @@ public final class AccountService {
                 });
     }
 
-    public Future<Session> login(String username, String password) {
+    /** Password sign-in from {@code address}, limited per account and address. */
+    public Future<Session> login(String username, String password, String address) {
         if (username == null || username.isBlank()) {
             throw ApiException.invalid("username", "用户名必填 / username is required");
         }
         if (password == null || password.isEmpty()) {
             throw ApiException.invalid("password", "密码必填 / password is required");
         }
+        return passwordAttempts.begin(username, address)
+                .compose(x -> verifyPassword(username, password))
+                .compose(session -> passwordAttempts.succeeded(username, address)
+                        .map(session));
+    }
+
+    private Future<Session> verifyPassword(String username, String password) {
         return accounts.findByUsername(username).compose(found -> vertx.executeBlocking(() -> {
             String hash = found.map(AccountRepository.StoredAccount::passwordHash)
                     .orElse(DUMMY_HASH);

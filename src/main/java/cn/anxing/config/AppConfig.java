@@ -15,7 +15,20 @@ public record AppConfig(
         AccidentConfig accident,
         OutboxSettings outbox) {
 
-    public record HttpConfig(String host, int port, long bodyLimitBytes, Duration shutdownGrace) {
+    /**
+     * @param trustedProxies addresses or CIDR blocks whose X-Forwarded-For and X-Forwarded-Proto
+     *                       are believed (HTTP_TRUSTED_PROXIES); empty: none
+     * @param metricsToken   the bearer token /metrics asks for (METRICS_TOKEN)
+     * @param metricsOnLoopback without a token: /metrics answers loopback clients only (the
+     *                       demo); false and no token: /metrics is off
+     */
+    public record HttpConfig(String host, int port, long bodyLimitBytes, Duration shutdownGrace,
+            java.util.List<String> trustedProxies, Optional<String> metricsToken,
+            boolean metricsOnLoopback) {
+
+        public HttpConfig {
+            trustedProxies = java.util.List.copyOf(trustedProxies);
+        }
     }
 
     /** {@code url} empty means: start the embedded PostgreSQL under {@code DATA_DIR/postgres}. */
@@ -34,7 +47,17 @@ public record AppConfig(
             int otpPerAddressPerHour,
             Duration otpMinInterval,
             boolean exposeOtpInResponse,
-            String smsGateway) {
+            String smsGateway,
+            SignInLimits passwordLimits) {
+    }
+
+    /**
+     * Password sign-in: after {@code delayAfter} failures each further try waits a doubling delay
+     * (1 s, 2 s, 4 s, ... at most 60 s); {@code maxFailures} failures for an account, or
+     * {@code maxFailuresPerAddress} from one address, lock it for {@code lock}.
+     */
+    public record SignInLimits(int maxFailures, int maxFailuresPerAddress, int delayAfter,
+            Duration lock) {
     }
 
     /**
@@ -69,6 +92,7 @@ public record AppConfig(
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(new HttpConfig(http.host(), port, http.bodyLimitBytes(),
-                http.shutdownGrace()), database, dataDir, map, auth, demo, accident, outbox);
+                http.shutdownGrace(), http.trustedProxies(), http.metricsToken(),
+                http.metricsOnLoopback()), database, dataDir, map, auth, demo, accident, outbox);
     }
 }
