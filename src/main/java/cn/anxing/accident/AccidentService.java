@@ -946,6 +946,9 @@ public final class AccidentService {
                     + " must be a PNG image of at most " + MAX_SIGNATURE_BYTES / 1024 + " KB",
                     "signature");
         }
+        Signature.problemWith(png).ifPresent(problem -> {
+            throw new AccidentException("SIGNATURE_INVALID", problem, "signature");
+        });
         return png;
     }
 

@@ -25,6 +25,26 @@ public final class SecurityHeaders {
 
     private final ClientAddress clients;
 
+    /**
+     * Headers for a file a user uploaded (an accident photo), served back: never sniffed into
+     * something runnable, sandboxed should a browser render it as a document anyway (no script,
+     * no same-origin access to the API and its token), and offered under a plain file name.
+     */
+    public static void userFile(HttpServerResponse response, String name, String contentType) {
+        String extension = switch (contentType) {
+            case "image/jpeg" -> "jpg";
+            case "image/png" -> "png";
+            case "image/heic" -> "heic";
+            default -> "bin";
+        };
+        String safeName = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        response.putHeader("Content-Type", contentType)
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Content-Security-Policy", "sandbox")
+                .putHeader("Content-Disposition", "inline; filename=\"" + safeName + "."
+                        + extension + "\"");
+    }
+
     public SecurityHeaders(ClientAddress clients) {
         this.clients = clients;
     }

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * X-Forwarded-* only from a trusted proxy (here the test client's own 127.0.0.1).
  */
 @DisplayName("HTTP hardening")
-class HttpHardeningTest {
+public class HttpHardeningTest {
 
     static final String METRICS_TOKEN = "metrics-token-for-the-test-0123";
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -54,7 +54,7 @@ class HttpHardeningTest {
         server.close();
     }
 
-    static void assertSecurityHeaders(HttpHeaders h) {
+    public static void assertSecurityHeaders(HttpHeaders h) {
         assertEquals(SecurityHeaders.CONTENT_SECURITY_POLICY,
                 h.firstValue("Content-Security-Policy").orElse(""));
         String csp = h.firstValue("Content-Security-Policy").orElse("");
