@@ -55,6 +55,12 @@ public final class Database implements AutoCloseable {
             long started = System.nanoTime();
             OrphanPostmaster.stopIfLeftOver(dataDir);
             Path passwordFile = EmbeddedPassword.fileFor(dataDir);
+            if (!Files.exists(passwordFile) && Files.exists(dataDir.resolve("postgresql.conf"))
+                    && !EmbeddedPassword.trusts(dataDir.resolve("pg_hba.conf"))) {
+                throw new IllegalStateException(passwordFile + " is missing, and the database in "
+                        + dataDir + " asks for the password it held: restore the file with the"
+                        + " data (they are backed up together)");
+            }
             String password = EmbeddedPassword.readOrCreate(passwordFile);
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)

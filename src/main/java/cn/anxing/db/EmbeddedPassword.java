@@ -129,7 +129,7 @@ final class EmbeddedPassword {
         }
     }
 
-    private static boolean trusts(Path hba) throws IOException {
+    static boolean trusts(Path hba) throws IOException {
         if (!Files.exists(hba)) {
             return false;
         }

@@ -97,9 +97,16 @@ public final class ClientAddress {
 
     /** A literal IPv4 or IPv6 address, never a name (no DNS lookups for header values). */
     static boolean isLiteral(String text) {
-        return text.matches("\\d{1,3}(\\.\\d{1,3}){3}") && bytes(text) != null
-                || text.contains(":") && text.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+")
-                && bytes(text) != null;
+        if (text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            for (String octet : text.split("\\.")) {
+                if (Integer.parseInt(octet) > 255) {
+                    return false; // InetAddress would look this up as a host name
+                }
+            }
+            return bytes(text) != null;
+        }
+        // with a colon InetAddress parses an IPv6 literal and never asks DNS
+        return text.contains(":") && text.matches("[0-9A-Za-z:.%]+") && bytes(text) != null;
     }
 
     private static byte[] bytes(String literal) {

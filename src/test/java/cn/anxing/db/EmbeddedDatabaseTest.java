@@ -57,6 +57,17 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    @DisplayName("refuses to start, saying why, when the password file is lost but the database"
+            + " still needs it")
+    void lostPassword(@TempDir Path dataDir) throws Exception {
+        Path pgDir = dataDir.resolve("postgres");
+        Database.embedded(pgDir).close();
+        Files.delete(dataDir.resolve("postgres.password"));
+        var e = assertThrows(IllegalStateException.class, () -> Database.embedded(pgDir));
+        assertTrue(e.getMessage().contains("postgres.password is missing"), e.getMessage());
+    }
+
+    @Test
     @DisplayName("closes a cluster made before passwords: its superuser gets the password and"
             + " trust is gone")
     void upgradesATrustCluster(@TempDir Path dataDir) throws Exception {
