@@ -139,6 +139,12 @@ public final class AccountService {
         if (password == null || password.isEmpty()) {
             throw ApiException.invalid("password", "密码必填 / password is required");
         }
+        // no account has such a name; refused before it is counted or stored as a subject
+        if (username.length() > 64 || !username.codePoints().allMatch(c -> c >= 0x20
+                && (c < 0xd800 || c > 0xdfff) && c != 0x7f)) {
+            throw ApiException.invalid("username", "用户名无效 / username: at most 64 printable"
+                    + " characters");
+        }
         return passwordAttempts.begin(username, address)
                 .compose(x -> verifyPassword(username, password))
                 .compose(session -> passwordAttempts.succeeded(username, address)

@@ -19,9 +19,10 @@ import java.util.Locale;
  * holds across restarts and instances. An attempt is counted when it begins, under a row lock,
  * and forgiven when the password was right: parallel guesses cannot slip through between a
  * check and its count. After {@code delayAfter} counted attempts an account waits a doubling
- * delay before the next (1 s, 2 s, 4 s, ..., at most 60 s); at {@code maxFailures} it is locked
- * for {@code lock}, the right password included, and an address at {@code maxFailuresPerAddress}
- * likewise. Counts older than the lock time start again from zero.
+ * delay before the next (1 s, 2 s, 4 s, ..., at most 60 s), and a try within the delay is
+ * refused but counted; at {@code maxFailures} it is locked for {@code lock}, the right password
+ * included, and an address at {@code maxFailuresPerAddress} likewise. Counts older than the lock
+ * time start again from zero.
  */
 public final class PasswordAttempts {
 
@@ -55,10 +56,14 @@ public final class PasswordAttempts {
     public Future<Void> begin(String username, String address) {
         Instant now = clock.instant();
         String account = username.strip().toLowerCase(Locale.ROOT);
+        // a refusal is returned, not thrown, so that the count it made is committed
         return pool.withTransaction(tx -> count(tx, "account", account, now,
-                limits.maxFailures(), true)
-                .compose(x -> count(tx, "address", address, now,
-                        limits.maxFailuresPerAddress(), false)));
+                        limits.maxFailures(), true)
+                .compose(refused -> refused != null ? Future.succeededFuture(refused)
+                        : count(tx, "address", address, now, limits.maxFailuresPerAddress(),
+                                false)))
+                .compose(refused -> refused == null ? Future.succeededFuture()
+                        : Future.failedFuture(refused));
     }
 
     /** The password was right: the account starts again, the address is not charged. */
@@ -69,8 +74,13 @@ public final class PasswordAttempts {
                 .mapEmpty();
     }
 
-    private Future<Void> count(SqlConnection tx, String scope, String subject, Instant now,
-            int max, boolean delays) {
+    /**
+     * Counts one attempt on the row; returns the refusal when it may not be tried now. A try
+     * made while asked to wait is counted too (without moving the wait), so a burst of guesses
+     * runs into the lock instead of waiting it out.
+     */
+    private Future<ApiException> count(SqlConnection tx, String scope, String subject,
+            Instant now, int max, boolean delays) {
         return tx.preparedQuery(ENSURE).execute(Tuple.of(scope, subject, utc(now)))
                 .compose(x -> tx.preparedQuery(LOCK).execute(Tuple.of(scope, subject)))
                 .compose(rows -> {
@@ -78,25 +88,28 @@ public final class PasswordAttempts {
                     Instant last = row.getOffsetDateTime("last_failure_at").toInstant();
                     OffsetDateTime lockedUntil = row.getOffsetDateTime("locked_until");
                     if (lockedUntil != null && lockedUntil.toInstant().isAfter(now)) {
-                        throw locked(scope, Duration.between(now, lockedUntil.toInstant()));
+                        return Future.succeededFuture(locked(scope,
+                                Duration.between(now, lockedUntil.toInstant())));
                     }
                     boolean stale = last.isBefore(now.minus(limits.lock()))
                             || lockedUntil != null;
                     int failures = stale ? 0 : row.getInteger("failures");
+                    Instant allowed = now;
                     if (delays && failures >= limits.delayAfter()) {
                         long wait = Math.min(MAX_DELAY_SECONDS,
                                 1L << Math.min(30, failures - limits.delayAfter()));
-                        Instant allowed = last.plusSeconds(wait);
-                        if (allowed.isAfter(now)) {
-                            throw tooFast(Duration.between(now, allowed));
-                        }
+                        allowed = last.plusSeconds(wait);
                     }
+                    boolean early = allowed.isAfter(now);
                     int counted = failures + 1;
-                    OffsetDateTime lock = counted >= max ? utc(now.plus(limits.lock())) : null;
+                    boolean locks = counted >= max;
+                    OffsetDateTime lock = locks ? utc(now.plus(limits.lock())) : null;
+                    ApiException refusal = locks && early ? locked(scope, limits.lock())
+                            : early ? tooFast(Duration.between(now, allowed)) : null;
                     return tx.preparedQuery(COUNT).execute(Tuple.of(scope, subject, counted,
-                            utc(now), lock));
-                })
-                .mapEmpty();
+                                    utc(early && !stale ? last : now), lock))
+                            .map(x -> refusal);
+                });
     }
 
     private static ApiException locked(String scope, Duration left) {
