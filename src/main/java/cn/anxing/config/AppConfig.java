@@ -20,9 +20,19 @@ public record AppConfig(
      * @param publicBaseUrl the address people reach the server at, e.g. https://anxing.example
      *                      (PUBLIC_BASE_URL), no trailing slash; empty: the address each
      *                      request came to (its Host and scheme)
+     * @param trustedProxies addresses or CIDR blocks whose X-Forwarded-For and X-Forwarded-Proto
+     *                       are believed (HTTP_TRUSTED_PROXIES); empty: none
+     * @param metricsToken   the bearer token /metrics asks for (METRICS_TOKEN)
+     * @param metricsOnLoopback without a token: /metrics answers loopback clients only (the
+     *                       demo); false and no token: /metrics is off
      */
     public record HttpConfig(String host, int port, long bodyLimitBytes, Duration shutdownGrace,
-            Optional<String> publicBaseUrl) {
+            Optional<String> publicBaseUrl, java.util.List<String> trustedProxies,
+            Optional<String> metricsToken, boolean metricsOnLoopback) {
+
+        public HttpConfig {
+            trustedProxies = java.util.List.copyOf(trustedProxies);
+        }
     }
 
     /** {@code url} empty means: start the embedded PostgreSQL under {@code DATA_DIR/postgres}. */
@@ -41,7 +51,17 @@ public record AppConfig(
             int otpPerAddressPerHour,
             Duration otpMinInterval,
             boolean exposeOtpInResponse,
-            String smsGateway) {
+            String smsGateway,
+            SignInLimits passwordLimits) {
+    }
+
+    /**
+     * Password sign-in: after {@code delayAfter} failures each further try waits a doubling delay
+     * (1 s, 2 s, 4 s, ... at most 60 s); {@code maxFailures} failures for an account, or
+     * {@code maxFailuresPerAddress} from one address, lock it for {@code lock}.
+     */
+    public record SignInLimits(int maxFailures, int maxFailuresPerAddress, int delayAfter,
+            Duration lock) {
     }
 
     /**
@@ -90,6 +110,8 @@ public record AppConfig(
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(new HttpConfig(http.host(), port, http.bodyLimitBytes(),
-                http.shutdownGrace(), http.publicBaseUrl()), database, dataDir, map, auth, demo, accident, outbox);
+                http.shutdownGrace(), http.publicBaseUrl(), http.trustedProxies(),
+                http.metricsToken(), http.metricsOnLoopback()), database, dataDir, map, auth,
+                demo, accident, outbox);
     }
 }
