@@ -39,6 +39,7 @@ import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
 import cn.anxing.map.MapRoutes;
+import cn.anxing.map.tiles.BaseMap;
 import cn.anxing.outbox.Outbox;
 import cn.anxing.outbox.OutboxConfig;
 import cn.anxing.outbox.OutboxRelay;
@@ -91,6 +92,7 @@ public final class Application {
     private final Vertx vertx;
     private final Pool pool;
     private final RoutingService routing;
+    private final BaseMap baseMap;
     private final PlanningJobs planningJobs;
     private final List<String> demoLines;
     private final OutboxRelay outboxRelay;
@@ -98,12 +100,13 @@ public final class Application {
 
     private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
             List<String> demoLines, OutboxRelay outboxRelay, RoutingService routing,
-            PlanningJobs planningJobs) {
+            BaseMap baseMap, PlanningJobs planningJobs) {
         this.config = config;
         this.database = database;
         this.vertx = vertx;
         this.pool = pool;
         this.routing = routing;
+        this.baseMap = baseMap;
         this.planningJobs = planningJobs;
         this.demoLines = demoLines;
         this.outboxRelay = outboxRelay;
@@ -155,7 +158,9 @@ public final class Application {
             List<FeatureRoutes> features = new ArrayList<>();
             features.add(new HealthRoutes(pool, () -> graphState(routing)));
             features.add(new AccountRoutes(accounts, authz));
-            features.add(new MapRoutes(routing));
+            var baseMap = new BaseMap();
+            baseMap.start(vertx, config.map().mapFile(), config.dataDir().resolve("tile-cache"));
+            features.add(new MapRoutes(routing, baseMap));
             var busRepository = new BusRepository(pool);
             var planningJobs = new PlanningJobs(busRepository, routing,
                     config.map().matrixThreads());
@@ -213,7 +218,7 @@ public final class Application {
                     (System.nanoTime() - started) / 1_000_000,
                     database.isEmbedded() ? "embedded" : "external");
             return new Application(config, database, vertx, pool, demoLines, outboxRelay, routing,
-                    planningJobs);
+                    baseMap, planningJobs);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -278,6 +283,11 @@ public final class Application {
 
     public RoutingService routing() {
         return routing;
+    }
+
+    /** The base map's tiles, cut from the map file in the background like the graph. */
+    public BaseMap baseMap() {
+        return baseMap;
     }
 
     private static HealthRoutes.GraphState graphState(RoutingService routing) {

@@ -89,6 +89,39 @@ public final class TileSet {
         return tiles.get(key(z, x, y));
     }
 
+    /**
+     * {minLon, minLat, maxLon, maxLat} of the tiles at the last zoom: the area the map covers,
+     * a tile's width (some 500 m) generous.
+     */
+    public double[] bounds() {
+        int minX = Integer.MAX_VALUE;
+        int minY = Integer.MAX_VALUE;
+        int maxX = -1;
+        int maxY = -1;
+        int z = TileGenerator.MAX_ZOOM;
+        for (long key : tiles.keySet()) {
+            if ((int) (key >>> 58) != z) {
+                continue;
+            }
+            int x = (int) ((key >>> 29) & ((1 << 29) - 1));
+            int y = (int) (key & ((1 << 29) - 1));
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
+        }
+        if (maxX < 0) {
+            return new double[] {-180, -85, 180, 85};
+        }
+        double n = 1 << z;
+        return new double[] {minX / n * 360 - 180, latitude((maxY + 1) / n),
+                (maxX + 1) / n * 360 - 180, latitude(minY / n)};
+    }
+
+    private static double latitude(double mercatorY) {
+        return Math.toDegrees(Math.atan(Math.sinh(Math.PI * (1 - 2 * mercatorY))));
+    }
+
     public Stats stats() {
         return stats;
     }
