@@ -6,9 +6,9 @@ import { h, replaceChildren } from '../dom.js';
 import { get, post } from '../api.js';
 import { bindServerMessage, bindText, onLanguageChange } from '../i18n.js';
 import { describe } from '../forms.js';
-import { mountMap } from '../map/basemap.js';
+import { createBaseMap, whenStyleLoaded } from '../map/basemap.js';
 import './strings.js';
-import { addPlanLayers, lineColour } from './plan-layers.js';
+import { addPlanLayers, fitPlan, lineColour } from './plan-layers.js';
 
 const POLL_MS = 1000;
 
@@ -39,14 +39,15 @@ export async function planningView(outlet) {
         mapElement, unserved, sheets));
 
     const first = schools[0];
-    const map = await mountMap(mapElement, { center: { lat: first.lat, lon: first.lon },
+    const map = createBaseMap(mapElement, { center: { lat: first.lat, lon: first.lon },
         zoom: 14 });
+    await whenStyleLoaded(map);
     const state = { school: first, plan: null, run: 'evening', layers: null, timer: null };
 
     const showSchool = async (school) => {
         state.school = school;
         bindText(counts, 'bus.counts', school);
-        map.setView([school.lat, school.lon], 14);
+        map.jumpTo({ center: [school.lon, school.lat], zoom: 14 });
         state.plan = school.latestPlanId ? await get(`/bus/plans/${school.latestPlanId}`) : null;
         drawPlan({ fit: true });
     };
@@ -80,10 +81,7 @@ export async function planningView(outlet) {
             }));
         }
         state.layers = addPlanLayers(map, plan, state.run);
-        if (fit) {
-            map.fitBounds(plan.households.map((x) => [x.lat, x.lon])
-                .concat([[plan.schoolLat, plan.schoolLon]]), { padding: [16, 16] });
-        }
+        if (fit) fitPlan(map, plan);
         unserved.append(h('h2', { class: 'section-title', i18n: 'bus.unserved.title',
             i18nParams: { count: plan.unserved.length } }));
         if (plan.unserved.length === 0) {
