@@ -159,8 +159,10 @@ describe('labels on the plan map are text, not HTML', () => {
             const map = element.mapLibreMap;
             const household = map.getSource('plan').serialize().data.features
                 .find((f) => f.properties.kind === 'household');
+            map.jumpTo({ center: household.geometry.coordinates, zoom: 16 });
             return map.project(household.geometry.coordinates);
         });
+        await page.locator('#bus-map').scrollIntoViewIfNeeded();
         const box = await page.locator('#bus-map').boundingBox();
         await page.mouse.move(box.x + at.x, box.y + at.y);
         const tooltip = page.locator('#bus-map .map-tooltip');
@@ -173,7 +175,9 @@ describe('labels on the plan map are text, not HTML', () => {
             const line = map.getSource('plan').serialize().data.features
                 .find((f) => f.properties.kind === 'line');
             const [a, b] = line.geometry.coordinates;
-            return map.project([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
+            const middle = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+            map.jumpTo({ center: middle });
+            return map.project(middle);
         });
         await page.mouse.move(box.x + onLine.x, box.y + onLine.y);
         await page.waitForTimeout(300);

@@ -124,6 +124,7 @@ export function addPlanLayers(map, plan, run) {
 
 /** Moves the view to take in every household and the school. */
 export function fitPlan(map, plan) {
+    map.resize();
     const points = plan.households.map((x) => [x.lon, x.lat])
         .concat([[plan.schoolLon, plan.schoolLat]]);
     const lons = points.map((p) => p[0]);

@@ -81,7 +81,6 @@ export async function planningView(outlet) {
             }));
         }
         state.layers = addPlanLayers(map, plan, state.run);
-        if (fit) fitPlan(map, plan);
         unserved.append(h('h2', { class: 'section-title', i18n: 'bus.unserved.title',
             i18nParams: { count: plan.unserved.length } }));
         if (plan.unserved.length === 0) {
@@ -93,6 +92,8 @@ export async function planningView(outlet) {
         }
         sheets.append(h('h2', { class: 'section-title', i18n: 'bus.sheets' }),
             ...plan[state.run].lines.map(routeSheet));
+        // after the summary and sheets took their room, so the fitted view is the one shown
+        if (fit) fitPlan(map, plan);
     };
 
     const follow = (jobId) => {
