@@ -197,3 +197,40 @@ describe('labels on the plan map are text, not HTML', () => {
         assert.deepEqual(page.errors, []);
     });
 });
+
+describe('the base map on the police case view', () => {
+    let browser;
+    let page;
+    before(async () => {
+        // a driver reports an accident with someone hurt: it goes to the police to review
+        const phone = freshPhone();
+        const { devCode } = await call('POST', '/auth/otp/request', { phone });
+        const { token } = await call('POST', '/auth/otp/verify', { phone, code: devCode });
+        const digits = () => String(Math.floor(10000 + Math.random() * 89999));
+        const reported = await call('POST', '/accidents', { lat: GUIXI_CENTRE.lat,
+            lon: GUIXI_CENTRE.lon, plates: [`浙F${digits()}`, `浙F${digits()}`],
+            weather: 'SUNNY', accidentForm: 'SCRAPE', ignoreDuplicates: true }, token);
+        await call('POST', `/accidents/${reported.id}/checklist`, { anyoneInjured: true,
+            vehiclesDrivable: true, allInsured: true, drinkOrDrugs: false, facilityHit: false,
+            hazardousGoods: false }, token);
+
+        browser = await launchBrowser();
+        page = await openPage(await desktopContext(browser));
+        await signInThroughApi(page, { username: 'police1' }, `/#/police/accidents/${reported.id}`);
+        await page.waitForSelector('#police-case-map[data-map=loaded]', { timeout: 30_000 });
+        await mapIdle(page, '#police-case-map');
+    });
+    after(async () => { await browser?.close(); });
+
+    test('shows the pin and the road of the case, from our server only', async () => {
+        assert.ok(await page.locator('#police-case-map .case-pin').isVisible(), 'the pin');
+        const highlighted = await page.$eval('#police-case-map', (element) => element
+            .mapLibreMap.queryRenderedFeatures({ layers: ['highlight-road'] }).length);
+        assert.ok(highlighted > 0, 'the snapped road drawn');
+        assert.match(await page.locator('#police-case-map .maplibregl-ctrl-attrib')
+            .textContent(), /© OpenStreetMap contributors/);
+        await page.locator('#police-case-map').screenshot({ path: `${SHOTS}/basemap-police.png` });
+        assert.deepEqual(outsideRequests(page), []);
+        assert.deepEqual(page.errors, []);
+    });
+});
