@@ -22,6 +22,9 @@ addMessages(baseMapMessages);
 maplibregl.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 
 export { maplibregl };
+/** Maps whose style has loaded once ('load' fires once; isStyleLoaded() dips as tiles load). */
+const loadedMaps = new WeakSet();
+
 export const ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
 export const STYLE_PATH = './api/v1/map/style.json';
 /** The font stack of our labels; the server answers any stack with its CJK font. */
@@ -64,6 +67,7 @@ export function createBaseMap(container, { center, zoom, interactive = true } = 
         map.touchZoomRotate.disableRotation();
     }
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.once('load', () => loadedMaps.add(map));
     map.once('idle', () => setState(container, 'loaded'));
     map.on('error', (event) => {
         // a missing tile is no failure; the style or the tiles' server being down is
@@ -76,7 +80,7 @@ export function createBaseMap(container, { center, zoom, interactive = true } = 
 
 /** Resolves once the style is in, when sources and layers may be added. */
 export function whenStyleLoaded(map) {
-    if (map.isStyleLoaded()) return Promise.resolve(map);
+    if (loadedMaps.has(map)) return Promise.resolve(map);
     return new Promise((resolve) => { map.once('load', () => resolve(map)); });
 }
 

@@ -71,7 +71,8 @@ public final class TileSet {
         LOG.info("Generating the base map tiles of {}", mapFile);
         List<MapFeature> features = OsmExtractReader.read(mapFile);
         Map<Long, byte[]> tiles = TileGenerator.generate(features);
-        Path tmp = cacheDir.resolve(TILES_FILE + ".tmp");
+        // a file of its own, should two servers share the data folder and cut at once
+        Path tmp = Files.createTempFile(cacheDir, TILES_FILE, ".tmp");
         write(tiles, tmp);
         Files.move(tmp, tilesFile, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
