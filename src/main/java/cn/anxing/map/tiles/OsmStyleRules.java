@@ -31,6 +31,8 @@ final class OsmStyleRules {
             "playground", "nature_reserve", "golf_course", "stadium");
     private static final Set<String> URBAN_LANDUSE = Set.of("residential", "commercial",
             "retail", "industrial", "education", "farmland");
+    private static final Set<String> RAILWAYS = Set.of("rail", "subway", "light_rail", "tram",
+            "narrow_gauge");
     private static final Set<String> WATER_LANDUSE = Set.of("reservoir", "basin");
 
     private OsmStyleRules() {
@@ -68,7 +70,7 @@ final class OsmStyleRules {
             return new Kind("road", road, roadZoom(road), false);
         }
         String railway = text(tags, "railway");
-        if (railway != null && has(Set.of("rail", "subway", "light_rail", "tram", "narrow_gauge"), railway)) {
+        if (has(RAILWAYS, railway)) {
             return new Kind("railway", railway, railway.equals("rail") ? 11 : 12, false);
         }
         String waterway = text(tags, "waterway");
