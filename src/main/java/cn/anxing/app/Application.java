@@ -10,6 +10,7 @@ import cn.anxing.demo.DemoData;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HttpServerVerticle;
 import cn.anxing.map.MapModule;
+import cn.anxing.map.tiles.BaseMap;
 import cn.anxing.outbox.Outbox;
 import cn.anxing.outbox.OutboxRelay;
 import cn.anxing.platform.FeatureModule;
@@ -240,6 +241,12 @@ public final class Application {
     private static Future<String> stored(java.util.Optional<String> configured,
             SecretStore secrets, String name) {
         return configured.map(Future::succeededFuture).orElseGet(() -> secrets.secret(name));
+    }
+
+    /** The base map's tiles, cut from the map file in the background like the graph. */
+    public BaseMap baseMap() {
+        return modules.stream().filter(MapModule.class::isInstance).map(MapModule.class::cast)
+                .findFirst().orElseThrow().baseMap();
     }
 
     /** This server as seen from itself: its listening address, "any" read as the loopback. */
