@@ -97,7 +97,9 @@ public record LewisInstance(String name, String[] stopNames, int[] students, dou
                         }
                         stopPoints[s] = new double[] {Double.parseDouble(f[1]),
                             Double.parseDouble(f[2])};
-                        names[s++] = f.length > 3 ? f[3].trim() : "";
+                        // a name may hold commas: it is the rest of the line
+                        names[s++] = f.length > 3 ? String.join(",",
+                                java.util.Arrays.copyOfRange(f, 3, f.length)).trim() : "";
                     }
                     case "a" -> {
                         if (a >= addresses) {
