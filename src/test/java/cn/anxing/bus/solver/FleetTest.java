@@ -50,7 +50,7 @@ class FleetTest {
     @Test
     @DisplayName("seats 42 students on a 12-seat and a 40-seat bus")
     void twelveAndForty() {
-        BusRoutingProblem base = town(3, 30, 80, List.of(Bus.atSchool(1)), RouteShape.EVENING,
+        BusRoutingProblem base = town(3, 30, 160, List.of(Bus.atSchool(1)), RouteShape.EVENING,
                 3000);
         // 42 single students from the town's households that reach a stop
         List<StudentGroup> groups = new ArrayList<>();
