@@ -37,8 +37,10 @@ final class SearchModel {
     /** Per kind, the indices of its buses in the problem's fleet. */
     final int[][] typeFleet;
     /**
-     * Weight of a seat on the buses used: it only decides between plans whose cost is the same
-     * to about a thousandth of a unit, so that among equal plans the smaller buses go out.
+     * Weight of a seat on the buses used (0 when all buses have the same seats): with at most a
+     * few hundred seats it only decides between plans whose cost is the same to about a
+     * thousandth of a unit, so that among equal plans the smaller buses go out; it outweighs
+     * the longest ride's weight, the last criterion.
      */
     final double seatWeight;
     /** Cost of each stop a route visits (the benchmark's dwell per stop). */
