@@ -38,6 +38,7 @@ import cn.anxing.http.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HealthRoutes;
 import cn.anxing.http.HttpServerVerticle;
+import cn.anxing.insight.InsightModule;
 import cn.anxing.map.MapRoutes;
 import cn.anxing.outbox.Outbox;
 import cn.anxing.outbox.OutboxConfig;
@@ -48,6 +49,8 @@ import cn.anxing.payment.PaymentRepository;
 import cn.anxing.payment.PaymentRoutes;
 import cn.anxing.payment.PaymentService;
 import cn.anxing.payment.WorkingCalendar;
+import cn.anxing.platform.Platform;
+import cn.anxing.platform.WorkerPools;
 import cn.anxing.routing.RoutingConfig;
 import cn.anxing.routing.RoutingService;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -94,11 +97,12 @@ public final class Application {
     private final PlanningJobs planningJobs;
     private final List<String> demoLines;
     private final OutboxRelay outboxRelay;
+    private final InsightModule insight;
     private volatile boolean stopped;
 
     private Application(AppConfig config, Database database, Vertx vertx, Pool pool,
             List<String> demoLines, OutboxRelay outboxRelay, RoutingService routing,
-            PlanningJobs planningJobs) {
+            PlanningJobs planningJobs, InsightModule insight) {
         this.config = config;
         this.database = database;
         this.vertx = vertx;
@@ -107,6 +111,7 @@ public final class Application {
         this.planningJobs = planningJobs;
         this.demoLines = demoLines;
         this.outboxRelay = outboxRelay;
+        this.insight = insight;
     }
 
     public static Application start(AppConfig config) throws Exception {
@@ -195,6 +200,14 @@ public final class Application {
                         "http://127.0.0.1:" + config.http().port()));
             }
 
+            // the one traffic map (cn.anxing.insight), the first feature built as a FeatureModule
+            var platform = new Platform(config, vertx, pool, outbox, outboxRelay::wake, authz,
+                    routing, metrics, name -> accountRepository.secret(name, randomSecret()),
+                    WorkerPools.defaults(vertx), Clock.systemUTC());
+            var insight = new InsightModule(platform);
+            features.addAll(insight.routes());
+            await(insight.start());
+
             Function<Throwable, ApiException> domainErrors = DomainErrors::toApi;
             var deployment = new DeploymentOptions()
                     .setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -213,7 +226,7 @@ public final class Application {
                     (System.nanoTime() - started) / 1_000_000,
                     database.isEmbedded() ? "embedded" : "external");
             return new Application(config, database, vertx, pool, demoLines, outboxRelay, routing,
-                    planningJobs);
+                    planningJobs, insight);
         } catch (Exception | Error e) {
             if (vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -254,6 +267,7 @@ public final class Application {
         stopped = true;
         long started = System.nanoTime();
         planningJobs.stop();
+        insight.stop();
         try {
             outboxRelay.stop().toCompletionStage().toCompletableFuture()
                     .get(config.http().shutdownGrace().toSeconds() + 1, TimeUnit.SECONDS);
@@ -278,6 +292,10 @@ public final class Application {
 
     public RoutingService routing() {
         return routing;
+    }
+
+    public InsightModule insight() {
+        return insight;
     }
 
     private static HealthRoutes.GraphState graphState(RoutingService routing) {
