@@ -114,6 +114,7 @@ const FIGURES = [
             tooltip: { trigger: 'item' },
             legend: { bottom: 0 },
             series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '45%'],
+                stillShowZeroSum: false,
                 label: { formatter: '{b}\n{c}' },
                 data: [
                     { name: t('insight.fig.online.settled'), value: d.cases.settledOnline,
@@ -166,7 +167,8 @@ const FIGURES = [
             oldest: duration(d.reviewWaiting.oldestSeconds) }),
         chart: (d) => ({
             grid: { left: 40, right: 16, top: 16, bottom: 40 },
-            xAxis: { type: 'category', data: d.reviewWaiting.byAge.map(ageLabel) },
+            xAxis: { type: 'category', data: d.reviewWaiting.byAge.map(ageLabel),
+                axisLabel: { interval: 0 } },
             yAxis: { type: 'value', minInterval: 1 },
             series: [{ type: 'bar', name: t('insight.fig.waiting.cases'),
                 data: d.reviewWaiting.byAge.map((b) => b.count), itemStyle: { color: '#ef5350' } }],
