@@ -83,6 +83,7 @@ export async function dashboardView(outlet, { query }) {
     return () => {
         window.removeEventListener('resize', resize);
         stopLanguage();
+        controls.stop();
         dispose();
     };
 }

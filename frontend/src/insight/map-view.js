@@ -145,6 +145,7 @@ export async function insightMapView(outlet, { query }) {
     await load();
     return () => {
         stopLanguage();
+        controls.stop();
         map.remove();
     };
 }

@@ -24,7 +24,7 @@ export function periodControls(bandList, query = {}, { withBand = false, onApply
         h('option', { value: b.code, selected: b.code === (band.value || query.band) },
             language() === 'en' ? b.en : b.zh)));
     drawBands();
-    onLanguageChange(drawBands);
+    const stopLanguage = onLanguageChange(drawBands);
     const dateLabel = label('insight.date', date);
     const fromLabel = label('insight.from', from);
     const toLabel = label('insight.to', to);
@@ -43,6 +43,8 @@ export function periodControls(bandList, query = {}, { withBand = false, onApply
     h('button', { type: 'submit', class: 'primary', i18n: 'insight.apply' }));
     return {
         element,
+        /** Stops following the language; call when the page is left. */
+        stop: stopLanguage,
         values: () => ({ period: kind.value, date: date.value, from: from.value, to: to.value,
             band: withBand ? band.value : undefined }),
     };

@@ -28,11 +28,13 @@ public final class InsightModule implements FeatureModule {
     public InsightModule(Platform platform) {
         this.platform = platform;
         var repository = new InsightRepository(platform.pool());
+        var bands = TimeBands.bundled();
         this.snapper = new SegmentSnapper(repository, platform.routing(), platform.workers(),
-                platform.config().graphCacheDir().resolve("map.fingerprint"), platform.clock());
+                platform.config().graphCacheDir().resolve("map.fingerprint"), bands.zone(),
+                platform.clock());
         this.metrics = new InsightMetrics(repository, platform.metrics(), platform.clock());
-        this.routes = new InsightRoutes(new InsightService(repository, snapper,
-                TimeBands.bundled(), platform.clock()), platform.authz());
+        this.routes = new InsightRoutes(new InsightService(repository, snapper, bands,
+                platform.clock()), platform.authz());
     }
 
     @Override

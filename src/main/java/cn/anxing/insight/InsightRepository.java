@@ -33,48 +33,65 @@ public final class InsightRepository {
     private static final String SET_GRAPH = """
             INSERT INTO insight_graph (id, fingerprint) VALUES (true, $1)
             ON CONFLICT (id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint""";
-    /* Cases without a segment row; $1 limits the search to recent reports (null: all). */
+    /* Cases without a segment row. */
     private static final String UNSNAPPED = """
             SELECT c.id, c.lat, c.lon, c.occurred_at FROM accident_case c
-            WHERE ($1::timestamptz IS NULL OR c.reported_at >= $1)
+            WHERE NOT EXISTS (SELECT 1 FROM insight_case_segment s WHERE s.case_id = c.id)
+            ORDER BY c.reported_at LIMIT $1""";
+    /*
+     * The open cases reported since $1 without a segment row: what a hotspot answer snaps first.
+     * A new report is open, and the accident feature's partial index on open cases' report time
+     * keeps this a short range scan however many cases there are; a case closed before it was
+     * snapped is left to the timer.
+     */
+    private static final String UNSNAPPED_RECENT = """
+            SELECT c.id, c.lat, c.lon, c.occurred_at FROM accident_case c
+            WHERE c.state <> 'CLOSED' AND c.reported_at >= $1
               AND NOT EXISTS (SELECT 1 FROM insight_case_segment s WHERE s.case_id = c.id)
             ORDER BY c.reported_at LIMIT $2""";
     private static final String INSERT_SEGMENT = """
             INSERT INTO insight_segment (edge_id, way_id, road_name, road_class, geometry)
             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (edge_id) DO NOTHING""";
     private static final String INSERT_CASE_SEGMENT = """
-            INSERT INTO insight_case_segment (case_id, edge_id, occurred_at) VALUES ($1, $2, $3)
-            ON CONFLICT (case_id) DO NOTHING""";
+            INSERT INTO insight_case_segment (case_id, edge_id, occurred_at, local_minute)
+            VALUES ($1, $2, $3, $4) ON CONFLICT (case_id) DO NOTHING""";
 
     // ------------------------------------------------------------ the map
 
     /*
      * Counts per segment in the period ($1..$2) and the previous one ($3..$4) in the band
-     * ($5 zone, $6..$7 minutes of the day); the busiest $8 segments of the period.
+     * ($5..$6 minutes of the local day; 0..1440 the whole day, from after to wraps past
+     * midnight); the busiest $7 segments of the period.
      */
     private static final String HOTSPOTS = """
             WITH cur AS (
                 SELECT edge_id, count(*) AS n FROM insight_case_segment
                 WHERE occurred_at >= $1 AND occurred_at < $2 AND edge_id IS NOT NULL
-                  AND insight_in_band(occurred_at, $5, $6, $7)
+                  AND (($5::int = 0 AND $6::int = 1440)
+                      OR ($5::int < $6::int AND local_minute >= $5 AND local_minute < $6)
+                      OR ($5::int > $6::int AND (local_minute >= $5 OR local_minute < $6)))
                 GROUP BY edge_id),
             prev AS (
                 SELECT edge_id, count(*) AS n FROM insight_case_segment
                 WHERE occurred_at >= $3 AND occurred_at < $4 AND edge_id IS NOT NULL
-                  AND insight_in_band(occurred_at, $5, $6, $7)
+                  AND (($5::int = 0 AND $6::int = 1440)
+                      OR ($5::int < $6::int AND local_minute >= $5 AND local_minute < $6)
+                      OR ($5::int > $6::int AND (local_minute >= $5 OR local_minute < $6)))
                 GROUP BY edge_id)
             SELECT s.edge_id, s.way_id, s.road_name, s.road_class, s.geometry,
                 cur.n AS count, coalesce(prev.n, 0) AS previous_count
             FROM cur JOIN insight_segment s ON s.edge_id = cur.edge_id
             LEFT JOIN prev ON prev.edge_id = cur.edge_id
-            ORDER BY cur.n DESC, previous_count DESC, s.edge_id LIMIT $8""";
+            ORDER BY cur.n DESC, previous_count DESC, s.edge_id LIMIT $7""";
     private static final String TOTALS = """
             SELECT count(*) FILTER (WHERE occurred_at >= $1 AND edge_id IS NOT NULL) AS total,
                 count(*) FILTER (WHERE occurred_at < $1 AND edge_id IS NOT NULL) AS previous_total,
                 count(*) FILTER (WHERE occurred_at >= $1 AND edge_id IS NULL) AS off_road
             FROM insight_case_segment
             WHERE occurred_at >= $2 AND occurred_at < $3
-              AND insight_in_band(occurred_at, $4, $5, $6)""";
+              AND (($4::int = 0 AND $5::int = 1440)
+                      OR ($4::int < $5::int AND local_minute >= $4 AND local_minute < $5)
+                      OR ($4::int > $5::int AND (local_minute >= $4 OR local_minute < $5)))""";
     private static final String SEGMENT = """
             SELECT edge_id, way_id, road_name, road_class, geometry FROM insight_segment
             WHERE edge_id = $1""";
@@ -82,8 +99,10 @@ public final class InsightRepository {
             SELECT c.id, c.case_no, c.occurred_at, c.state FROM insight_case_segment s
             JOIN accident_case c ON c.id = s.case_id
             WHERE s.edge_id = $1 AND s.occurred_at >= $2 AND s.occurred_at < $3
-              AND insight_in_band(s.occurred_at, $4, $5, $6)
-            ORDER BY s.occurred_at DESC, c.case_no LIMIT $7""";
+              AND (($4::int = 0 AND $5::int = 1440)
+                      OR ($4::int < $5::int AND s.local_minute >= $4 AND s.local_minute < $5)
+                      OR ($4::int > $5::int AND (s.local_minute >= $4 OR s.local_minute < $5)))
+            ORDER BY s.occurred_at DESC, c.case_no LIMIT $6""";
     private static final String OPEN_CASES = """
             SELECT id, case_no, lat, lon, state, reported_at FROM accident_case
             WHERE state <> 'CLOSED' ORDER BY reported_at DESC LIMIT $1""";
@@ -202,8 +221,12 @@ public final class InsightRepository {
     public record CaseToSnap(UUID id, double lat, double lon, Instant occurredAt) {
     }
 
-    /** A case snapped: the segment it lies on, or none when no road is near. */
-    public record Snapped(UUID caseId, Instant occurredAt, Optional<Segment> segment) {
+    /**
+     * A case snapped: the segment it lies on, or none when no road is near, and the minute of
+     * the local day it happened at.
+     */
+    public record Snapped(UUID caseId, Instant occurredAt, int localMinute,
+                          Optional<Segment> segment) {
     }
 
     /** A stored segment: edge id, OSM way, name, class and GeoJSON coordinates. */
@@ -224,10 +247,14 @@ public final class InsightRepository {
                 .mapEmpty();
     }
 
-    /** Up to {@code limit} cases with no segment, oldest first; reported since {@code since}. */
+    /**
+     * Up to {@code limit} cases with no segment, oldest report first: all of them, or with
+     * {@code since} the open ones reported since then.
+     */
     public Future<List<CaseToSnap>> unsnapped(Instant since, int limit) {
-        return pool.preparedQuery(UNSNAPPED).execute(Tuple.of(since == null ? null : utc(since),
-                limit)).map(rows -> list(rows, r -> new CaseToSnap(r.getUUID("id"),
+        var query = since == null ? pool.preparedQuery(UNSNAPPED).execute(Tuple.of(limit))
+                : pool.preparedQuery(UNSNAPPED_RECENT).execute(Tuple.of(utc(since), limit));
+        return query.map(rows -> list(rows, r -> new CaseToSnap(r.getUUID("id"),
                         r.getDouble("lat"), r.getDouble("lon"), instant(r, "occurred_at"))));
     }
 
@@ -241,7 +268,7 @@ public final class InsightRepository {
             s.segment().ifPresent(g -> segments.add(Tuple.of(g.edgeId(), g.wayId(), g.roadName(),
                     g.roadClass(), g.coordinates())));
             cases.add(Tuple.of(s.caseId(), s.segment().map(Segment::edgeId).orElse(null),
-                    utc(s.occurredAt())));
+                    utc(s.occurredAt()), (short) s.localMinute()));
         }
         return pool.withTransaction(tx -> (segments.isEmpty() ? Future.succeededFuture()
                 : tx.preparedQuery(INSERT_SEGMENT).executeBatch(segments))
@@ -262,15 +289,14 @@ public final class InsightRepository {
     public Future<List<SegmentCount>> hotspots(Window window, int limit) {
         return pool.preparedQuery(HOTSPOTS).execute(Tuple.from(List.of(utc(window.start()),
                 utc(window.end()), utc(window.previousStart()), utc(window.start()),
-                window.zone().getId(), window.band().fromMinute(), window.band().toMinute(),
-                limit))).map(rows -> list(rows, r -> new SegmentCount(segment(r),
+                window.band().fromMinute(), window.band().toMinute(), limit))).map(rows -> list(rows, r -> new SegmentCount(segment(r),
                         r.getLong("count"), r.getLong("previous_count"))));
     }
 
     public Future<Totals> totals(Window window) {
         return pool.preparedQuery(TOTALS).execute(Tuple.from(List.of(utc(window.start()),
-                utc(window.previousStart()), utc(window.end()), window.zone().getId(),
-                window.band().fromMinute(), window.band().toMinute()))).map(rows -> {
+                utc(window.previousStart()), utc(window.end()), window.band().fromMinute(),
+                window.band().toMinute()))).map(rows -> {
                     Row r = rows.iterator().next();
                     return new Totals(r.getLong("total"), r.getLong("previous_total"),
                             r.getLong("off_road"));
@@ -289,8 +315,8 @@ public final class InsightRepository {
 
     public Future<List<CaseOnSegment>> segmentCases(int edgeId, Window window, int limit) {
         return pool.preparedQuery(SEGMENT_CASES).execute(Tuple.from(List.of(edgeId,
-                utc(window.start()), utc(window.end()), window.zone().getId(),
-                window.band().fromMinute(), window.band().toMinute(), limit))).map(rows ->
+                utc(window.start()), utc(window.end()), window.band().fromMinute(),
+                window.band().toMinute(), limit))).map(rows ->
                 list(rows, r -> new CaseOnSegment(r.getUUID("id"), r.getString("case_no"),
                         instant(r, "occurred_at"), r.getString("state"))));
     }

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * point that a car may drive, with the edge's OSM way, name and geometry.
  *
  * <p>Lazy, so the accident feature needs no hook at report time: the cases without a segment are
- * snapped at start (the backfill), on a timer, and before each hotspot answer (the recent ones).
+ * snapped at start (the backfill), on a timer, and before each hotspot answer (the open ones
+ * reported in the last two days).
  * A point with no drivable road within 500 m is stored without a segment, so it is not retried;
  * it counts as "off the road network". Edge ids belong to one import of one map file: when the
  * graph's fingerprint changes, every snap is forgotten and made again.
@@ -46,16 +49,18 @@ public final class SegmentSnapper {
     private final RoutingService routing;
     private final WorkerPools workers;
     private final Path graphFingerprintFile;
+    private final ZoneId zone;
     private final Clock clock;
     private Future<Integer> running;
     private volatile boolean graphChecked;
 
     public SegmentSnapper(InsightRepository repository, RoutingService routing,
-            WorkerPools workers, Path graphFingerprintFile, Clock clock) {
+            WorkerPools workers, Path graphFingerprintFile, ZoneId zone, Clock clock) {
         this.repository = repository;
         this.routing = routing;
         this.workers = workers;
         this.graphFingerprintFile = graphFingerprintFile;
+        this.zone = zone;
         this.clock = clock;
     }
 
@@ -114,9 +119,10 @@ public final class SegmentSnapper {
                 })).onSuccess(x -> graphChecked = true);
     }
 
+    /** The graph's fingerprint and the zone of the stored local minutes. */
     private String fingerprint() throws IOException {
-        return Files.isRegularFile(graphFingerprintFile) ? Files.readString(graphFingerprintFile)
-                : "unknown";
+        return (Files.isRegularFile(graphFingerprintFile) ? Files.readString(graphFingerprintFile)
+                : "graph unknown\n") + "zone=" + zone.getId() + "\n";
     }
 
     private Future<Integer> rounds(Instant since, int doneSoFar) {
@@ -145,7 +151,9 @@ public final class SegmentSnapper {
             } catch (PointNotOnRoadException e) {
                 segment = Optional.empty();
             }
-            out.add(new Snapped(c.id(), c.occurredAt(), segment));
+            LocalTime local = c.occurredAt().atZone(zone).toLocalTime();
+            out.add(new Snapped(c.id(), c.occurredAt(), local.getHour() * 60 + local.getMinute(),
+                    segment));
         }
         return out;
     }

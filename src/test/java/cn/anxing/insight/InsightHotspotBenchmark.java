@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one traffic map's API under a year of accidents: generates {@code n} cases (default
- * 100,000) on the roads of the demo map (Guixi), spread over 2026 with a few roads much busier
- * than the rest, snaps them (the backfill), then times a month's hotspots through the API, as
- * the page asks for them. Run from the project root:
+ * 100,000) on the roads of the demo map (Guixi), spread over the 365 days before today with a
+ * few roads much busier than the rest, snaps them (the backfill), then times last month's
+ * hotspots through the API, as the page asks for them. Run from the project root:
  *
  * <pre>
  * mvn -o -q -B -Dskip.frontend=true test-compile exec:java \
@@ -50,7 +50,7 @@ public final class InsightHotspotBenchmark {
                     .get(60, TimeUnit.SECONDS);
             long started = System.nanoTime();
             generate(accidents, roads);
-            System.out.printf("generated %d accidents over 2026 on %d road lines in %.1f s%n",
+            System.out.printf("generated %d accidents over the last 365 days on %d road lines in %.1f s%n",
                     accidents, roads.size(), (System.nanoTime() - started) / 1e9);
 
             started = System.nanoTime();
@@ -63,21 +63,24 @@ public final class InsightHotspotBenchmark {
             }
 
             Api police = server.api().staff("police1", "anxing-demo");
-            time(police, "/api/v1/insight/hotspots?period=month&date=2026-06-15", rounds);
-            time(police, "/api/v1/insight/hotspots?period=month&date=2026-06-15&band=morning",
-                    rounds);
-            time(police, "/api/v1/insight/hotspots?period=month&date=2026-06-15&limit=2000",
-                    rounds);
-            time(police, "/api/v1/insight/hotspots?period=custom&from=2026-01-01&to=2026-12-31",
-                    rounds);
-            time(police, "/api/v1/insight/dashboard?period=month&date=2026-06-15", rounds);
+            LocalDate today = LocalDate.now(HandMadeCases.SHANGHAI);
+            String month = "period=month&date=" + today.minusMonths(1).withDayOfMonth(1);
+            String year = "period=custom&from=" + today.minusDays(365) + "&to="
+                    + today.minusDays(1);
+            time(police, "/api/v1/insight/hotspots?" + month, rounds);
+            time(police, "/api/v1/insight/hotspots?" + month + "&band=morning", rounds);
+            time(police, "/api/v1/insight/hotspots?" + month + "&band=night", rounds);
+            time(police, "/api/v1/insight/hotspots?" + month + "&limit=2000", rounds);
+            time(police, "/api/v1/insight/hotspots?" + year, rounds);
+            time(police, "/api/v1/insight/dashboard?" + month, rounds);
         }
     }
 
     /** Writes the cases straight into accident_case, as the benchmark's made-up year. */
     private static void generate(int n, List<RoadLine> roads) throws Exception {
         var random = new Random(2026);
-        Instant from = LocalDate.of(2026, 1, 1).atStartOfDay(HandMadeCases.SHANGHAI).toInstant();
+        Instant from = LocalDate.now(HandMadeCases.SHANGHAI).minusDays(365)
+                .atStartOfDay(HandMadeCases.SHANGHAI).toInstant();
         long yearSeconds = 365L * 86_400;
         UUID reporter = HandMadeCases.someAccount();
         try (Connection c = TestDatabase.connect()) {
