@@ -63,7 +63,7 @@ public final class InsightRepository {
      * ($5..$6 minutes of the local day; 0..1440 the whole day, from after to wraps past
      * midnight); the busiest $7 segments of the period.
      */
-    private static final String HOTSPOTS = """
+    static final String HOTSPOTS = """
             WITH cur AS (
                 SELECT edge_id, count(*) AS n FROM insight_case_segment
                 WHERE occurred_at >= $1 AND occurred_at < $2 AND edge_id IS NOT NULL

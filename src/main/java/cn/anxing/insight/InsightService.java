@@ -65,23 +65,29 @@ public final class InsightService {
 
     /** The busiest segments of the window, each with its count and the previous period's. */
     public Future<JsonObject> hotspots(Window window, int limit) {
-        return snapper.snapRecent().compose(x -> repository.hotspots(window, limit))
-                .compose(segments -> repository.totals(window).map(totals -> {
-                    var list = new JsonArray();
-                    int rank = 0;
-                    for (SegmentCount s : segments) {
-                        list.add(segmentJson(s.segment()).put("rank", ++rank)
-                                .put("count", s.count()).put("previousCount", s.previousCount())
-                                .put("change", s.count() - s.previousCount())
-                                .put("changeRatio", s.previousCount() == 0 ? null
-                                        : round2((double) (s.count() - s.previousCount())
-                                                / s.previousCount())));
-                    }
-                    return windowJson(window).put("total", totals.total())
-                            .put("previousTotal", totals.previousTotal())
-                            .put("offRoad", totals.offRoad())
-                            .put("segments", list);
-                }));
+        // the ranking and the totals are independent reads: on two pool connections at once
+        return snapper.snapRecent().compose(x -> {
+            var segmentsRead = repository.hotspots(window, limit);
+            var totalsRead = repository.totals(window);
+            return Future.all(segmentsRead, totalsRead).map(both -> {
+                List<SegmentCount> segments = segmentsRead.result();
+                var totals = totalsRead.result();
+                var list = new JsonArray();
+                int rank = 0;
+                for (SegmentCount s : segments) {
+                    list.add(segmentJson(s.segment()).put("rank", ++rank)
+                            .put("count", s.count()).put("previousCount", s.previousCount())
+                            .put("change", s.count() - s.previousCount())
+                            .put("changeRatio", s.previousCount() == 0 ? null
+                                    : round2((double) (s.count() - s.previousCount())
+                                            / s.previousCount())));
+                }
+                return windowJson(window).put("total", totals.total())
+                        .put("previousTotal", totals.previousTotal())
+                        .put("offRoad", totals.offRoad())
+                        .put("segments", list);
+            });
+        });
     }
 
     /** The cases of one segment in the window, newest first. */

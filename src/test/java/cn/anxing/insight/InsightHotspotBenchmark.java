@@ -73,6 +73,7 @@ public final class InsightHotspotBenchmark {
             time(police, "/api/v1/insight/hotspots?" + month + "&limit=2000", rounds);
             time(police, "/api/v1/insight/hotspots?" + year, rounds);
             time(police, "/api/v1/insight/dashboard?" + month, rounds);
+            sqlOnly(today.minusMonths(1).withDayOfMonth(1), rounds);
         }
     }
 
@@ -135,6 +136,48 @@ public final class InsightHotspotBenchmark {
         System.out.printf("%-75s median %6.1f ms  p95 %6.1f ms  max %6.1f ms  (%d kB)%n", path,
                 ms[rounds / 2], ms[(int) Math.ceil(rounds * 0.95) - 1], ms[rounds - 1],
                 bytes / 1024);
+    }
+
+    /** The month's hotspot query alone, as PostgreSQL runs it, without HTTP and JSON. */
+    private static void sqlOnly(LocalDate firstOfMonth, int rounds) throws Exception {
+        var zone = HandMadeCases.SHANGHAI;
+        Period month = Period.of("month", firstOfMonth.toString(), null, null, firstOfMonth);
+        Object[] values = {InsightRepository.utc(month.start(zone)),
+            InsightRepository.utc(month.end(zone)),
+            InsightRepository.utc(month.previous().start(zone)),
+            InsightRepository.utc(month.start(zone)), 0, 1440, 200};
+        // JDBC numbers its parameters by position: each $n becomes a ? bound to value n
+        var numbered = java.util.regex.Pattern.compile("\\$(\\d+)")
+                .matcher(InsightRepository.HOTSPOTS);
+        List<Object> bound = new java.util.ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        while (numbered.find()) {
+            bound.add(values[Integer.parseInt(numbered.group(1)) - 1]);
+            numbered.appendReplacement(sql, "?");
+        }
+        numbered.appendTail(sql);
+        try (Connection c = TestDatabase.connect();
+                var st = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < bound.size(); i++) {
+                st.setObject(i + 1, bound.get(i));
+            }
+            double[] ms = new double[rounds];
+            for (int i = -5; i < rounds; i++) {
+                long started = System.nanoTime();
+                try (var rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString("geometry");
+                    }
+                }
+                if (i >= 0) {
+                    ms[i] = (System.nanoTime() - started) / 1e6;
+                }
+            }
+            Arrays.sort(ms);
+            System.out.printf("%-75s median %6.1f ms  p95 %6.1f ms  max %6.1f ms%n",
+                    "SQL only: the month's hotspots (JDBC)", ms[rounds / 2],
+                    ms[(int) Math.ceil(rounds * 0.95) - 1], ms[rounds - 1]);
+        }
     }
 
     private static void check(Api.Reply reply) {
