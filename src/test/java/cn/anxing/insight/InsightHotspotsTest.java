@@ -221,6 +221,24 @@ class InsightHotspotsTest {
                 .getString("caseId").equals(reported.json().getString("id"))), open.body());
     }
 
+    @Test
+    @DisplayName("A case nobody asked about is snapped by the timer, as old cases are at start")
+    void timerSnapsOldCases() throws Exception {
+        // reported long ago and closed: the pre-answer snap never looks at it, only the backfill
+        insertCase(RIVERSIDE.lat(), RIVERSIDE.lon(), local("2025-06-15T12:00"),
+                local("2025-06-15T12:10"), "CLOSED");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+        Map<String, String> counts = Map.of();
+        while (System.nanoTime() < deadline) {
+            counts = counts(hotspots("period=month&date=2025-06-15"));
+            if (!counts.isEmpty()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals(Map.of("沿河路", "1/0"), counts);
+    }
+
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = ';', value = {
         "period=year; period",
