@@ -200,6 +200,32 @@ class InsightDashboardTest {
     }
 
     @Test
+    @DisplayName("The map's layers: the case repeated reports joined, and the latest plan's bus")
+    void layers() {
+        JsonArray duplicates = police.get("/api/v1/insight/duplicates?" + PERIOD).json()
+                .getJsonArray("cases");
+        assertEquals(1, duplicates.size(), duplicates.encode());
+        assertEquals(2, duplicates.getJsonObject(0).getLong("offered"));
+        assertEquals(1, duplicates.getJsonObject(0).getLong("joined"));
+
+        JsonArray features = police.get("/api/v1/insight/bus").json().getJsonArray("features");
+        var ours = features.stream().map(JsonObject.class::cast)
+                .filter(f -> "测试中学".equals(f.getJsonObject("properties").getString("school"))
+                        || schoolId.toString().equals(f.getJsonObject("properties")
+                                .getString("schoolId")))
+                .toList();
+        assertEquals(java.util.List.of("school", "stop", "line"), ours.stream()
+                .map(f -> f.getJsonObject("properties").getString("kind")).toList());
+        // only the latest plan's line (48 students), in GeoJSON's [lon, lat] order
+        JsonObject line = ours.get(2);
+        assertEquals(48, line.getJsonObject("properties").getInteger("students"));
+        assertEquals(new JsonArray().add(LON).add(LAT), line.getJsonObject("geometry")
+                .getJsonArray("coordinates").getJsonArray(0));
+        assertEquals(new JsonArray().add(117.2426).add(28.2994), ours.get(1)
+                .getJsonObject("geometry").getJsonArray("coordinates"));
+    }
+
+    @Test
     @DisplayName("The same figures are Prometheus metrics with domain names")
     void metrics() throws Exception {
         server.app().insight().refreshMetrics().toCompletionStage().toCompletableFuture()
@@ -299,8 +325,16 @@ class InsightDashboardTest {
                         + pathsMs));
         var summary = new JsonObject().put("students", students).put("studentsServed", served)
                 .put("busesAvailable", available).put("busesUsed", used);
-        var plan = new JsonObject().put("summary", summary).put("stops", new JsonArray())
-                .put("evening", new JsonObject().put("lines", new JsonArray()))
+        // one stop and one evening line; plans keep [lat, lon] pairs
+        var stops = new JsonArray().add(new JsonObject().put("name", "水厂路站")
+                .put("lat", 28.2994).put("lon", 117.2426));
+        var path = new JsonObject().put("geometry", new JsonArray()
+                .add(new JsonArray().add(LAT).add(LON)).add(new JsonArray().add(28.2994)
+                        .add(117.2426)));
+        var lines = new JsonArray().add(new JsonObject().put("name", "1号线")
+                .put("busLabel", "浙F-B" + served).put("students", served).put("path", path));
+        var plan = new JsonObject().put("summary", summary).put("stops", stops)
+                .put("evening", new JsonObject().put("lines", lines))
                 .put("morning", new JsonObject().put("lines", new JsonArray()));
         var pg = new org.postgresql.util.PGobject();
         pg.setType("jsonb");
