@@ -72,6 +72,19 @@ describe('the one traffic map and the dashboard (police)', () => {
         await page.screenshot({ path: `${SHOTS}/insight-map.png` });
     });
 
+    test('a layer switched off is no longer drawn', async () => {
+        const count = () => page.$eval('#insight-map', (element) => new Promise((resolve) => {
+            const map = element.insightMap;
+            map.once('idle', () => resolve(map.queryRenderedFeatures(
+                { layers: ['hot-segments'] }).length));
+            map.triggerRepaint();
+        }));
+        await page.uncheck('.insight-layers input[name=hot]');
+        assert.equal(await count(), 0);
+        await page.check('.insight-layers input[name=hot]');
+        assert.ok(await count() > 0);
+    });
+
     test('a ranking row shows that segment\'s cases with number, time and state', async () => {
         await page.locator('#insight-ranking .ranking-row').first().click();
         await page.waitForSelector('#segment-cases:not([hidden]) tbody tr');
