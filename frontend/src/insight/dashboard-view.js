@@ -116,7 +116,10 @@ const FIGURES = [
             legend: { bottom: 0 },
             series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '45%'],
                 stillShowZeroSum: false,
-                label: { formatter: '{b}\n{c}' },
+                // with no outcome yet the note says so; labels would point at nothing
+                label: { show: d.cases.settledOnline + d.cases.policeHandled > 0,
+                    formatter: '{b}\n{c}' },
+                labelLine: { show: d.cases.settledOnline + d.cases.policeHandled > 0 },
                 data: [
                     { name: t('insight.fig.online.settled'), value: d.cases.settledOnline,
                         itemStyle: { color: '#66bb6a' } },
