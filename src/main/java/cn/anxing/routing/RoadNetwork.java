@@ -10,6 +10,8 @@ import com.graphhopper.config.Profile;
 import com.graphhopper.jackson.Jackson;
 import com.graphhopper.routing.ev.BooleanEncodedValue;
 import com.graphhopper.routing.ev.EnumEncodedValue;
+import com.graphhopper.routing.ev.IntEncodedValue;
+import com.graphhopper.routing.ev.OSMWayID;
 import com.graphhopper.routing.ev.RoadClass;
 import com.graphhopper.routing.ev.RoadClassLink;
 import com.graphhopper.routing.ev.Subnetwork;
@@ -89,7 +91,7 @@ public final class RoadNetwork implements AutoCloseable {
     /** Every attribute the custom models and our queries read, stored per edge at import. */
     static final String ENCODED_VALUES = "car_access, car_average_speed, road_access, "
             + "max_weight, max_width, max_height, foot_access, foot_priority, foot_average_speed, "
-            + "foot_road_access, road_class, road_class_link, roundabout";
+            + "foot_road_access, road_class, road_class_link, roundabout, osm_way_id";
 
     private static final Logger LOG = LoggerFactory.getLogger(RoadNetwork.class);
     private static final String GRAPH_DIR = "graph";
@@ -101,6 +103,7 @@ public final class RoadNetwork implements AutoCloseable {
     private final Map<String, BooleanEncodedValue> subnetworks = new HashMap<>();
     private final EnumEncodedValue<RoadClass> roadClassEnc;
     private final BooleanEncodedValue roadClassLinkEnc;
+    private final IntEncodedValue osmWayIdEnc;
     private final MapBounds bounds;
     private final Translation chinese;
     private final Translation english;
@@ -116,6 +119,7 @@ public final class RoadNetwork implements AutoCloseable {
         }
         roadClassEnc = encoding.getEnumEncodedValue(RoadClass.KEY, RoadClass.class);
         roadClassLinkEnc = encoding.getBooleanEncodedValue(RoadClassLink.KEY);
+        osmWayIdEnc = encoding.getIntEncodedValue(OSMWayID.KEY);
         BBox box = hopper.getBaseGraph().getBounds();
         bounds = new MapBounds(box.minLat, box.minLon, box.maxLat, box.maxLon);
         chinese = hopper.getTranslationMap().getWithFallBack(Locale.SIMPLIFIED_CHINESE);
@@ -262,6 +266,23 @@ public final class RoadNetwork implements AutoCloseable {
         var p = snap.getSnappedPoint();
         return new RoadSnap(new LatLon(p.lat, p.lon), snap.getQueryDistance(), nameOf(edge),
                 classOf(edge), edge.get(roadClassLinkEnc));
+    }
+
+    /**
+     * The road segment (graph edge, junction to junction) nearest a point that the profile may
+     * use: what the one traffic map counts accidents on. Edge ids are stable for one import of
+     * one map file; the OSM way id ties the segment back to the extract.
+     *
+     * @throws PointNotOnRoadException outside the map, or no such road within
+     *                                 {@link #MAX_SNAP_METRES}
+     */
+    public RoadSegment segmentAt(double lat, double lon, String profile) {
+        Snap snap = snapOrThrow(new LatLon(lat, lon), 0, profile);
+        EdgeIteratorState edge = snap.getClosestEdge();
+        var p = snap.getSnappedPoint();
+        return new RoadSegment(edge.getEdge(), edge.get(osmWayIdEnc), nameOf(edge),
+                classOf(edge), toLatLons(edge.fetchWayGeometry(FetchMode.ALL)),
+                new LatLon(p.lat, p.lon), snap.getQueryDistance());
     }
 
     private Snap snapOrThrow(LatLon point, int index, String profile) {
