@@ -67,6 +67,42 @@
  * @property {string} en
  */
 
+// ---- the map (MapRoutes) ----
+
+/**
+ * A point, WGS-84.
+ * @typedef {object} LatLon
+ * @property {number} lat
+ * @property {number} lon
+ */
+
+/**
+ * The map's extent (GET /map/info): its box, a centre on a road near its middle.
+ * @typedef {object} MapInfo
+ * @property {{ minLat: number, minLon: number, maxLat: number, maxLon: number }} bounds
+ * @property {LatLon} center
+ * @property {string} attribution
+ */
+
+/**
+ * The road point nearest a point (GET /map/snap).
+ * @typedef {object} RoadSnap
+ * @property {number} lat
+ * @property {number} lon
+ * @property {number} distanceMetres
+ * @property {string | null} roadName
+ * @property {string | null} roadClass
+ * @property {boolean} expresswayOrRamp
+ */
+
+/**
+ * The properties of a road line of GET /map/roads (a GeoJSON FeatureCollection of LineStrings).
+ * @typedef {object} RoadProperties
+ * @property {string | null} name
+ * @property {string | null} roadClass
+ * @property {boolean} link
+ */
+
 // ---- accidents (AccidentViews) ----
 
 /**
