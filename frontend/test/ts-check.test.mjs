@@ -8,7 +8,6 @@ import { join } from 'node:path';
 
 const SRC = new URL('../src/', import.meta.url).pathname;
 const NOT_YET = [
-    /^map\/(leaflet-map|road-layer|snap)\.js$/, // the #/map road page: Leaflet → MapLibre
     /^bus\/plan-layers\.js$/, // map tooltips as text nodes (issue 9)
     /^bus\/child-view\.js$/, // the same
     /^accident\/report-view\.js$/, // its map part moves to MapLibre
