@@ -374,9 +374,36 @@
  */
 
 /**
+ * A household of a plan and the stop it walks to (BusPlan.HouseholdStop); `stopId` null when
+ * no bus serves it. Paths are [lat, lon] pairs.
+ * @typedef {object} PlanHousehold
+ * @property {string} householdId
+ * @property {string} label
+ * @property {number} lat
+ * @property {number} lon
+ * @property {number} students
+ * @property {string | null} stopId
+ * @property {string | null} stopName
+ * @property {number | null} walkMetres
+ * @property {[number, number][] | null} walkPath
+ */
+
+/**
+ * A stop a plan uses (BusPlan.Stop).
+ * @typedef {object} PlanStop
+ * @property {string} id
+ * @property {string} name
+ * @property {number} lat
+ * @property {number} lon
+ * @property {string | null} roadName
+ */
+
+/**
  * @typedef {object} UnservedHousehold
  * @property {string} householdId
  * @property {string} label
+ * @property {number} lat
+ * @property {number} lon
  * @property {string} reason
  * @property {string} reasonText "中文 / English"
  */
@@ -384,6 +411,7 @@
 /**
  * @typedef {object} LineStop
  * @property {number} sequence
+ * @property {string} stopId
  * @property {string} stopName
  * @property {string} arrival 'HH:mm'
  * @property {number} students
@@ -406,7 +434,8 @@
  * @property {string} start
  * @property {string} end
  * @property {LineStop[]} stops
- * @property {{ instructions: Instruction[] }} path
+ * @property {{ instructions: Instruction[], geometry: [number, number][] }} path the route,
+ *     [lat, lon] pairs
  */
 
 /**
@@ -428,7 +457,8 @@
  * @property {number} schoolLat
  * @property {number} schoolLon
  * @property {PlanSummary} summary
- * @property {Household[]} households
+ * @property {PlanHousehold[]} households
+ * @property {PlanStop[]} stops
  * @property {UnservedHousehold[]} unserved
  * @property {{ lines: Line[] }} evening
  * @property {{ lines: Line[] }} morning
