@@ -15,14 +15,14 @@ import { downloadCsv, toCsv } from './csv.js';
 import { periodControls, periodQuery } from './period.js';
 import './insight.css';
 import './messages.js';
-/** @import { Feature, FeatureCollection, GeoJSON, Point } from 'geojson' */
+/** @import { Feature, FeatureCollection, GeoJSON, LineString, Point } from 'geojson' */
 /**
  * @import { ExpressionSpecification, GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap,
  *     MapLayerMouseEvent } from 'maplibre-gl'
  */
 /**
- * @import { HotSegment, Hotspots, InsightBands, OpenCase, OpenCases, RepeatedCase,
- *     RepeatedCases, RouteContext, SegmentCases, BusFeatureProperties } from '../types.js'
+ * @import { BusFeatureProperties, HotSegment, Hotspots, InsightBands, MapInfo, OpenCase,
+ *     OpenCases, RepeatedCase, RepeatedCases, RouteContext, SegmentCases } from '../types.js'
  */
 
 /** @typedef {keyof typeof LAYERS} LayerGroup */
@@ -50,7 +50,7 @@ const LAYER_GROUPS = /** @type {LayerGroup[]} */ (Object.keys(LAYERS));
  * @param {RouteContext} context
  */
 export async function insightMapView(outlet, { query }) {
-    /** @type {[{ center: { lat: number, lon: number } }, InsightBands]} */
+    /** @type {[MapInfo, InsightBands]} */
     const [info, bandList] = await Promise.all([get('/map/info'), get('/insight/bands')]);
     const mapElement = h('div', { class: 'insight-map', id: 'insight-map' });
     const ranking = h('div', { class: 'insight-ranking', id: 'insight-ranking' });
@@ -106,7 +106,10 @@ export async function insightMapView(outlet, { query }) {
         mapElement.dataset.hot = 'loading';
         error.hidden = true;
         try {
-            /** @type {[Hotspots, OpenCases, RepeatedCases, FeatureCollection]} */
+            /**
+             * @type {[Hotspots, OpenCases, RepeatedCases,
+             *     FeatureCollection<Point | LineString, BusFeatureProperties>]}
+             */
             const [hot, open, duplicates, bus] = await Promise.all([
                 get(withQuery('/insight/hotspots', { ...q, limit: 500 })),
                 get('/insight/open-cases'),
