@@ -34,7 +34,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class InsightMetrics {
 
-    private final InsightRepository repository;
+    private final DashboardRepository repository;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Map<String, AtomicLong> casesByState = new ConcurrentHashMap<>();
@@ -46,7 +46,7 @@ public final class InsightMetrics {
     private final Map<String, long[]> postings = new ConcurrentHashMap<>();
     private final AtomicReference<Instant> jobsRecordedUntil = new AtomicReference<>(Instant.EPOCH);
 
-    public InsightMetrics(InsightRepository repository, MeterRegistry registry, Clock clock) {
+    public InsightMetrics(DashboardRepository repository, MeterRegistry registry, Clock clock) {
         this.repository = repository;
         this.registry = registry;
         this.clock = clock;

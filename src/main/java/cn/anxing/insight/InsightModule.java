@@ -28,13 +28,14 @@ public final class InsightModule implements FeatureModule {
     public InsightModule(Platform platform) {
         this.platform = platform;
         var repository = new InsightRepository(platform.pool());
+        var dashboard = new DashboardRepository(platform.pool());
         var bands = TimeBands.bundled();
         this.snapper = new SegmentSnapper(repository, platform.routing(), platform.workers(),
                 platform.config().graphCacheDir().resolve("map.fingerprint"), bands.zone(),
                 platform.clock());
-        this.metrics = new InsightMetrics(repository, platform.metrics(), platform.clock());
-        this.routes = new InsightRoutes(new InsightService(repository, snapper, bands,
-                platform.clock()), platform.authz());
+        this.metrics = new InsightMetrics(dashboard, platform.metrics(), platform.clock());
+        this.routes = new InsightRoutes(new InsightService(repository, dashboard, snapper,
+                bands, platform.clock()), platform.authz());
     }
 
     @Override

@@ -2,13 +2,13 @@ package cn.anxing.insight;
 
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
+import cn.anxing.insight.DashboardRepository.DayCount;
+import cn.anxing.insight.DashboardRepository.Durations;
+import cn.anxing.insight.DashboardRepository.Waiting;
 import cn.anxing.insight.InsightRepository.CasePoint;
-import cn.anxing.insight.InsightRepository.DayCount;
-import cn.anxing.insight.InsightRepository.Durations;
 import cn.anxing.insight.InsightRepository.SchoolPlan;
 import cn.anxing.insight.InsightRepository.Segment;
 import cn.anxing.insight.InsightRepository.SegmentCount;
-import cn.anxing.insight.InsightRepository.Waiting;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,13 +36,15 @@ public final class InsightService {
             Duration.ofHours(24), Duration.ofDays(3));
 
     private final InsightRepository repository;
+    private final DashboardRepository dashboard;
     private final SegmentSnapper snapper;
     private final TimeBands bands;
     private final Clock clock;
 
-    public InsightService(InsightRepository repository, SegmentSnapper snapper, TimeBands bands,
-            Clock clock) {
+    public InsightService(InsightRepository repository, DashboardRepository dashboard,
+            SegmentSnapper snapper, TimeBands bands, Clock clock) {
         this.repository = repository;
+        this.dashboard = dashboard;
         this.snapper = snapper;
         this.bands = bands;
         this.clock = clock;
@@ -205,9 +207,9 @@ public final class InsightService {
         Instant now = clock.instant();
         var answer = new JsonObject().put("period", periodJson(period))
                 .put("asOf", now.toString());
-        return repository.casesPerDay(from, to, zone).compose(days -> {
+        return dashboard.casesPerDay(from, to, zone).compose(days -> {
             answer.put("casesPerDay", perDay(period, days));
-            return repository.outcomes(from, to);
+            return dashboard.outcomes(from, to);
         }).compose(o -> {
             long concluded = o.agreed() + o.police();
             answer.put("cases", new JsonObject().put("reported", o.reported())
@@ -216,14 +218,14 @@ public final class InsightService {
                             : round4((double) o.agreed() / concluded)));
             answer.put("reportToAgreement", durations(o.toAgreement()));
             answer.put("reviewToDecision", durations(o.toDecision()));
-            return repository.duplicates(from, to);
+            return dashboard.duplicates(from, to);
         }).compose(d -> {
             answer.put("repeatedReports", new JsonObject().put("offered", d.offered())
                     .put("avoided", d.avoided()));
-            return repository.reviewWaiting();
+            return dashboard.reviewWaiting();
         }).compose(waiting -> {
             answer.put("reviewWaiting", waitingJson(waiting, now));
-            return repository.advances(from, to);
+            return dashboard.advances(from, to);
         }).compose(payers -> {
             var list = new JsonArray();
             payers.forEach(p -> list.add(new JsonObject().put("payerId", p.payerId())
@@ -231,7 +233,7 @@ public final class InsightService {
                     .put("advancedFen", p.advancedFen()).put("disbursements", p.disbursements())
                     .put("disbursedFen", p.disbursedFen())));
             answer.put("advances", new JsonObject().put("payers", list));
-            return repository.overdue(now);
+            return dashboard.overdue(now);
         }).compose(overdue -> {
             answer.getJsonObject("advances").put("overdueNotices", overdue.notices())
                     .put("overdueReviews", overdue.reviews());

@@ -10,7 +10,9 @@
  * payment tables ({@code payment_payer}, {@code ledger_posting}, {@code advance_application},
  * {@code bill}, {@code application_payer}, {@code payment_instruction}) and the bus tables
  * ({@code bus_school}, {@code bus_plan}, {@code bus_plan_job}) with its own SQL in
- * {@link cn.anxing.insight.InsightRepository}, and it <em>never writes</em> them. It writes only
+ * {@link cn.anxing.insight.InsightRepository} (segments and the map) and
+ * {@link cn.anxing.insight.DashboardRepository} (the dashboard and the metrics), and it
+ * <em>never writes</em> them. It writes only
  * its own tables ({@code insight_segment}, {@code insight_case_segment}, {@code insight_graph},
  * V50). Why: the figures cut across three features (a case's report, its agreement, the advance
  * paid for its injured, the bus lines on the same roads), and answering them through each
