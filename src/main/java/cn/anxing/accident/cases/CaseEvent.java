@@ -16,6 +16,14 @@ public enum CaseEvent {
     LIABILITY_DISPUTED,
     /** A party asked for the police before liability was settled. */
     POLICE_REQUESTED,
+    /** The engine settled but the case has a fraud or evidence flag: the police look first. */
+    SETTLEMENT_HELD,
+    /** An officer sent the case back to the parties for more (退回补充). */
+    SENT_BACK,
+    /** The parties gave everything the officer asked for: back to the police queue. */
+    SUPPLEMENT_ANSWERED,
+    /** A party asked for review (复核) of the determination. */
+    REVIEW_REQUESTED,
     /** An officer determined liability. */
     POLICE_DECIDED,
     /** The case is finished. */

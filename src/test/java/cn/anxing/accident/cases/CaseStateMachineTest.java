@@ -33,7 +33,11 @@ class CaseStateMachineTest {
             LIABILITY     LIABILITY_DISPUTED POLICE_REVIEW
             LIABILITY     POLICE_REQUESTED   POLICE_REVIEW
             AGREED        CLOSED             CLOSED
+            LIABILITY     SETTLEMENT_HELD    POLICE_REVIEW
             POLICE_REVIEW POLICE_DECIDED     DECIDED
+            POLICE_REVIEW SENT_BACK          SUPPLEMENT
+            SUPPLEMENT    SUPPLEMENT_ANSWERED POLICE_REVIEW
+            DECIDED       REVIEW_REQUESTED   POLICE_REVIEW
             DECIDED       CLOSED             CLOSED
             """;
 
