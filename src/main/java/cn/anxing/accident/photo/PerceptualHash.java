@@ -1,7 +1,5 @@
 package cn.anxing.accident.photo;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,7 +7,7 @@ import java.util.OptionalLong;
 import javax.imageio.ImageIO;
 
 /**
- * The 64-bit difference hash (dHash) of a photo: the image shrunk to 9×8 grey pixels, one bit
+ * The 64-bit difference hash (dHash) of a photo: the image averaged to 9×8 grey cells, one bit
  * per pair of horizontal neighbours (is the left one brighter). Resizing, recompressing and small
  * colour shifts keep most bits; another scene changes about half of them. Two hashes are compared
  * by their Hamming distance (the bits that differ).
@@ -36,18 +34,29 @@ public final class PerceptualHash {
     }
 
     public static long dHash(BufferedImage image) {
-        // shrink in steps (bilinear halving, then area-like) so the 9×8 grid averages the image
-        BufferedImage current = image;
-        while (current.getWidth() > 72 || current.getHeight() > 64) {
-            current = scaled(current, Math.max(9, current.getWidth() / 2),
-                    Math.max(8, current.getHeight() / 2));
+        // each of the 9×8 cells is the mean grey of its block of the original (a box filter),
+        // so a resized copy averages to nearly the same grid whatever its size
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] row = new int[w];
+        double[][] sum = new double[8][9];
+        int[][] count = new int[8][9];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            int cy = Math.min(7, y * 8 / h);
+            for (int x = 0; x < w; x++) {
+                int cx = Math.min(8, x * 9 / w);
+                sum[cy][cx] += grey(row[x]);
+                count[cy][cx]++;
+            }
         }
-        BufferedImage small = scaled(current, 9, 8);
         long hash = 0;
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {
                 hash <<= 1;
-                if (grey(small.getRGB(x, y)) > grey(small.getRGB(x + 1, y))) {
+                double left = sum[y][x] / Math.max(1, count[y][x]);
+                double right = sum[y][x + 1] / Math.max(1, count[y][x + 1]);
+                if (left > right) {
                     hash |= 1;
                 }
             }
@@ -57,16 +66,6 @@ public final class PerceptualHash {
 
     public static int distance(long a, long b) {
         return Long.bitCount(a ^ b);
-    }
-
-    private static BufferedImage scaled(BufferedImage source, int w, int h) {
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
-                RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(source, 0, 0, w, h, null);
-        g.dispose();
-        return out;
     }
 
     private static int grey(int rgb) {
