@@ -1,6 +1,6 @@
 -- The police desk (交警工作台): claims on cases, what an officer asked the parties for, the
--- determination documents (认定书), review requests, photo fingerprints for reuse, and the
--- append-only record of every officer action.
+-- determination documents (认定书), review requests and photo fingerprints for reuse. Every
+-- officer action is written to audit_log (V70, append-only) in the action's own transaction.
 
 -- An officer's claim on a case is a lease: it lapses at expires_at unless the open case page
 -- renews it. One row per case; taking it is one INSERT ... ON CONFLICT DO UPDATE ... WHERE the
@@ -39,28 +39,3 @@ CREATE TABLE accident_determination (
     superseded_at     timestamptz
 );
 CREATE INDEX accident_determination_case ON accident_determination (case_id, created_at);
-
--- Every officer action: claim, release, take-over, view of a case or photo, decision,
--- send-back, close. Append-only: the trigger refuses UPDATE and DELETE (as the ledger's does).
-CREATE TABLE police_audit (
-    id           bigserial PRIMARY KEY,
-    at           timestamptz NOT NULL DEFAULT now(),
-    officer_id   uuid NOT NULL REFERENCES account (id),
-    officer_name text NOT NULL,
-    action       text NOT NULL,
-    case_id      uuid REFERENCES accident_case (id),
-    detail       text NOT NULL DEFAULT '',
-    before       jsonb,
-    after        jsonb
-);
-CREATE INDEX police_audit_case ON police_audit (case_id, id);
-CREATE INDEX police_audit_officer ON police_audit (officer_id, id);
-
-CREATE FUNCTION police_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'police_audit is append-only: % is not allowed', TG_OP
-        USING ERRCODE = 'integrity_constraint_violation';
-END;
-$$;
-CREATE TRIGGER police_audit_no_change BEFORE UPDATE OR DELETE ON police_audit
-    FOR EACH ROW EXECUTE FUNCTION police_audit_append_only();

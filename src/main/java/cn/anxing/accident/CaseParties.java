@@ -153,7 +153,7 @@ public final class CaseParties {
                 update.fire(CaseEvent.LIABILITY_DISPUTED);
             } else if (!c.flags().isEmpty()) {
                 // a fraud or evidence flag: the police look before the agreement is sealed
-                update.fire(CaseEvent.SETTLEMENT_HELD);
+                update.fire(CaseEvent.LIABILITY_DISPUTED);
             }
             return saved.compose(x -> repository.setDecision(tx, caseId,
                     CaseDecision.of(decision)));

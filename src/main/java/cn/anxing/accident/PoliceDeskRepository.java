@@ -1,6 +1,7 @@
 package cn.anxing.accident;
 
 import cn.anxing.accident.police.SendBack;
+import cn.anxing.audit.AuditLog;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The police desk's tables: claims ({@code police_claim}), the append-only audit
- * ({@code police_audit}), send-back requests and review marks on {@code accident_case},
+ * The police desk's tables: claims ({@code police_claim}), officer actions in the append-only
+ * {@code audit_log} (V70, through {@link AuditLog}), send-back requests and review marks on {@code accident_case},
  * determinations ({@code accident_determination}) and the photo fingerprints the reuse signal
  * compares.
  */
@@ -74,18 +75,17 @@ final class PoliceDeskRepository {
             "DELETE FROM police_claim WHERE case_id = $1 AND officer_id = $2 RETURNING case_id";
     private static final String OFFICER =
             "SELECT id, display_name, organisation FROM account WHERE id = $1";
-    private static final String AUDIT = """
-            INSERT INTO police_audit (at, officer_id, officer_name, action, case_id, detail,
-                before, after)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""";
+    /** The audit subject of every officer action on a case. */
+    static final String SUBJECT = "accident_case";
     private static final String AUDIT_COLUMNS = """
-            SELECT a.id, a.at, a.officer_id, a.officer_name, a.action, a.case_id, c.case_no,
-                a.detail, a.before, a.after
-            FROM police_audit a LEFT JOIN accident_case c ON c.id = a.case_id""";
+            SELECT a.id, a.at, a.actor_id, coalesce(acc.display_name, '') AS officer_name,
+                a.action, a.subject_id, c.case_no, a.before, a.after
+            FROM audit_log a LEFT JOIN account acc ON acc.id = a.actor_id
+                LEFT JOIN accident_case c ON c.id::text = a.subject_id""";
     private static final String AUDIT_OF_CASE = AUDIT_COLUMNS
-            + " WHERE a.case_id = $1 ORDER BY a.id";
+            + " WHERE a.subject_type = 'accident_case' AND a.subject_id = $1 ORDER BY a.id";
     private static final String AUDIT_OF_OFFICER = AUDIT_COLUMNS
-            + " WHERE a.officer_id = $1 ORDER BY a.id DESC LIMIT 500";
+            + " WHERE a.actor_id = $1 AND a.action LIKE 'police.%' ORDER BY a.id DESC LIMIT 500";
     private static final String SEND_BACK = "SELECT send_back FROM accident_case WHERE id = $1";
     private static final String SET_SEND_BACK =
             "UPDATE accident_case SET send_back = $2 WHERE id = $1";
@@ -183,15 +183,25 @@ final class PoliceDeskRepository {
         });
     }
 
+    /**
+     * One officer action in {@code audit_log}, in the caller's transaction; {@code action} is
+     * the short name (claim, decide...) written as police.claim. The detail goes with after.
+     */
     Future<Void> audit(SqlClient client, Officer officer, String action, UUID caseId,
             String detail, JsonObject before, JsonObject after, Instant at) {
-        return client.preparedQuery(AUDIT).execute(Tuple.from(new Object[] {
-                AccidentRepository.utc(at), officer.id(), officer.name(), action, caseId,
-                detail == null ? "" : detail, before, after})).mapEmpty();
+        JsonObject afterWithDetail = after == null ? new JsonObject() : after.copy();
+        if (detail != null && !detail.isBlank()) {
+            afterWithDetail.put("detail", detail);
+        }
+        return AuditLog.record(client, new AuditLog.AuditEntry(officer.id(), "police", null,
+                "police." + action.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                SUBJECT, caseId.toString(), before == null ? null : before.getMap(),
+                afterWithDetail.isEmpty() ? null : afterWithDetail.getMap(), null));
     }
 
     Future<List<AuditRow>> auditOfCase(UUID caseId) {
-        return pool.preparedQuery(AUDIT_OF_CASE).execute(Tuple.of(caseId)).map(this::auditRows);
+        return pool.preparedQuery(AUDIT_OF_CASE).execute(Tuple.of(caseId.toString()))
+                .map(this::auditRows);
     }
 
     Future<List<AuditRow>> auditOfOfficer(UUID officerId) {
@@ -201,11 +211,14 @@ final class PoliceDeskRepository {
 
     private List<AuditRow> auditRows(io.vertx.sqlclient.RowSet<Row> rows) {
         List<AuditRow> list = new ArrayList<>();
-        rows.forEach(r -> list.add(new AuditRow(r.getLong("id"),
-                AccidentRepository.instant(r, "at"), r.getUUID("officer_id"),
-                r.getString("officer_name"), r.getString("action"), r.getUUID("case_id"),
-                r.getString("case_no"), r.getString("detail"),
-                (JsonObject) r.getJson("before"), (JsonObject) r.getJson("after"))));
+        rows.forEach(r -> {
+            JsonObject after = (JsonObject) r.getJson("after");
+            list.add(new AuditRow(r.getLong("id"), AccidentRepository.instant(r, "at"),
+                    r.getUUID("actor_id"), r.getString("officer_name"), r.getString("action"),
+                    UUID.fromString(r.getString("subject_id")), r.getString("case_no"),
+                    after == null ? "" : after.getString("detail", ""),
+                    (JsonObject) r.getJson("before"), after));
+        });
         return list;
     }
 

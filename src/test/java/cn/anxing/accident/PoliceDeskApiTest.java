@@ -128,7 +128,7 @@ class PoliceDeskApiTest {
         }
         JsonArray audit = expect(200, officers.get(0).get(path(c) + "/audit")).jsonArray();
         assertEquals(1, audit.stream().filter(a -> ((JsonObject) a).getString("action")
-                .equals("CLAIM")).count(), "one claim, one audit row");
+                .equals("police.claim")).count(), "one claim, one audit row");
     }
 
     @Test
@@ -241,12 +241,12 @@ class PoliceDeskApiTest {
         JsonArray audit = expect(200, one.get(path(c) + "/audit")).jsonArray();
         List<String> actions = audit.stream().map(a -> ((JsonObject) a).getString("action"))
                 .toList();
-        for (String action : List.of("CLAIM", "VIEW_CASE", "VIEW_PHOTO", "SEND_BACK", "DECIDE",
-                "CLOSE")) {
+        for (String action : List.of("police.claim", "police.view-case", "police.view-photo",
+                "police.send-back", "police.decide", "police.close")) {
             assertTrue(actions.contains(action), action + " missing from " + actions);
         }
         JsonObject decide = audit.stream().map(a -> (JsonObject) a)
-                .filter(a -> a.getString("action").equals("DECIDE")).findFirst().orElseThrow();
+                .filter(a -> a.getString("action").equals("police.decide")).findFirst().orElseThrow();
         assertEquals("POLICE_REVIEW", decide.getJsonObject("before").getString("state"));
         assertEquals("MAIN", decide.getJsonObject("after").getJsonObject("grades")
                 .getString("A"));
@@ -255,10 +255,11 @@ class PoliceDeskApiTest {
 
         try (Connection db = TestDatabase.connect(); Statement st = db.createStatement()) {
             SQLException update = assertThrows(SQLException.class, () -> st.executeUpdate(
-                    "UPDATE police_audit SET detail = 'changed' WHERE case_id = '" + c.id() + "'"));
+                    "UPDATE audit_log SET action = 'police.changed' WHERE subject_id = '" + c.id()
+                            + "'"));
             assertTrue(update.getMessage().contains("append-only"), update.getMessage());
             SQLException delete = assertThrows(SQLException.class, () -> st.executeUpdate(
-                    "DELETE FROM police_audit WHERE case_id = '" + c.id() + "'"));
+                    "DELETE FROM audit_log WHERE subject_id = '" + c.id() + "'"));
             assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
         }
         assertEquals(audit.size(), expect(200, one.get(path(c) + "/audit")).jsonArray().size());
@@ -297,7 +298,8 @@ class PoliceDeskApiTest {
 
         List<String> actions = expect(200, two.get(path(c) + "/audit")).jsonArray().stream()
                 .map(a -> ((JsonObject) a).getString("action")).toList();
-        assertTrue(actions.contains("RELEASE"), actions.toString());
+        assertTrue(actions.contains("police.release"), actions.toString());
+        assertTrue(actions.contains("police.decide"), actions.toString());
     }
 
     @Test

@@ -19,7 +19,6 @@ import static cn.anxing.accident.cases.CaseEvent.POLICE_DECIDED;
 import static cn.anxing.accident.cases.CaseEvent.POLICE_REQUESTED;
 import static cn.anxing.accident.cases.CaseEvent.REVIEW_REQUESTED;
 import static cn.anxing.accident.cases.CaseEvent.SENT_BACK;
-import static cn.anxing.accident.cases.CaseEvent.SETTLEMENT_HELD;
 import static cn.anxing.accident.cases.CaseEvent.SUPPLEMENT_ANSWERED;
 import static cn.anxing.accident.cases.CaseEvent.WITHDRAWN;
 
@@ -48,7 +47,6 @@ public final class CaseStateMachine {
         allow(CaseState.LIABILITY, LIABILITY_DISPUTED, CaseState.POLICE_REVIEW);
         allow(CaseState.LIABILITY, POLICE_REQUESTED, CaseState.POLICE_REVIEW);
         allow(CaseState.AGREED, CLOSED, CaseState.CLOSED);
-        allow(CaseState.LIABILITY, SETTLEMENT_HELD, CaseState.POLICE_REVIEW);
         allow(CaseState.POLICE_REVIEW, POLICE_DECIDED, CaseState.DECIDED);
         allow(CaseState.POLICE_REVIEW, SENT_BACK, CaseState.SUPPLEMENT);
         allow(CaseState.SUPPLEMENT, SUPPLEMENT_ANSWERED, CaseState.POLICE_REVIEW);
