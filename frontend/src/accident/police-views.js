@@ -94,7 +94,7 @@ const FIELDS = ['name', 'plate', 'vehicleType', 'licenceNo', 'insurerCode', 'pol
  * @property {string | null} caseNo
  * @property {string} detail
  *
- * @typedef {CaseView & {
+ * @typedef {Omit<CaseView, 'flags' | 'photos'> & {
  *     reportedAt: string, weather: string, accidentForm: string,
  *     claim: Holder | null, sendBack: SendBack | null, determination: Determination | null,
  *     reviewRequestedAt: string | null, reasons: string[], transitions: Transition[],
@@ -276,7 +276,7 @@ export async function policeCaseView(outlet, context) {
             view = await change;
             await render();
         } catch (error) {
-            if (form) showError(form, error);
+            if (form) showError(/** @type {HTMLFormElement} */ (form), error);
             else throw error;
         }
     }
@@ -426,7 +426,7 @@ export async function policeCaseView(outlet, context) {
                 grades[p.label] = el(`grade-${p.label}`).value;
                 basis[p.label] = [...el(`basis-${p.label}`).selectedOptions].map((o) => o.value);
                 if (!grades[p.label]) {
-                    return showError(form, new Error(t('police.decide.needGrade',
+                    return showError(/** @type {HTMLFormElement} */ (form), new Error(t('police.decide.needGrade',
                         { label: p.label })));
                 }
                 if (grades[p.label] !== 'NONE' && basis[p.label].length === 0) {
@@ -528,7 +528,7 @@ export async function policeCaseView(outlet, context) {
             replaceChildren(list, linked.length === 0
                 ? h('li', { class: 'hint', i18n: 'police.advances.none' })
                 : linked.map((a) => h('li', {}, h('a', { href: `#/payments/${a.id}` },
-                    t('police.advances.one', { state: t(`payments.state.${a.state}`) })))));
+                    t('police.advances.one', { state: t(`pay.stateName.${a.state}`) })))));
         }).catch(() => replaceChildren(list, h('li', { class: 'hint',
             i18n: 'police.advances.none' })));
         return h('section', { class: 'card' }, h('h2', { i18n: 'police.advances.title' }), list);

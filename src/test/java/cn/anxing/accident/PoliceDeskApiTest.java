@@ -215,6 +215,12 @@ class PoliceDeskApiTest {
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc);
+            // a picture of the document's first page, to look at (beside the browser tests')
+            java.nio.file.Path shots = java.nio.file.Path.of("target", "e2e-screenshots");
+            java.nio.file.Files.createDirectories(shots);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc)
+                    .renderImageWithDPI(0, 110), "png", shots.resolve("determination.png")
+                    .toFile());
         }
         for (String expected : List.of("道路交通事故认定书", decided.getString("caseNo"), "主要责任",
                 "次要责任", "张三", "李四", "第四十三条", "平湖交警 王警官", "平湖市公安局交通警察大队",
