@@ -8,7 +8,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {
     BASE_URL, desktopContext, freshPhone, launchBrowser, openPage, phoneContext, signInAsStaff,
     signInThroughApi,
@@ -118,6 +117,14 @@ async function disputedCase(browser) {
 
 /** The text of every page of a PDF, as pdf.js reads it (the CJK font carries its ToUnicode). */
 async function pdfText(bytes) {
+    // pdf.js 6 asks for Node 22; on Node 20 it needs only this one newer call
+    Promise.withResolvers ??= function withResolvers() {
+        let resolve;
+        let reject;
+        const promise = new Promise((yes, no) => { resolve = yes; reject = no; });
+        return { promise, resolve, reject };
+    };
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false })
         .promise;
     let text = '';

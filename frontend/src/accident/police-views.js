@@ -256,10 +256,10 @@ export async function policeCaseView(outlet, context) {
         replaceChildren(outlet, h('div', { class: 'accident police-desk', id: 'police-case',
             dataset: { state: view.state, claim: view.claim ? (mine() ? 'mine' : 'held')
                 : 'free' } },
+            headerCard(), partiesCard(),
             h('div', { class: 'desk-columns' },
                 h('div', { class: 'desk-main' },
-                    headerCard(), factsCard(mapElement), partiesCard(), statementsCard(),
-                    photosCard(), historyCard()),
+                    factsCard(mapElement), statementsCard(), photosCard(), historyCard()),
                 h('div', { class: 'desk-side' },
                     claimCard(), view.determination && determinationCard(),
                     view.sendBack && sendBackStatus(),
@@ -406,7 +406,7 @@ export async function policeCaseView(outlet, context) {
                 h('label', { class: 'field' }, h('span', { i18n: 'police.decide.basis' }),
                     h('select', { name: `basis-${p.label}`, multiple: true, size: 6 },
                         legal.articles.map((a) => h('option', { value: a.code,
-                            title: a.summaryZh }, a.zh)))))),
+                            title: a.summaryZh || a.zh }, shortCitation(a.zh))))))),
             h('label', { class: 'field' }, h('span', { i18n: 'police.decide.facts' }),
                 h('textarea', { name: 'facts', rows: 4, required: true })),
             h('label', { class: 'field' }, h('span', { i18n: 'accident.review.note' }),
@@ -569,6 +569,15 @@ function itemText(i, view) {
 /** @param {string} slot a slot name such as collision-point or plate-1 */
 function slotKey(slot) {
     return `police.slot.${slot.replace(/-\d+$/, '')}`;
+}
+
+/**
+ * 《中华人民共和国道路交通安全法实施条例》第五十条 as 《实施条例》第五十条: the list stays readable.
+ * @param {string} zh
+ */
+function shortCitation(zh) {
+    return zh.replace('《中华人民共和国道路交通安全法实施条例》', '《实施条例》')
+        .replace('《中华人民共和国道路交通安全法》', '《道路交通安全法》');
 }
 
 /**
