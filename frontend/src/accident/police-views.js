@@ -213,18 +213,23 @@ export async function policeAuditView(outlet) {
     const rows = await get('/police/audit?officer=me');
     replaceChildren(outlet, h('div', { class: 'accident police-desk', id: 'police-audit' },
         h('section', { class: 'card wide' }, h('h1', { i18n: 'police.audit.mine' }),
-            auditTable(rows))));
+            auditTable(rows, true))));
 }
 
-/** @param {AuditRow[]} rows */
-function auditTable(rows) {
+/**
+ * @param {AuditRow[]} rows
+ * @param {boolean} [withCase] a column for the case (the officer's own list)
+ */
+function auditTable(rows, withCase = false) {
+    const columns = withCase ? ['at', 'officer', 'action', 'caseNo', 'detail']
+        : ['at', 'officer', 'action', 'detail'];
     return h('table', { class: 'queue-table audit-table' },
-        h('thead', {}, h('tr', {}, ['at', 'officer', 'action', 'caseNo', 'detail']
-            .map((c) => h('th', { scope: 'col', i18n: `police.audit.${c}` })))),
+        h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col',
+            i18n: `police.audit.${c}` })))),
         h('tbody', {}, rows.map((r) => h('tr', { dataset: { action: r.action } },
             h('td', {}, when(r.at)), h('td', {}, r.officerName),
-            h('td', { i18n: `police.action.${r.action}` }), h('td', {}, r.caseNo ?? ''),
-            h('td', {}, r.detail)))));
+            h('td', { i18n: `police.action.${r.action}` }),
+            withCase && h('td', {}, r.caseNo ?? ''), h('td', {}, r.detail)))));
 }
 
 // ---- one case ----------------------------------------------------------------------------------

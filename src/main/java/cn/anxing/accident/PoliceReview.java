@@ -329,7 +329,8 @@ public final class PoliceReview {
         Instant now = cases.now();
         return evidence.photo(officer, true, caseId, photoId).compose(file -> desk.pool()
                 .withTransaction(tx -> desk.officer(tx, officer).compose(me -> desk.audit(tx, me,
-                        "VIEW_PHOTO", caseId, photoId.toString(), null, null, now)))
+                        "VIEW_PHOTO", caseId, "", null,
+                        new JsonObject().put("photoId", photoId.toString()), now)))
                 .map(file));
     }
 
