@@ -60,6 +60,7 @@ export async function caseView(outlet, { params }) {
             s === 'POLICE_REVIEW' && policeSection(),
             view.settlementHeld && heldSection(view),
             s === 'SUPPLEMENT' && sendBackSection(view, id, apply),
+            s === 'SUPPLEMENT' && can('STATEMENT') && liabilitySection(),
             can('UPLOAD_PHOTO') && s !== 'SUPPLEMENT' && photoSection(),
             can('EDIT_PARTY') && partyForm(),
             partiesSection(),

@@ -65,9 +65,9 @@ public record AppConfig(
      *
      * @param claimLease          how long an officer's claim on a case lasts unless the open case
      *                            page renews it (ACCIDENT_CLAIM_LEASE_SECONDS)
-     * @param plateFrequencyCases a plate in this many cases ... (ACCIDENT_PLATE_FREQUENCY_CASES)
-     * @param plateFrequencyDays  ... within this many days flags the case
-     *                            (ACCIDENT_PLATE_FREQUENCY_DAYS)
+     * @param plateFrequencyCases a plate in this many open cases within plateFrequencyDays flags
+     *                            the case (ACCIDENT_PLATE_FREQUENCY_CASES)
+     * @param plateFrequencyDays  the window of that count (ACCIDENT_PLATE_FREQUENCY_DAYS)
      * @param photoHashDistance   a photo whose 64-bit dHash is at most this many bits from a photo
      *                            of another case counts as reused (ACCIDENT_PHOTO_HASH_DISTANCE)
      * @param reviewDays          days after the determination within which a party may ask for
