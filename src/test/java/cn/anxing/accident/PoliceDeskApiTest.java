@@ -162,6 +162,28 @@ class PoliceDeskApiTest {
     }
 
     @Test
+    @DisplayName("A claim not renewed lapses at its lease's end: then another officer takes it")
+    void lapsedClaim() throws Exception {
+        var c = disputed();
+        Api one = police("police1");
+        Api two = police("police2");
+        JsonObject held = expect(200, one.post(path(c) + "/claim", new JsonObject())).json();
+        java.time.Instant until = java.time.Instant.parse(held.getJsonObject("claim")
+                .getString("expiresAt"));
+        long minutes = java.time.Duration.between(java.time.Instant.now(), until).toMinutes();
+        assertTrue(minutes >= 9 && minutes <= 10, "the default lease is 10 minutes: " + minutes);
+        assertEquals(409, two.post(path(c) + "/claim", new JsonObject()).status());
+        try (Connection db = TestDatabase.connect(); Statement st = db.createStatement()) {
+            // the lease's end, reached without waiting ten minutes
+            st.executeUpdate("UPDATE police_claim SET expires_at = now() - interval '1 second'"
+                    + " WHERE case_id = '" + c.id() + "'");
+        }
+        JsonObject taken = expect(200, two.post(path(c) + "/claim", new JsonObject())).json();
+        assertEquals("平湖交警 赵警官", taken.getJsonObject("claim").getString("officerName"));
+        assertEquals(409, one.post(path(c) + "/decision", decision()).status());
+    }
+
+    @Test
     @DisplayName("Send back for a new collision photo: the party may do exactly that, the case"
             + " returns to the queue; then the decision issues a determination that verifies and"
             + " reaches each insurer once; every officer action has its audit row")
