@@ -182,6 +182,10 @@ describe('accident self-service on two phones', () => {
 
             await police.selectOption('select[name=grade-A]', 'MAIN');
             await police.selectOption('select[name=grade-B]', 'SECONDARY');
+            // the desk asks for the legal basis and the facts of a determination (issue 11)
+            await police.selectOption('select[name=basis-A]', ['RTSL-43']);
+            await police.selectOption('select[name=basis-B]', ['IR-50']);
+            await police.fill('#decision-form textarea[name=facts]', '两车倒车时发生碰撞。');
             await police.click('#decision-submit');
             await police.waitForSelector('#police-case[data-state=DECIDED]');
             await pageA.waitForSelector('#decided [data-label=A][data-grade=MAIN]');

@@ -107,7 +107,7 @@
 
 /**
  * @typedef {'DRAFT' | 'EVIDENCE' | 'PARTIES' | 'LIABILITY' | 'AGREED' | 'POLICE_REVIEW'
- *     | 'DECIDED' | 'CLOSED' | 'CANCELLED'} CaseState
+ *     | 'SUPPLEMENT' | 'DECIDED' | 'CLOSED' | 'CANCELLED'} CaseState
  */
 
 /**
@@ -206,6 +206,13 @@
  * @property {Record<string, Statement>} statements by author label
  * @property {string[]} [allowedActions] what the signed-in party may do next
  * @property {{ verificationCode: string, signedAt: string }} [agreement] once agreed
+ * @property {{ note: string, items: { kind: string, target: string, party: string | null,
+ *     done: boolean }[] } | null} [sendBack] what the police asked for (SUPPLEMENT)
+ * @property {{ verificationCode: string, issuedAt: string, content: { parties: { label: string,
+ *     grade: string }[] } } | null} [determination] the police determination, once issued
+ * @property {string | null} [reviewUntil] the last moment to ask for review
+ * @property {string | null} [reviewRequestedAt]
+ * @property {boolean} [settlementHeld] flags hold the settlement until the police looked
  */
 
 /**

@@ -12,6 +12,7 @@ import { bindText, onLanguageChange, t } from '../i18n.js';
 import {
     bilingual, blobUrl, gradeLines, scenarioName, scenarios, selectField, uploadPhoto,
 } from './common.js';
+import { determinationSection, heldSection, sendBackSection } from './police-party.js';
 /** @import { CaseView, InsurerNotification, Party, RouteContext } from '../types.js' */
 
 const CHECKLIST = ['anyoneInjured', 'vehiclesDrivable', 'allInsured', 'drinkOrDrugs',
@@ -57,12 +58,16 @@ export async function caseView(outlet, { params }) {
             can('INVITE') && shareSection(),
             can('CHECKLIST') && checklistSection(),
             s === 'POLICE_REVIEW' && policeSection(),
-            can('UPLOAD_PHOTO') && photoSection(),
+            view.settlementHeld && heldSection(view),
+            s === 'SUPPLEMENT' && sendBackSection(view, id, apply),
+            s === 'SUPPLEMENT' && can('STATEMENT') && liabilitySection(),
+            can('UPLOAD_PHOTO') && s !== 'SUPPLEMENT' && photoSection(),
             can('EDIT_PARTY') && partyForm(),
             partiesSection(),
             s === 'LIABILITY' && liabilitySection(),
             s === 'AGREED' && agreedSection(),
             s === 'DECIDED' && decidedSection(),
+            view.determination && determinationSection(view, id, can('REQUEST_REVIEW'), apply),
         ];
     }
 

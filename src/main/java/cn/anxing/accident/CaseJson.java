@@ -1,5 +1,7 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.FlagKind;
+
 import cn.anxing.accident.eligibility.ChecklistAnswers;
 import cn.anxing.accident.eligibility.EligibilityResult;
 import cn.anxing.accident.eligibility.IneligibilityReason;
@@ -184,7 +186,7 @@ final class CaseJson {
     }
 
     static List<CaseFlag> flags(JsonArray json) {
-        return objects(json, f -> new CaseFlag(PhotoCheck.Kind.valueOf(f.getString("kind")),
+        return objects(json, f -> new CaseFlag(FlagKind.valueOf(f.getString("kind")),
                 f.getLong("amount"), f.getLong("limit"), f.getString("zh"), f.getString("en"),
                 f.getString("slot")));
     }

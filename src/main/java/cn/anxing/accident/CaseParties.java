@@ -11,6 +11,7 @@ import cn.anxing.accident.liability.LiabilityDecision;
 import cn.anxing.accident.liability.LiabilityEngine;
 import cn.anxing.accident.liability.PartyStatement;
 import cn.anxing.accident.liability.ScenarioCatalogue;
+import cn.anxing.accident.police.SendBack;
 import cn.anxing.accident.privacy.FieldCipher;
 import cn.anxing.accident.privacy.Masking;
 import cn.anxing.error.DomainException;
@@ -37,9 +38,11 @@ public final class CaseParties {
     private final InsurerRepository insurers;
     private final ScenarioCatalogue catalogue;
     private final FieldCipher cipher;
+    private final Supplements supplements;
 
     CaseParties(CaseChanges cases, CaseReading reading, InsurerRepository insurers,
-            ScenarioCatalogue catalogue, FieldCipher cipher) {
+            ScenarioCatalogue catalogue, FieldCipher cipher, Supplements supplements) {
+        this.supplements = supplements;
         this.cases = cases;
         this.reading = reading;
         this.insurers = insurers;
@@ -94,7 +97,9 @@ public final class CaseParties {
                     throw new DomainException(AccidentError.INSURER_UNKNOWN, "保险公司代码不存在 /"
                             + " no insurer has the code " + insurer, "insurerCode");
                 }
-                return cases.repository().updateParty(tx, caseId, me.id(), details);
+                return supplements.answer(tx, c, update, SendBack.Kind.FIELD, null, me.label())
+                        .compose(x -> cases.repository().updateParty(tx, caseId, me.id(),
+                                details));
             });
         }).compose(x -> reading.view(actor, caseId));
     }
@@ -110,6 +115,14 @@ public final class CaseParties {
                 throw new DomainException(CaseStateMachine.ILLEGAL_TRANSITION, "现在不能陈述 /"
                         + " statements are made in the liability step; the case is "
                         + c.state(), null);
+            }
+            if (c.state() == CaseState.SUPPLEMENT) {
+                // asked to say it again: stored for the officer, the engine does not run again
+                PartyStatement again = declined ? PartyStatement.declining(me.label())
+                        : PartyStatement.of(me.label(), checkedAssessments(c, assessments));
+                return supplements.answer(tx, c, update, SendBack.Kind.STATEMENT, me.label(),
+                        me.label()).compose(x -> cases.repository().setStatement(tx, caseId,
+                        me.id(), again, cases.now()));
             }
             if (me.stated()) {
                 throw new DomainException(AccidentError.ALREADY_STATED, "您已陈述过 / you have made"
@@ -137,6 +150,9 @@ public final class CaseParties {
             }
             LiabilityDecision decision = LiabilityEngine.decide(catalogue, statements);
             if (!decision.settled()) {
+                update.fire(CaseEvent.LIABILITY_DISPUTED);
+            } else if (!c.flags().isEmpty()) {
+                // a fraud or evidence flag: the police look before the agreement is sealed
                 update.fire(CaseEvent.LIABILITY_DISPUTED);
             }
             return saved.compose(x -> repository.setDecision(tx, caseId,

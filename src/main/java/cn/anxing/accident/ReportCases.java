@@ -1,5 +1,9 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.FlagKind;
+import cn.anxing.accident.police.PlateFrequency;
+import io.vertx.sqlclient.SqlClient;
+
 import cn.anxing.accident.agreement.AccidentForm;
 import cn.anxing.accident.agreement.Weather;
 import cn.anxing.accident.cases.AccidentError;
@@ -60,9 +64,14 @@ public final class ReportCases {
     private final Duration duplicateWindow;
     private final AtomicLong duplicatesAvoided = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
+    private final PoliceDeskRepository desk;
+    private final PlateFrequency plateFrequency;
 
     ReportCases(CaseChanges cases, CaseReading reading, DuplicateOffers offers,
-            RoutingService routing, DuplicateReportRule duplicateRule, Duration duplicateWindow) {
+            RoutingService routing, DuplicateReportRule duplicateRule, Duration duplicateWindow,
+            PoliceDeskRepository desk, PlateFrequency plateFrequency) {
+        this.desk = desk;
+        this.plateFrequency = plateFrequency;
         this.cases = cases;
         this.reading = reading;
         this.offers = offers;
@@ -128,10 +137,34 @@ public final class ReportCases {
                 AccidentRepository repository = cases.repository();
                 return repository.pool().withTransaction(tx -> repository.insertCase(tx, newCase)
                         .compose(id -> repository.insertParty(tx, id, "A", actor,
-                                plates.get(0)).map(id)))
+                                plates.get(0)).compose(x -> flagFrequentPlates(tx, id, plates,
+                                        now)).map(id)))
                         .compose(id -> reading.view(actor, id))
                         .map(view -> new ReportResult(view, null));
             });
+        });
+    }
+
+    /** A plate in N or more cases within M days flags the new case (PLATE_FREQUENT). */
+    private Future<Void> flagFrequentPlates(SqlClient tx, UUID caseId, List<PlateNumber> plates,
+            Instant now) {
+        Instant since = now.minus(plateFrequency.window());
+        List<Future<Long>> counts = plates.stream()
+                .map(p -> desk.casesWithPlate(tx, p.value(), since, caseId)).toList();
+        return Future.all(counts).compose(x -> {
+            List<CaseFlag> flags = new ArrayList<>();
+            for (int i = 0; i < plates.size(); i++) {
+                long n = counts.get(i).result();
+                if (plateFrequency.frequent(n)) {
+                    String plate = plates.get(i).value();
+                    long days = plateFrequency.window().toDays();
+                    flags.add(new CaseFlag(FlagKind.PLATE_FREQUENT, n, plateFrequency.cases(),
+                            "号牌 " + plate + " 在" + days + "日内涉及" + n + "起事故", "Plate "
+                            + plate + " is in " + n + " cases within " + days + " days", null));
+                }
+            }
+            return flags.isEmpty() ? Future.<Void>succeededFuture()
+                    : cases.repository().setFlags(tx, caseId, flags);
         });
     }
 

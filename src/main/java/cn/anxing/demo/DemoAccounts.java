@@ -21,6 +21,7 @@ public final class DemoAccounts implements DemoData {
 
     public static final List<Staff> STAFF = List.of(
             new Staff("police1", "平湖交警 王警官", Role.POLICE, "平湖市公安局交通警察大队"),
+            new Staff("police2", "平湖交警 赵警官", Role.POLICE, "平湖市公安局交通警察大队"),
             new Staff("coord1", "东湖中学 李老师", Role.COORDINATOR, "平湖市东湖中学"),
             new Staff("insurer1", "人保财险 平湖支公司", Role.INSURER, "PICC"),
             new Staff("hospital1", "平湖市第一人民医院", Role.HOSPITAL, "平湖市第一人民医院"),

@@ -41,9 +41,9 @@ public final class AgreementPdf {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final float MARGIN = 50;
+    static final float MARGIN = 50;
     private static final float LABEL_WIDTH = 120;
-    private static final float BODY = 10.5f;
+    static final float BODY = 10.5f;
     private static final float LINE = BODY * 1.45f;
     private static final float SIGNATURE_ROW = 100;
 
@@ -161,7 +161,7 @@ public final class AgreementPdf {
     }
 
     /** The font and, for a collection, the collection that must stay open until saving. */
-    private record FontHandle(PDFont font, TrueTypeCollection collection) implements AutoCloseable {
+    record FontHandle(PDFont font, TrueTypeCollection collection) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             if (collection != null) {
@@ -170,7 +170,11 @@ public final class AgreementPdf {
         }
     }
 
-    private FontHandle loadFont(PDDocument doc) throws IOException {
+    FontHandle loadFont(PDDocument doc) throws IOException {
+        return loadFont(doc, fontPath);
+    }
+
+    static FontHandle loadFont(PDDocument doc, Path fontPath) throws IOException {
         if (fontPath.getFileName().toString().toLowerCase().endsWith(".ttc")) {
             TrueTypeCollection collection = new TrueTypeCollection(fontPath.toFile());
             TrueTypeFont[] first = new TrueTypeFont[1];
@@ -189,7 +193,7 @@ public final class AgreementPdf {
     }
 
     /** A top-to-bottom writer that starts a new page when the current one is full. */
-    private static final class Writer {
+    static final class Writer {
         private final PDDocument doc;
         private final PDFont font;
         private PDPageContentStream cs;
@@ -228,7 +232,7 @@ public final class AgreementPdf {
             show(x, y, s, size);
         }
 
-        private void show(float x, float baseline, String s, float size) throws IOException {
+        void show(float x, float baseline, String s, float size) throws IOException {
             cs.beginText();
             cs.setFont(font, size);
             cs.newLineAtOffset(x, baseline);
@@ -364,6 +368,22 @@ public final class AgreementPdf {
                 }
             });
             return out.toString();
+        }
+
+        /** A square grid of dark modules (a QR code), {@code side} points wide, at the left. */
+        void modules(boolean[][] dark, float side) throws IOException {
+            ensure(side + 8);
+            float cell = side / dark.length;
+            float top = y - 4;
+            for (int r = 0; r < dark.length; r++) {
+                for (int c = 0; c < dark[r].length; c++) {
+                    if (dark[r][c]) {
+                        cs.addRect(MARGIN + c * cell, top - (r + 1) * cell, cell, cell);
+                    }
+                }
+            }
+            cs.fill();
+            y = top - side - 4;
         }
 
         void close() throws IOException {
