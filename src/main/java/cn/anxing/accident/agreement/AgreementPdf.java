@@ -46,6 +46,7 @@ public final class AgreementPdf {
     private static final float BODY = 10.5f;
     private static final float LINE = BODY * 1.45f;
     private static final float SIGNATURE_ROW = 100;
+    private static final float QR_SIDE = 96;
 
     private final Path fontPath;
     private final String verifyBaseUrl;
@@ -153,11 +154,15 @@ public final class AgreementPdf {
         w.signatures(a.parties());
 
         w.gap(10);
+        w.ensure(QR_SIDE + 20);
         w.rule();
         w.gap(4);
+        // the QR code holds the verify link, so a phone camera opens the check directly
+        w.qrCode(QrCode.of(verifyUrl(code)));
         w.text(MARGIN, "验证码  " + code, 14);
         w.text(MARGIN, "验证网址  " + verifyUrl(code), BODY);
-        w.paragraph("访问验证网址或在验证页面输入验证码，可核验本协议书是否真实、内容是否被改动。");
+        w.paragraph("扫描右侧二维码、访问验证网址或在验证页面输入验证码，可核验本协议书是否真实、"
+                + "内容是否被改动。", PDRectangle.A4.getWidth() - 2 * MARGIN - QR_SIDE - 12);
     }
 
     /** The font and, for a collection, the collection that must stay open until saving. */
@@ -290,8 +295,18 @@ public final class AgreementPdf {
             y = top - height * LINE;
         }
 
+        /** The code at the right margin, its top at the current line; the text flows left of it. */
+        void qrCode(QrCode qr) throws IOException {
+            PDImageXObject image = LosslessFactory.createFromImage(doc, qr.image(4));
+            cs.drawImage(image, width - MARGIN - QR_SIDE, y - QR_SIDE, QR_SIDE, QR_SIDE);
+        }
+
         void paragraph(String s) throws IOException {
-            for (String line : wrap(s, width - 2 * MARGIN, BODY)) {
+            paragraph(s, width - 2 * MARGIN);
+        }
+
+        void paragraph(String s, float maxWidth) throws IOException {
+            for (String line : wrap(s, maxWidth, BODY)) {
                 text(MARGIN, line, BODY);
             }
         }
