@@ -28,11 +28,13 @@ addRoute('/area/:id', areaPlaceholderView);
 const accident = (name, file) => lazy(() => import(`./accident/${file}.js`), name);
 addRoute('/accident', accident('accidentHomeView', 'home-view'), { roles: ['driver'] });
 addRoute('/accident/new', accident('reportView', 'report-view'), { roles: ['driver'] });
-addRoute('/accident/join/:code', accident('joinView', 'home-view'), { roles: ['driver'] });
+// public: the second driver sees what they join before signing in
+addRoute('/accident/join/:code', accident('joinView', 'home-view'), { public: true });
 addRoute('/accident/:id', accident('caseView', 'case-view'), { roles: ['driver'] });
 addRoute('/police/accidents', accident('policeQueueView', 'police-views'), { roles: ['police'] });
 addRoute('/police/accidents/:id', accident('policeCaseView', 'police-views'),
     { roles: ['police'] });
+addRoute('/verify', accident('verifyView', 'verify-view'), { public: true });
 addRoute('/verify/:code', accident('verifyView', 'verify-view'), { public: true });
 
 applyTranslations(document);

@@ -146,6 +146,7 @@
  * @property {boolean} [declined]
  * @property {Record<string, string>} assessments what the author says about each party
  *     (a scenario code, NOT_AT_FAULT or UNLISTED_FAULT)
+ * @property {string} [account] the author's own words when no listed situation fits
  */
 
 /**
@@ -156,6 +157,8 @@
  * @property {CaseState} state
  * @property {number} version
  * @property {string} occurredAt
+ * @property {string} weather SUNNY, RAIN, ...
+ * @property {string} accidentForm REAR_END_COLLISION, ...
  * @property {CaseLocation} location
  * @property {string[]} plates
  * @property {string} shareCode
@@ -189,12 +192,25 @@
  * @property {string} code
  * @property {string} nameZh
  * @property {string} nameEn
+ * @property {string} [descriptionZh] one plain line
+ * @property {string} [descriptionEn]
  */
 
 /**
  * @typedef {object} Insurer
  * @property {string} code
  * @property {string} nameZh
+ * @property {string} [nameEn]
+ */
+
+/**
+ * What a share code leads to, shown before signing in (plates with their middle hidden).
+ * @typedef {object} JoinPreview
+ * @property {string} caseNo
+ * @property {string} occurredAt
+ * @property {string | null} roadName
+ * @property {string[]} plates
+ * @property {boolean} joinable
  */
 
 /**

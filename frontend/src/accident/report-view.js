@@ -1,21 +1,52 @@
 /**
- * #/accident/new: the place (phone location, or a tap on our map) snapped to a road, the plates
- * (yours first), weather and form; a report near an open case with a shared plate is offered
- * that case instead.
+ * #/accident/new, the first step: what to do for safety before anything else, then the place
+ * (the phone's position as a draggable pin on our map, a tap moves it) snapped to a road, the
+ * plates (yours first), weather and form; a report near an open case with a shared plate is
+ * offered that case instead.
  */
 import { h, replaceChildren } from '../dom.js';
 import { get, post, withQuery } from '../api.js';
 import { describe, field, formError, showError } from '../forms.js';
-import { bindText } from '../i18n.js';
+import { bindText, t } from '../i18n.js';
 import { navigate } from '../router.js';
-import { selectField } from './common.js';
+import { safetyPanel, selectField } from './common.js';
 
 const WEATHER = ['SUNNY', 'OVERCAST', 'RAIN', 'SNOW', 'FOG', 'OTHER'];
 const FORMS = ['REAR_END_COLLISION', 'SIDE_COLLISION', 'HEAD_ON_COLLISION', 'SCRAPE', 'OTHER'];
 
+/**
+ * The map of the location step, in one place so the base map can change under it: mounts the
+ * map in `box` and a pin that can be dragged, or moved by a tap; `onPlace(lat, lon)` on each
+ * move. Returns `moveTo(lat, lon)` (centres there) and `remove()`.
+ */
+async function placeMap(box, onPlace) {
+    const [{ mountMap }, { default: L }] = await Promise.all([
+        import('../map/basemap.js'), import('leaflet')]);
+    const map = await mountMap(box);
+    const pin = L.marker(map.getCenter(), { draggable: true, autoPan: true, keyboard: true });
+    const put = (lat, lon) => { pin.setLatLng([lat, lon]).addTo(map); };
+    pin.on('dragend', () => {
+        const at = pin.getLatLng();
+        onPlace(at.lat, at.lng);
+    });
+    map.on('click', ({ latlng }) => {
+        put(latlng.lat, latlng.lng);
+        onPlace(latlng.lat, latlng.lng);
+    });
+    box.placePin = pin; // for tests, as element.leafletMap
+    return {
+        moveTo(lat, lon) {
+            put(lat, lon);
+            map.setView([lat, lon], Math.max(map.getZoom(), 17));
+        },
+        remove: () => map.remove(),
+    };
+}
+
 export async function reportView(outlet) {
     let place = null;
     let cleanupMap = () => {};
+    let mapControl = null;
     const road = h('p', { id: 'report-road', class: 'hint', i18n: 'accident.report.noPlace' });
     const placeError = h('p', { class: 'field-error', hidden: true, role: 'alert' });
     const mapBox = h('div', { class: 'map-box', id: 'report-map' });
@@ -39,7 +70,10 @@ export async function reportView(outlet) {
     locate.addEventListener('click', () => {
         bindText(road, 'accident.report.locating');
         navigator.geolocation.getCurrentPosition(
-            (position) => setPlace(position.coords.latitude, position.coords.longitude),
+            (position) => {
+                mapControl?.moveTo(position.coords.latitude, position.coords.longitude);
+                setPlace(position.coords.latitude, position.coords.longitude);
+            },
             () => bindText(road, 'accident.report.noPlace'),
             { enableHighAccuracy: true, timeout: 10000 });
     });
@@ -106,20 +140,22 @@ export async function reportView(outlet) {
     });
 
     replaceChildren(outlet, h('div', { class: 'accident', id: 'accident-report' },
+        h('nav', { class: 'steps', id: 'steps' },
+            h('p', { class: 'steps-count', i18n: 'accident.steps.count',
+                i18nParams: { n: 1, total: 7, name: t('accident.step.location') } })),
+        h('p', { class: 'lead', i18n: 'accident.report.safetyFirst' }),
+        safetyPanel(),
         h('section', { class: 'card' },
             h('h1', { i18n: 'accident.report.title' }),
-            locate, h('p', { class: 'hint', i18n: 'accident.report.mapHint' }), mapBox,
+            locate, h('p', { class: 'hint', i18n: 'accident.report.pinHint' }), mapBox,
             road, placeError),
         offers,
         h('section', { class: 'card' }, form)));
 
     // the map is a help, not a need: without it the phone's location still works
     try {
-        const [{ mountMap }, { showSnapOnClick }] = await Promise.all([
-            import('../map/basemap.js'), import('../map/snap.js')]);
-        const map = await mountMap(mapBox);
-        const stop = showSnapOnClick(map, (snapped) => setPlace(snapped.lat, snapped.lon));
-        cleanupMap = () => { stop(); map.remove(); };
+        mapControl = await placeMap(mapBox, (lat, lon) => setPlace(lat, lon));
+        cleanupMap = () => mapControl.remove();
     } catch {
         mapBox.hidden = true;
     }
