@@ -146,7 +146,7 @@ async function twoPhonesInLiability(browser, shots = null) {
         'no insurer is chosen for the driver');
     // checked as typed
     await pageB.fill('#party-form input[name=licenceNo]', '33048219850505234');
-    await pageB.fill('#party-form input[name=licenceNo]', '3304821985050523Q');
+    await pageB.fill('#party-form input[name=licenceNo]', '33048219850505234Q');
     await pageB.waitForSelector('[data-field=licenceNo] .field-error:not([hidden])');
     if (shots) await checkPage(pageB, `${shots}-4-vehicles-details`);
 

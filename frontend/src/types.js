@@ -233,7 +233,8 @@
  * @typedef {object} Verification
  * @property {boolean} genuine
  * @property {{ caseNo: string, place: string, occurredAt: string,
- *     parties: { label: string, plate: string, insurer: string, liability: Grade }[] }
+ *     parties: { label: string, plate: string, insurer: string, insurerZh?: string,
+ *         insurerEn?: string, liability: Grade }[] }
  *     | null} agreement
  */
 

@@ -252,7 +252,8 @@ export async function caseView(outlet, { params, query }) {
             hurt && h('section', { class: 'card notice', id: 'medical-advance' },
                 h('p', { i18n: 'accident.police.medical' }),
                 h('a', { id: 'medical-advance-apply', class: 'button-link',
-                    href: '#/payments?caseId=' + encodeURIComponent(view.caseNo ?? view.id),
+                    href: `#/payments?caseId=${encodeURIComponent(view.caseNo)}`
+                        + `&accident=${encodeURIComponent(view.id)}`,
                     i18n: 'accident.police.medicalApply' })),
             h('section', { class: 'card notice', id: 'police-review' },
                 h('h2', { i18n: 'accident.police.title' }),

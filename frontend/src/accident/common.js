@@ -131,7 +131,8 @@ export function safetyPanel({ hurt = false } = {}) {
         hurt && callButtons(),
         h('h2', { i18n: 'accident.safety.title' }),
         h('ol', { class: 'safety-steps' },
-            ['hazard', 'triangle', 'offRoad', 'photoThenMove'].map((step) =>
+            // with someone hurt the scene stays as it is for the police (Order 146 art. 13)
+            ['hazard', 'triangle', 'offRoad', hurt ? 'keepScene' : 'photoThenMove'].map((step) =>
                 h('li', { i18n: `accident.safety.${step}` }))),
         !hurt && callButtons());
 }

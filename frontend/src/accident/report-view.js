@@ -37,7 +37,8 @@ async function placeMap(box, onPlace) {
     return {
         moveTo(lat, lon) {
             put(lat, lon);
-            map.setView([lat, lon], Math.max(map.getZoom(), 17));
+            // no animation: the page may be left before it ends, and Leaflet then fails
+            map.setView([lat, lon], Math.max(map.getZoom(), 17), { animate: false });
         },
         remove: () => map.remove(),
     };

@@ -250,8 +250,10 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void agreementPdf(RoutingContext ctx) {
-        accidents.agreements().agreementPdf(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                        verifyBaseUrl.orElseGet(() -> ownVerifyPage(ctx)))
+        String verifyUrl = verifyBaseUrl.orElseGet(() -> ownVerifyPage(ctx));
+        accidents.parties().insurers().compose(insurers -> accidents.agreements()
+                        .agreementPdf(Authz.accountId(ctx), uuidParam(ctx, "id"), verifyUrl,
+                                AgreementViews.insurerNamesZh(insurers)))
                 .onSuccess(pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
                         .putHeader("Content-Disposition",
                                 "attachment; filename=\"agreement.pdf\"")
@@ -268,7 +270,8 @@ public final class AccidentRoutes implements UploadRoutes {
 
     private void verify(RoutingContext ctx) {
         Responses.reply(ctx, 200, accidents.agreements().verify(ctx.pathParam("code"))
-                .map(AgreementViews::verification));
+                .compose(v -> accidents.parties().insurers()
+                        .map(insurers -> AgreementViews.verification(v, insurers))));
     }
 
     /**

@@ -27,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,6 +51,7 @@ public final class AgreementPdf {
 
     private final Path fontPath;
     private final String verifyBaseUrl;
+    private final Map<String, String> insurerNames;
 
     /**
      * @param fontPath      a TrueType font or collection with CJK glyphs
@@ -57,6 +59,15 @@ public final class AgreementPdf {
      *                      the code is appended as the last path segment
      */
     public AgreementPdf(Path fontPath, String verifyBaseUrl) {
+        this(fontPath, verifyBaseUrl, Map.of());
+    }
+
+    /**
+     * @param insurerNames an insurer's name by the code the agreement records; a code not in
+     *                     it prints as it is
+     */
+    public AgreementPdf(Path fontPath, String verifyBaseUrl, Map<String, String> insurerNames) {
+        this.insurerNames = Map.copyOf(insurerNames);
         this.fontPath = fontPath;
         this.verifyBaseUrl = verifyBaseUrl.endsWith("/")
                 ? verifyBaseUrl.substring(0, verifyBaseUrl.length() - 1) : verifyBaseUrl;
@@ -127,7 +138,8 @@ public final class AgreementPdf {
             w.tableRow("联系方式", group.stream().map(AgreementParty::phone).toList());
             w.tableRow("机动车种类", group.stream().map(AgreementParty::vehicleType).toList());
             w.tableRow("号牌号码", group.stream().map(p -> p.plate().value()).toList());
-            w.tableRow("保险公司", group.stream().map(AgreementParty::insurer).toList());
+            w.tableRow("保险公司", group.stream()
+                    .map(p -> insurerNames.getOrDefault(p.insurer(), p.insurer())).toList());
             w.tableRow("保险凭证号", group.stream().map(AgreementParty::policyNumber).toList());
             w.tableRow("碰撞部位", group.stream().map(AgreementParty::collisionPart).toList());
             w.tableRow("事故情形", groupSituations);
