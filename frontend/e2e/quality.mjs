@@ -7,7 +7,8 @@
  *
  *   await checkPage(page, 'accident-photos');   // also leaves target/e2e-screenshots/<name>.png
  *
- * Values shown verbatim on purpose (share code, verification code) carry `data-verbatim`.
+ * Values shown verbatim on purpose (share code, verification code) carry `data-verbatim`;
+ * proper names that may be in capitals (an insurer's English name) `data-proper-name`.
  */
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
@@ -67,7 +68,9 @@ function findProblems({ chinese }) {
         const parent = node.parentElement;
         if (!text || !parent || skip(parent) || !visible(parent)) continue;
         if (parent.closest('option') && !parent.closest('option').selected) continue;
-        texts.push(text);
+        // an insurer's English name may start with its brand in capitals ("PICC Property and
+        // Casualty"): such names carry data-proper-name and skip only the capitals rule
+        texts.push({ text, properName: Boolean(parent.closest('[data-proper-name]')) });
         const style = getComputedStyle(parent);
         if (parent.closest('button:disabled')) continue;
         const ratio = (() => {
@@ -81,8 +84,9 @@ function findProblems({ chinese }) {
             problems.push(`contrast ${ratio.toFixed(2)}: "${text.slice(0, 30)}"`);
         }
     }
-    for (const text of texts) {
-        if (/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.test(text) || /\b[A-Z]{4,}\b/.test(text)
+    for (const { text, properName } of texts) {
+        if (/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/.test(text)
+            || (!properName && /\b[A-Z]{4,}\b/.test(text))
             || /\b(insurer|payer):/i.test(text)) {
             problems.push(`internal code in visible text: "${text.slice(0, 60)}"`);
         }

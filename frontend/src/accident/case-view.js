@@ -129,8 +129,10 @@ export async function caseView(outlet, { params, query }) {
     function stepContent(s) {
         switch (s) {
             case 'location': return locationStep();
+            // the other driver may join from the start: the code is there while they check
             case 'safety': return [safetyPanel(), can('CHECKLIST') ? checklistSection()
-                : h('section', { class: 'card' }, h('p', { i18n: 'accident.checklist.done' }))];
+                : h('section', { class: 'card' }, h('p', { i18n: 'accident.checklist.done' })),
+            can('INVITE') && shareSection(), partiesSection()];
             case 'photos': return photoSection();
             case 'vehicles': return [can('INVITE') && shareSection(),
                 can('EDIT_PARTY') && partyForm(), partiesSection()];
@@ -410,7 +412,8 @@ export async function caseView(outlet, { params, query }) {
         return h('section', { class: 'card', id: 'parties' },
             h('h2', { i18n: 'accident.parties.title' }),
             h('ul', { class: 'plain' }, view.parties.map((p) => h('li', {
-                dataset: { label: p.label, complete: String(p.complete), signed: String(p.signed) },
+                dataset: { label: p.label, complete: String(p.complete), signed: String(p.signed),
+                    properName: '' },
                 i18n: p.complete ? 'accident.parties.row' : 'accident.parties.rowMissing',
                 i18nParams: { label: p.label, name: p.name ?? '', plate: p.plate ?? '',
                     insurer: p.insurerCode ? insurerName(insurers, p.insurerCode) : '' } }))),
@@ -539,8 +542,9 @@ export async function caseView(outlet, { params, query }) {
             const s = catalogue.scenarios.find((entry) => entry.code === said);
             return s ? scenarioName(s) : t('accident.agreement.noListedFault');
         };
-        /** @param {string} key @param {string} value */
-        const row = (key, value) => h('tr', {}, h('th', { i18n: key }), h('td', {}, value));
+        /** @param {string} key @param {string} value @param {boolean} [name] a proper name */
+        const row = (key, value, name = false) => h('tr', {}, h('th', { i18n: key }),
+            h('td', { dataset: name ? { properName: '' } : {} }, value));
         return h('div', { class: 'agreement-text', id: 'agreement-text' },
             h('h3', { i18n: 'accident.agreement.heading' }),
             h('table', {}, h('tbody', {},
@@ -557,7 +561,7 @@ export async function caseView(outlet, { params, query }) {
                 row('accident.party.name', p.name ?? ''),
                 row('accident.party.plate', p.plate ?? ''),
                 row('accident.party.vehicleType', p.vehicleType ?? ''),
-                row('accident.party.insurer', insurerName(insurers, p.insurerCode)),
+                row('accident.party.insurer', insurerName(insurers, p.insurerCode), true),
                 row('accident.party.policyNo', p.policyNo ?? ''),
                 row('accident.party.collisionPart', p.collisionPart ?? ''),
                 row('accident.agreement.situation', situation(p)),
@@ -645,7 +649,7 @@ export async function caseView(outlet, { params, query }) {
             const notifications = await get(`/accidents/${id}/notifications`);
             replaceChildren(list, notifications.map((n) => h('li', {
                 dataset: { insurer: n.insurer, status: n.status } },
-                `${insurerName(insurers, n.insurer)}：`,
+                h('span', { dataset: { properName: '' } }, insurerName(insurers, n.insurer)), '：',
                 h('span', { i18n: `accident.notify.${n.status}` }))));
         };
         refreshNotifications();

@@ -43,7 +43,7 @@ export async function verifyView(outlet, { params }) {
         a && h('ul', { class: 'plain' },
             h('li', {}, `${a.caseNo} · ${a.place} · ${new Date(a.occurredAt).toLocaleString(
                 language() === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })}`),
-            a.parties.map((p) => h('li', {}, `${p.label} · ${p.plate} · ${(language() === 'en'
+            a.parties.map((p) => h('li', { dataset: { properName: '' } }, `${p.label} · ${p.plate} · ${(language() === 'en'
                 ? p.insurerEn : p.insurerZh) ?? p.insurerZh ?? ''} · `,
                 h('span', { i18n: `accident.grade.${p.liability}` }))))),
     h('section', { class: 'card' }, form)));
