@@ -44,12 +44,51 @@ async function placeMap(box, onPlace) {
     };
 }
 
+/**
+ * The nearest named road other than `roadName` within about 300 m of the point, from the same
+ * road lines the map draws: with the snapped road it makes an address a person recognises
+ * ("柏里大道, near 天禄大道"). Null when none is near or the lines cannot be had.
+ */
+async function nearestCrossStreet(lat, lon, roadName) {
+    const d = 0.003;
+    let roads;
+    try {
+        roads = await get(withQuery('/map/roads', {
+            bbox: [lon - d, lat - d, lon + d, lat + d].map((v) => v.toFixed(6)).join(',') }));
+    } catch {
+        return null;
+    }
+    const kx = 111_320 * Math.cos(lat * Math.PI / 180);
+    const ky = 110_540;
+    // metres from the point to the segment a-b, on a local flat projection
+    const toSegment = ([ax, ay], [bx, by]) => {
+        const [px, py] = [0, 0];
+        const [x1, y1, x2, y2] = [(ax - lon) * kx, (ay - lat) * ky, (bx - lon) * kx, (by - lat) * ky];
+        const len = (x2 - x1) ** 2 + (y2 - y1) ** 2;
+        const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - x1) * (x2 - x1) + (py - y1)
+            * (y2 - y1)) / len));
+        return Math.hypot(x1 + t * (x2 - x1) - px, y1 + t * (y2 - y1) - py);
+    };
+    let best = null;
+    for (const feature of roads.features ?? []) {
+        const name = feature.properties?.name;
+        const line = feature.geometry?.type === 'LineString' ? feature.geometry.coordinates : null;
+        if (!name || name === roadName || !line) continue;
+        for (let i = 1; i < line.length; i++) {
+            const metres = toSegment(line[i - 1], line[i]);
+            if (metres <= 300 && (!best || metres < best.metres)) best = { name, metres };
+        }
+    }
+    return best?.name ?? null;
+}
+
 export async function reportView(outlet) {
     let place = null;
     let cleanupMap = () => {};
     let mapControl = null;
     const road = h('p', { id: 'report-road', class: 'hint', i18n: 'accident.report.noPlace' });
     const placeError = h('p', { class: 'field-error', hidden: true, role: 'alert' });
+    const near = h('p', { id: 'report-near', class: 'hint', hidden: true });
     const mapBox = h('div', { class: 'map-box', id: 'report-map' });
 
     async function setPlace(lat, lon) {
@@ -59,6 +98,13 @@ export async function reportView(outlet) {
             place = { lat, lon };
             road.dataset.roadName = found.roadName ?? '';
             bindText(road, 'accident.report.road', { road: found.roadName || '—' });
+            near.hidden = true;
+            const cross = await nearestCrossStreet(lat, lon, found.roadName);
+            if (cross && place?.lat === lat && place?.lon === lon) {
+                near.dataset.near = cross;
+                bindText(near, 'accident.report.near', { near: cross });
+                near.hidden = false;
+            }
         } catch (error) {
             place = null;
             describe(placeError, error);
@@ -149,7 +195,7 @@ export async function reportView(outlet) {
         h('section', { class: 'card' },
             h('h1', { i18n: 'accident.report.title' }),
             locate, h('p', { class: 'hint', i18n: 'accident.report.pinHint' }), mapBox,
-            road, placeError),
+            road, near, placeError),
         offers,
         h('section', { class: 'card' }, form)));
 
