@@ -37,7 +37,7 @@ async function reportAndPhotograph(page, plateA, plateB, shots = null) {
     await page.waitForSelector('#report-road[data-road-name]');
     assert.equal(await page.getAttribute('#report-road', 'data-road-name'), '柏里大道');
     if (shots) {
-        await page.waitForFunction(() => document.querySelector('#report-map')?.placePin);
+        await page.waitForSelector('#report-map[data-map=loaded]');
         await checkPage(page, `${shots}-1-location`);
     }
     await page.fill('#report-form input[name=plates0]', plateA);

@@ -35,6 +35,11 @@ addRoute('/police/accidents', accident('policeQueueView', 'police-views'), { rol
 addRoute('/police/accidents/:id', accident('policeCaseView', 'police-views'),
     { roles: ['police'] });
 addRoute('/verify', accident('verifyView', 'verify-view'), { public: true });
+/** @type {(name: string, file: string) => import('./types.js').View} */
+const insight = (name, file) => lazy(() => import(`./insight/${file}.js`), name);
+addRoute('/insight', insight('insightMapView', 'map-view'), { roles: ['police', 'admin'] });
+addRoute('/insight/dashboard', insight('dashboardView', 'dashboard-view'),
+    { roles: ['police', 'admin'] });
 addRoute('/verify/:code', accident('verifyView', 'verify-view'), { public: true });
 
 applyTranslations(document);

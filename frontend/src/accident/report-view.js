@@ -1,8 +1,9 @@
 /**
- * #/accident/new, the first step: what to do for safety before anything else, then the place
- * (the phone's position as a draggable pin on our map, a tap moves it) snapped to a road, the
- * plates (yours first), weather and form; a report near an open case with a shared plate is
- * offered that case instead.
+ * #/accident/new, the first step: what to do for safety before anything else (the steps of
+ * Order 146 and one-tap 122/120), then the place (phone location, a tap on our map or the pin
+ * dragged) snapped to a
+ * road, shown with the nearest cross street; the plates (yours first), weather and form; a
+ * report near an open case with a shared plate is offered that case instead.
  */
 import { h, replaceChildren } from '../dom.js';
 import { get, post, withQuery } from '../api.js';
@@ -14,97 +15,25 @@ import { safetyPanel, selectField } from './common.js';
 const WEATHER = ['SUNNY', 'OVERCAST', 'RAIN', 'SNOW', 'FOG', 'OTHER'];
 const FORMS = ['REAR_END_COLLISION', 'SIDE_COLLISION', 'HEAD_ON_COLLISION', 'SCRAPE', 'OTHER'];
 
-/**
- * The map of the location step, in one place so the base map can change under it: mounts the
- * map in `box` and a pin that can be dragged, or moved by a tap; `onPlace(lat, lon)` on each
- * move. Returns `moveTo(lat, lon)` (centres there) and `remove()`.
- */
-async function placeMap(box, onPlace) {
-    const [{ mountMap }, { default: L }] = await Promise.all([
-        import('../map/basemap.js'), import('leaflet')]);
-    const map = await mountMap(box);
-    const pin = L.marker(map.getCenter(), { draggable: true, autoPan: true, keyboard: true });
-    const put = (lat, lon) => { pin.setLatLng([lat, lon]).addTo(map); };
-    pin.on('dragend', () => {
-        const at = pin.getLatLng();
-        onPlace(at.lat, at.lng);
-    });
-    map.on('click', ({ latlng }) => {
-        put(latlng.lat, latlng.lng);
-        onPlace(latlng.lat, latlng.lng);
-    });
-    box.placePin = pin; // for tests, as element.leafletMap
-    return {
-        moveTo(lat, lon) {
-            put(lat, lon);
-            // no animation: the page may be left before it ends, and Leaflet then fails
-            map.setView([lat, lon], Math.max(map.getZoom(), 17), { animate: false });
-        },
-        remove: () => map.remove(),
-    };
-}
-
-/**
- * The nearest named road other than `roadName` within about 300 m of the point, from the same
- * road lines the map draws: with the snapped road it makes an address a person recognises
- * ("柏里大道, near 天禄大道"). Null when none is near or the lines cannot be had.
- */
-async function nearestCrossStreet(lat, lon, roadName) {
-    const d = 0.003;
-    let roads;
-    try {
-        roads = await get(withQuery('/map/roads', {
-            bbox: [lon - d, lat - d, lon + d, lat + d].map((v) => v.toFixed(6)).join(',') }));
-    } catch {
-        return null;
-    }
-    const kx = 111_320 * Math.cos(lat * Math.PI / 180);
-    const ky = 110_540;
-    // metres from the point to the segment a-b, on a local flat projection
-    const toSegment = ([ax, ay], [bx, by]) => {
-        const [px, py] = [0, 0];
-        const [x1, y1, x2, y2] = [(ax - lon) * kx, (ay - lat) * ky, (bx - lon) * kx, (by - lat) * ky];
-        const len = (x2 - x1) ** 2 + (y2 - y1) ** 2;
-        const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - x1) * (x2 - x1) + (py - y1)
-            * (y2 - y1)) / len));
-        return Math.hypot(x1 + t * (x2 - x1) - px, y1 + t * (y2 - y1) - py);
-    };
-    let best = null;
-    for (const feature of roads.features ?? []) {
-        const name = feature.properties?.name;
-        const line = feature.geometry?.type === 'LineString' ? feature.geometry.coordinates : null;
-        if (!name || name === roadName || !line) continue;
-        for (let i = 1; i < line.length; i++) {
-            const metres = toSegment(line[i - 1], line[i]);
-            if (metres <= 300 && (!best || metres < best.metres)) best = { name, metres };
-        }
-    }
-    return best?.name ?? null;
-}
-
 export async function reportView(outlet) {
     let place = null;
     let cleanupMap = () => {};
-    let mapControl = null;
+    /** The map and its pin once loaded: {map, pin, overlays}; the page works without it. */
+    let onMap = null;
     const road = h('p', { id: 'report-road', class: 'hint', i18n: 'accident.report.noPlace' });
+    const nearby = h('p', { id: 'report-nearby', class: 'hint', hidden: true });
     const placeError = h('p', { class: 'field-error', hidden: true, role: 'alert' });
-    const near = h('p', { id: 'report-near', class: 'hint', hidden: true });
     const mapBox = h('div', { class: 'map-box', id: 'report-map' });
 
-    async function setPlace(lat, lon) {
+    async function setPlace(lat, lon, { centre = false } = {}) {
         placeError.hidden = true;
+        showPin(lat, lon, centre);
         try {
             const found = await get(withQuery('/accidents/location', { lat, lon }));
             place = { lat, lon };
             road.dataset.roadName = found.roadName ?? '';
             bindText(road, 'accident.report.road', { road: found.roadName || '—' });
-            near.hidden = true;
-            const cross = await nearestCrossStreet(lat, lon, found.roadName);
-            if (cross && place?.lat === lat && place?.lon === lon) {
-                near.dataset.near = cross;
-                bindText(near, 'accident.report.near', { near: cross });
-                near.hidden = false;
-            }
+            showRoad(found, { lat, lon });
         } catch (error) {
             place = null;
             describe(placeError, error);
@@ -112,15 +41,42 @@ export async function reportView(outlet) {
         }
     }
 
+    function showPin(lat, lon, centre) {
+        if (!onMap) return;
+        onMap.pin.setLngLat([lon, lat]);
+        if (centre) {
+            onMap.map.jumpTo({ center: [lon, lat], zoom: Math.max(onMap.map.getZoom(), 16) });
+        }
+    }
+
+    /** The snapped road drawn on the map, and the cross street and landmark named near it. */
+    function showRoad(found, at) {
+        if (!onMap) return;
+        const { map, overlays } = onMap;
+        overlays.highlightRoad(map, found.roadName);
+        nearby.hidden = true;
+        map.once('idle', () => {
+            if (place?.lat !== at.lat || place?.lon !== at.lon) return;
+            const { crossStreet, landmark } = overlays.namesNear(map, at, found.roadName);
+            const parts = [];
+            if (crossStreet) parts.push(t('basemap.near.cross', { name: crossStreet.name,
+                metres: Math.round(crossStreet.metres) }));
+            if (landmark) parts.push(t('basemap.near.landmark', { name: landmark.name,
+                metres: Math.round(landmark.metres) }));
+            nearby.dataset.crossStreet = crossStreet?.name ?? '';
+            nearby.textContent = parts.join(' · ');
+            nearby.hidden = parts.length === 0;
+        });
+        map.triggerRepaint();
+    }
+
     const locate = h('button', { type: 'button', class: 'secondary', id: 'use-location',
         i18n: 'accident.report.locate' });
     locate.addEventListener('click', () => {
         bindText(road, 'accident.report.locating');
         navigator.geolocation.getCurrentPosition(
-            (position) => {
-                mapControl?.moveTo(position.coords.latitude, position.coords.longitude);
-                setPlace(position.coords.latitude, position.coords.longitude);
-            },
+            (position) => setPlace(position.coords.latitude, position.coords.longitude,
+                { centre: true }),
             () => bindText(road, 'accident.report.noPlace'),
             { enableHighAccuracy: true, timeout: 10000 });
     });
@@ -194,15 +150,30 @@ export async function reportView(outlet) {
         safetyPanel(),
         h('section', { class: 'card' },
             h('h1', { i18n: 'accident.report.title' }),
-            locate, h('p', { class: 'hint', i18n: 'accident.report.pinHint' }), mapBox,
-            road, near, placeError),
+            locate, h('p', { class: 'hint', i18n: 'accident.report.mapHint' }), mapBox,
+            road, nearby, placeError),
         offers,
         h('section', { class: 'card' }, form)));
 
     // the map is a help, not a need: without it the phone's location still works
     try {
-        mapControl = await placeMap(mapBox, (lat, lon) => setPlace(lat, lon));
-        cleanupMap = () => mapControl.remove();
+        const [{ createBaseMap, whenStyleLoaded }, overlays, { loadMapInfo }] = await Promise.all([
+            import('../map/basemap.js'), import('../map/overlays.js'), import('../map/info.js')]);
+        const info = await loadMapInfo().catch(() => null);
+        const start = place ?? info?.center;
+        const map = createBaseMap(mapBox, { center: start, zoom: 16 });
+        cleanupMap = () => map.remove();
+        await whenStyleLoaded(map);
+        const centre = map.getCenter();
+        const pin = overlays.addPin(map, { lat: centre.lat, lon: centre.lng },
+            { draggable: true, label: t('basemap.pin'), className: 'report-pin' });
+        onMap = { map, pin, overlays };
+        if (place) showPin(place.lat, place.lon, true);
+        pin.on('dragend', () => {
+            const { lat, lng } = pin.getLngLat();
+            setPlace(lat, lng);
+        });
+        map.on('click', ({ lngLat }) => setPlace(lngLat.lat, lngLat.lng));
     } catch {
         mapBox.hidden = true;
     }

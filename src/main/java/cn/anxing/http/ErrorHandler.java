@@ -2,13 +2,11 @@ package cn.anxing.http;
 
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
-import cn.anxing.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +19,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
-    /**
-     * Turns the exceptions of features not yet on the one error model (accident, payment) into a
-     * {@link DomainException}, or returns null. Goes when they throw DomainException themselves.
-     */
-    private final Function<Throwable, DomainException> legacyErrors;
-
-    public ErrorHandler(Function<Throwable, DomainException> legacyErrors) {
-        this.legacyErrors = legacyErrors;
-    }
-
-    /** A code of {@link ApiException}, which carries its code as text; goes with it. */
-    private record LegacyCode(String name, int status) implements ErrorCode {
+    public ErrorHandler() {
     }
 
     @Override
@@ -42,9 +29,14 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         }
         DomainException error = toDomainException(ctx.failure(), ctx.statusCode());
         String requestId = RequestIds.of(ctx);
-        if (error.status() >= 500) {
+        if (error.status() == 500) {
             LOG.error("request {} {} {} failed", requestId, ctx.request().method(),
                     ctx.request().path(), ctx.failure());
+        } else if (error.status() > 500) {
+            // the database or a store is away: not a bug, and one line is enough
+            LOG.warn("request {} {} {}: {} ({})", requestId, ctx.request().method(),
+                    ctx.request().path(), error.code(), ctx.failure() == null ? ""
+                            : ctx.failure().toString());
         }
         var body = new JsonObject()
                 .put("code", error.code().name())
@@ -67,15 +59,10 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         if (failure instanceof DomainException domain) {
             return domain;
         }
-        if (failure instanceof ApiException api) {
-            return new DomainException(new LegacyCode(api.code(), api.status()),
-                    api.getMessage(), api.field());
-        }
-        if (failure != null && legacyErrors != null) {
-            DomainException mapped = legacyErrors.apply(failure);
-            if (mapped != null) {
-                return mapped;
-            }
+        if (failure != null && cn.anxing.db.DatabaseFailures.isUnavailable(failure)) {
+            return new DomainException(CommonError.DATABASE_UNAVAILABLE,
+                    "数据库暂时无法连接，请稍后重试 / the database is not reachable just now;"
+                            + " try again shortly");
         }
         if (failure instanceof DecodeException) {
             return new DomainException(CommonError.MALFORMED_JSON,
