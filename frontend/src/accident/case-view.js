@@ -86,7 +86,11 @@ export async function caseView(outlet, { params, query }) {
     const hashOf = (/** @type {Step} */ s) => `#/accident/${id}?step=${s}`;
     if (step && query.step !== step) history.replaceState(null, '', hashOf(step));
 
+    /** undoes what the shown step set up (its map) before another is shown */
+    let leaveStep = () => {};
     const render = () => {
+        leaveStep();
+        leaveStep = () => {};
         dirty = false;
         replaceChildren(outlet, h('div', {
             class: 'accident', id: 'accident-case', dataset: { state: view.state,
@@ -188,8 +192,14 @@ export async function caseView(outlet, { params, query }) {
     }
 
     function locationStep() {
+        const mapBox = h('div', { class: 'map-box', id: 'case-map' });
+        // the map is a help, not a need: the road's name says the place without it
+        import('../map/case-map.js').then(({ showCaseOnMap }) => {
+            const map = showCaseOnMap(mapBox, view.location);
+            leaveStep = () => map.remove();
+        }).catch(() => { mapBox.hidden = true; });
         return h('section', { class: 'card', id: 'location-step' },
-            h('h2', { i18n: 'accident.step.location' }),
+            h('h2', { i18n: 'accident.step.location' }), mapBox,
             h('p', { i18n: 'accident.case.place', i18nParams: {
                 road: view.location.roadName || t('accident.unnamedRoad') } }),
             h('p', { class: 'hint' }, new Date(view.occurredAt).toLocaleString(
@@ -706,5 +716,6 @@ export async function caseView(outlet, { params, query }) {
     return () => {
         clearInterval(timer);
         stopLanguage();
+        leaveStep();
     };
 }
