@@ -8,11 +8,8 @@ import { join } from 'node:path';
 
 const SRC = new URL('../src/', import.meta.url).pathname;
 const NOT_YET = [
-    /^map\//, // Leaflet → MapLibre
-    /^bus\/plan-layers\.js$/, // map tooltips as text nodes (issue 9)
-    /^bus\/child-view\.js$/, // the same
+    /^bus\/child-view\.js$/, // map tooltips as text nodes (issue 9)
     /^accident\/report-view\.js$/, // its map part moves to MapLibre
-    /^insight\/(csv|dashboard-view|map-view|period)\.js$/, // the one traffic map, typed next
 ];
 
 test('every module of the pages starts with // @ts-check', async () => {

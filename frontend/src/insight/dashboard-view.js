@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * #/insight/dashboard: the figures of the period as charts (Apache ECharts, bundled, drawn on
  * canvas with nothing fetched from elsewhere), each exportable as CSV. Payers are shown by name,
@@ -15,12 +16,51 @@ import { downloadCsv, toCsv } from './csv.js';
 import { periodControls, periodQuery } from './period.js';
 import './insight.css';
 import './messages.js';
+/** @import { BarSeriesOption, LineSeriesOption, PieSeriesOption } from 'echarts/charts' */
+/**
+ * @import { GridComponentOption, LegendComponentOption, TooltipComponentOption }
+ *     from 'echarts/components'
+ */
+/** @import { ComposeOption, ECharts } from 'echarts/core' */
+/** @import { CsvValue } from './csv.js' */
+/** @import { AgeBucket, Dashboard, RouteContext } from '../types.js' */
+
+/**
+ * The options of the charts we draw, checked against what the registered parts accept.
+ * @typedef {ComposeOption<BarSeriesOption | LineSeriesOption | PieSeriesOption
+ *     | GridComponentOption | LegendComponentOption | TooltipComponentOption>} ChartOption
+ */
+
+/**
+ * One figure of the dashboard: its CSV (header and rows), an optional note under the chart,
+ * the chart, and, with `table`, the rows as a table too.
+ * @typedef {object} Figure
+ * @property {string} id the key of its title, `insight.fig.<id>`
+ * @property {boolean} [table]
+ * @property {() => string[]} header
+ * @property {(d: Dashboard) => CsvValue[][]} rows
+ * @property {(d: Dashboard) => string} [note]
+ * @property {(d: Dashboard) => ChartOption} chart
+ */
+
+/**
+ * A row of the durations figure.
+ * @typedef {object} DurationRow
+ * @property {string} name
+ * @property {number} count
+ * @property {number | null} median seconds
+ * @property {number | null} p90 seconds
+ */
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent,
     CanvasRenderer]);
 
 const FONT = 'system-ui, "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
+/**
+ * @param {HTMLElement} outlet
+ * @param {RouteContext} context
+ */
 export async function dashboardView(outlet, { query }) {
     const grid = h('div', { class: 'insight-figures', id: 'insight-figures' });
     const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
@@ -32,34 +72,37 @@ export async function dashboardView(outlet, { query }) {
             h('a', { href: '#/insight', i18n: 'insight.dashboard.toMap' })),
         controls.element, range, error, grid));
 
+    /** @type {ECharts[]} */
     let charts = [];
+    /** @type {Dashboard | null} */
     let data = null;
     const dispose = () => {
         charts.forEach((c) => c.dispose());
         charts = [];
     };
-    const draw = () => {
+    /** @param {Dashboard} d */
+    const draw = (d) => {
         dispose();
         replaceChildren(grid);
         charts = FIGURES.map((figure) => {
             const chart = h('div', { class: 'insight-chart' });
             const note = h('p', { class: 'insight-note' });
-            const rows = figure.rows(data);
+            const rows = figure.rows(d);
             grid.append(h('section', { class: 'card insight-figure', dataset: { figure: figure.id } },
                 h('div', { class: 'insight-cases-head' },
                     h('h2', { i18n: `insight.fig.${figure.id}` }),
                     h('button', { type: 'button', class: 'figure-csv', i18n: 'insight.export',
                         onclick: () => downloadCsv(`${t(`insight.fig.${figure.id}`)}-`
-                            + `${data.period.from}-${data.period.to}.csv`,
+                            + `${d.period.from}-${d.period.to}.csv`,
                         toCsv(figure.header(), rows)) })),
                 chart, note, figure.table && h('table', { class: 'insight-table' },
                     h('thead', {}, h('tr', {}, figure.header().map((c) => h('th', {}, c)))),
                     h('tbody', {}, rows.map((r) => h('tr', {}, r.map((v) =>
                         h('td', {}, String(v)))))))));
-            note.textContent = figure.note?.(data) ?? '';
+            note.textContent = figure.note?.(d) ?? '';
             const instance = echarts.init(chart, null, { renderer: 'canvas' });
             instance.setOption({ textStyle: { fontFamily: FONT }, animation: false,
-                tooltip: { trigger: 'axis' }, ...figure.chart(data) });
+                tooltip: { trigger: 'axis' }, ...figure.chart(d) });
             return instance;
         });
         grid.dataset.rendered = String(charts.length);
@@ -68,9 +111,12 @@ export async function dashboardView(outlet, { query }) {
         error.hidden = true;
         grid.dataset.rendered = '';
         try {
-            data = await get(withQuery('/insight/dashboard', periodQuery(controls.values())));
-            range.textContent = `${data.period.from} – ${data.period.to}`;
-            draw();
+            /** @type {Dashboard} */
+            const answer = await get(withQuery('/insight/dashboard',
+                periodQuery(controls.values())));
+            data = answer;
+            range.textContent = `${answer.period.from} – ${answer.period.to}`;
+            draw(answer);
         } catch (failure) {
             describe(error, failure);
             error.hidden = false;
@@ -78,7 +124,7 @@ export async function dashboardView(outlet, { query }) {
     };
     const resize = () => charts.forEach((c) => c.resize());
     window.addEventListener('resize', resize);
-    const stopLanguage = onLanguageChange(() => data && draw());
+    const stopLanguage = onLanguageChange(() => data && draw(data));
     await load();
     return () => {
         window.removeEventListener('resize', resize);
@@ -88,7 +134,7 @@ export async function dashboardView(outlet, { query }) {
     };
 }
 
-/** Each figure: its CSV (header and rows) and its chart. */
+/** @type {Figure[]} */
 const FIGURES = [
     {
         id: 'perDay',
@@ -229,6 +275,10 @@ const FIGURES = [
     },
 ];
 
+/**
+ * @param {Dashboard} d
+ * @returns {DurationRow[]}
+ */
 function durationRows(d) {
     return [
         { name: t('insight.fig.durations.toAgreement'), count: d.reportToAgreement.count,
@@ -238,11 +288,15 @@ function durationRows(d) {
     ];
 }
 
+/** @param {number | null | undefined} seconds */
 function minutes(seconds) {
     return seconds === null || seconds === undefined ? null : Math.round(seconds / 6) / 10;
 }
 
-/** 20 分钟, 1.5 小时, 2 天: the unit a person would use. */
+/**
+ * 20 分钟, 1.5 小时, 2 天: the unit a person would use.
+ * @param {number | null | undefined} seconds
+ */
 export function duration(seconds) {
     if (seconds === null || seconds === undefined) return t('insight.none');
     if (seconds < 3600) return t('insight.minutes', { n: Math.round(seconds / 60) });
@@ -250,6 +304,7 @@ export function duration(seconds) {
     return t('insight.days', { n: Math.round(seconds / 8640) / 10 });
 }
 
+/** @param {AgeBucket} bucket */
 function ageLabel(bucket) {
     const from = duration(bucket.fromSeconds);
     const to = bucket.toSeconds === null ? null : duration(bucket.toSeconds);
@@ -258,10 +313,12 @@ function ageLabel(bucket) {
     return t('insight.fig.waiting.between', { from, to });
 }
 
+/** @param {number} share */
 function percent(share) {
     return `${Math.round(share * 1000) / 10}%`;
 }
 
+/** @param {number} fen */
 function yuan(fen) {
     return (fen / 100).toFixed(2);
 }
