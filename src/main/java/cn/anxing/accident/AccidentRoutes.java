@@ -42,6 +42,8 @@ import java.util.UUID;
 public final class AccidentRoutes implements UploadRoutes {
 
     private static final String CASE = "/api/v1/accidents/:id";
+    /** The longest account of what happened a party may write (about a page). */
+    private static final int ACCOUNT_MAX_CHARS = 2000;
 
     private final AccidentUseCases accidents;
     private final AccidentViews views;
@@ -75,6 +77,7 @@ public final class AccidentRoutes implements UploadRoutes {
     public void mount(Router router) {
         router.get("/api/v1/liability/scenarios").handler(this::scenarios);
         router.get("/api/v1/agreements/:code/verify").handler(this::verify);
+        router.get("/api/v1/accidents/join/:code").handler(this::joinPreview);
         router.route("/api/v1/accidents*").handler(authz.authenticated())
                 .handler(Authz.anyOf(Role.DRIVER));
         router.get("/api/v1/insurers").handler(authz.authenticated()).handler(this::insurers);
@@ -134,6 +137,11 @@ public final class AccidentRoutes implements UploadRoutes {
     private void mine(RoutingContext ctx) {
         Responses.reply(ctx, 200, accidents.reading().myCases(Authz.accountId(ctx))
                 .map(list -> new JsonArray(list.stream().map(AccidentViews::summary).toList())));
+    }
+
+    private void joinPreview(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.reports().preview(ctx.pathParam("code"))
+                .map(AccidentViews::joinPreview));
     }
 
     private void join(RoutingContext ctx) {
@@ -212,8 +220,14 @@ public final class AccidentRoutes implements UploadRoutes {
             Bodies.requiredObject(b, "assessments").forEach(e -> assessments.put(e.getKey(),
                     e.getValue() instanceof String s ? s : null));
         }
+        String account = optionalString(b, "account");
+        if (account != null && account.length() > ACCOUNT_MAX_CHARS) {
+            throw invalid("account", "经过描述不能超过 " + ACCOUNT_MAX_CHARS + " 字 / the account"
+                    + " may have at most " + ACCOUNT_MAX_CHARS + " characters");
+        }
         Responses.reply(ctx, 200, accidents.parties().makeStatement(Authz.accountId(ctx),
-                uuidParam(ctx, "id"), version(ctx, b), declined, assessments)
+                uuidParam(ctx, "id"), version(ctx, b), declined, assessments,
+                account == null || account.isBlank() ? null : account.strip())
                 .map(views::forParty));
     }
 
@@ -239,8 +253,10 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void agreementPdf(RoutingContext ctx) {
-        accidents.agreements().agreementPdf(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                        verifyBaseUrl.orElseGet(() -> ownVerifyPage(ctx)))
+        String verifyUrl = verifyBaseUrl.orElseGet(() -> ownVerifyPage(ctx));
+        accidents.parties().insurers().compose(insurers -> accidents.agreements()
+                        .agreementPdf(Authz.accountId(ctx), uuidParam(ctx, "id"), verifyUrl,
+                                AgreementViews.insurerNamesZh(insurers)))
                 .onSuccess(pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
                         .putHeader("Content-Disposition",
                                 "attachment; filename=\"agreement.pdf\"")
@@ -257,7 +273,8 @@ public final class AccidentRoutes implements UploadRoutes {
 
     private void verify(RoutingContext ctx) {
         Responses.reply(ctx, 200, accidents.agreements().verify(ctx.pathParam("code"))
-                .map(AgreementViews::verification));
+                .compose(v -> accidents.parties().insurers()
+                        .map(insurers -> AgreementViews.verification(v, insurers))));
     }
 
     /**

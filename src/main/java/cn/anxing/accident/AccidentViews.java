@@ -1,5 +1,7 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.CaseAction;
+
 import cn.anxing.accident.agreement.AgreementSeal;
 import cn.anxing.accident.cases.CaseState;
 import cn.anxing.accident.cases.CaseTransition;
@@ -161,6 +163,24 @@ public final class AccidentViews {
                 .put("state", c.state().name()).put("stateZh", c.state().zh())
                 .put("reportedAt", c.reportedAt().toString()).put("roadName", c.road().name())
                 .put("plates", plates(c.plates()));
+    }
+
+    /** The public preview of a share code (see ReportCases.preview). */
+    static JsonObject joinPreview(AccidentCase c) {
+        return new JsonObject().put("caseNo", c.caseNo())
+                .put("occurredAt", c.occurredAt().toString()).put("roadName", c.road().name())
+                .put("plates", new JsonArray(c.plates().stream()
+                        .map(p -> maskPlate(p.value())).toList()))
+                .put("joinable", CaseAction.INVITE.openIn(c.state()) && c.awaitsParties());
+    }
+
+    /** 浙F12345 → 浙F1**45: the province, the letter and the ends stay readable. */
+    static String maskPlate(String plate) {
+        if (plate.length() <= 5) {
+            return plate;
+        }
+        return plate.substring(0, 3) + "*".repeat(plate.length() - 5)
+                + plate.substring(plate.length() - 2);
     }
 
     static JsonObject queueEntry(PoliceReview.QueueEntry e, Instant now) {

@@ -137,10 +137,15 @@ public final class CaseAgreements {
                                 .verificationCode())));
     }
 
-    /** The agreement as a PDF; {@code verifyBaseUrl} is printed with the code appended. */
-    public Future<byte[]> agreementPdf(UUID actor, UUID caseId, String verifyBaseUrl) {
+    /**
+     * The agreement as a PDF; {@code verifyBaseUrl} is printed with the code appended, each
+     * insurer by its name in {@code insurerNames} (by code).
+     */
+    public Future<byte[]> agreementPdf(UUID actor, UUID caseId, String verifyBaseUrl,
+            java.util.Map<String, String> insurerNames) {
         return agreement(actor, caseId).compose(found -> workers.documents(() ->
-                new AgreementPdf(pdfFont, verifyBaseUrl).render(found.agreement(), catalogue,
+                new AgreementPdf(pdfFont, verifyBaseUrl, insurerNames).render(found.agreement(),
+                        catalogue,
                         AgreementSeal.printed(found.code()))));
     }
 

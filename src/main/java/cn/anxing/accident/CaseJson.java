@@ -99,6 +99,9 @@ final class CaseJson {
 
     static JsonObject statement(PartyStatement s) {
         JsonObject json = new JsonObject().put("declined", s.declined());
+        if (s.account() != null) {
+            json.put("account", s.account());
+        }
         if (!s.declined()) {
             JsonObject assessments = new JsonObject();
             s.assessments().forEach((party, a) -> assessments.put(party,
@@ -110,7 +113,7 @@ final class CaseJson {
 
     static PartyStatement statement(String author, JsonObject j) {
         if (j.getBoolean("declined", false)) {
-            return PartyStatement.declining(author);
+            return PartyStatement.declining(author, j.getString("account"));
         }
         Map<String, Assessment> assessments = new LinkedHashMap<>();
         JsonObject given = j.getJsonObject("assessments");

@@ -109,7 +109,7 @@ public final class CaseParties {
      * UNLISTED_FAULT; or {@code declined}. When every party has stated, the engine decides.
      */
     public Future<CaseForParty> makeStatement(UUID actor, UUID caseId, Integer expectedVersion,
-            boolean declined, Map<String, String> assessments) {
+            boolean declined, Map<String, String> assessments, String account) {
         return cases.byParty(actor, caseId, expectedVersion, (tx, c, me, update) -> {
             if (!CaseAction.STATEMENT.openIn(c.state())) {
                 throw new DomainException(CaseStateMachine.ILLEGAL_TRANSITION, "现在不能陈述 /"
@@ -128,7 +128,7 @@ public final class CaseParties {
                 throw new DomainException(AccidentError.ALREADY_STATED, "您已陈述过 / you have made"
                         + " your statement already", null);
             }
-            PartyStatement statement = declined ? PartyStatement.declining(me.label())
+            PartyStatement statement = declined ? PartyStatement.declining(me.label(), account)
                     : PartyStatement.of(me.label(), checkedAssessments(c, assessments));
             List<PartyStatement> statements = new ArrayList<>();
             for (CaseParty p : c.parties()) {

@@ -190,6 +190,20 @@ public final class ReportCases {
     }
 
     /**
+     * What a share code leads to, for the second driver to see before signing in: the case
+     * number, place, time and the plates with their middle hidden (enough to recognise one's
+     * own car, not to read a stranger's), and whether the case still takes a party.
+     */
+    public Future<AccidentCase> preview(String shareCode) {
+        AccidentRepository repository = cases.repository();
+        return repository.caseIdByShareCode(shareCode.trim().toUpperCase())
+                .compose(found -> repository.load(repository.pool(), found.orElseThrow(() ->
+                        new DomainException(AccidentError.SHARE_CODE_UNKNOWN,
+                                "分享码不存在 / no case has this share code", "shareCode"))))
+                .map(found -> found.orElseThrow(CaseChanges::notFound));
+    }
+
+    /**
      * Joins a case: by the share code the other driver shows, or by the case a repeated report
      * was offered. Joining an offered case counts one repeated report avoided.
      */
@@ -208,8 +222,8 @@ public final class ReportCases {
                 return offeredCaseId;
             });
         } else {
-            throw new DomainException(AccidentError.SHARE_CODE_REQUIRED, "shareCode is required",
-                    "shareCode");
+            throw new DomainException(AccidentError.SHARE_CODE_REQUIRED, "请输入分享码 /"
+                    + " shareCode is required", "shareCode");
         }
         return caseId.compose(id -> repository.pool().withTransaction(tx ->
                 repository.load(tx, id).compose(found -> {
