@@ -7,7 +7,12 @@
  *   const context = await phoneContext(browser);      // once per test: empty storage
  *   const page = await openPage(context);
  *   await signInByPhone(page, freshPhone());
+ *
+ * Every page of a context made here is watched for Content-Security-Policy violations (the
+ * browser's console report and the `securitypolicyviolation` event): a test file in which any
+ * page broke the policy fails at its end, naming what was refused (see `cspViolations`).
  */
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
@@ -35,6 +40,49 @@ export function launchBrowser() {
     return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
+/**
+ * Every CSP violation seen by any watched page of this test file, as "url: what was refused".
+ * A test that provokes one on purpose takes it out with `takeCspViolations`.
+ */
+export const cspViolations = [];
+
+/** Removes and returns the violations seen so far by `page` (all pages when none is given). */
+export function takeCspViolations(page) {
+    const taken = cspViolations.filter((v) => !page || v.page === page);
+    for (const v of taken) cspViolations.splice(cspViolations.indexOf(v), 1);
+    return taken.map((v) => v.text);
+}
+
+// only under `node --test` (screenshots.mjs imports this file as a plain script)
+if (process.env.NODE_TEST_CONTEXT) {
+    after(() => {
+        if (cspViolations.length > 0) {
+            throw new Error(`Content-Security-Policy violations:\n${cspViolations
+                .map((v) => v.text).join('\n')}`);
+        }
+    });
+}
+
+const CSP_REPORT = /Content[- ]Security[- ]Policy|securitypolicyviolation/i;
+
+/** Reports the page's violation events to its console, where `watchContext` reads them. */
+function reportViolations() {
+    document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`securitypolicyviolation: ${event.violatedDirective} refused `
+            + `${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+}
+
+async function watchContext(context) {
+    await context.addInitScript(reportViolations);
+    context.on('page', (page) => page.on('console', (message) => {
+        if (message.type() === 'error' && CSP_REPORT.test(message.text())) {
+            cspViolations.push({ page, text: `${page.url()}: ${message.text()}` });
+        }
+    }));
+    return context;
+}
+
 /** A phone (390×844, touch) context in Chinese, or in `locale`, with empty storage. */
 export function phoneContext(browser, { locale = 'zh-CN' } = {}) {
     return browser.newContext({
@@ -44,13 +92,13 @@ export function phoneContext(browser, { locale = 'zh-CN' } = {}) {
         hasTouch: true,
         locale,
         timezoneId: 'Asia/Shanghai',
-    });
+    }).then(watchContext);
 }
 
 /** A desktop (1280×800) context for police and coordinator pages. */
 export function desktopContext(browser, { locale = 'zh-CN' } = {}) {
     return browser.newContext({ viewport: { width: 1280, height: 800 }, locale,
-        timezoneId: 'Asia/Shanghai' });
+        timezoneId: 'Asia/Shanghai' }).then(watchContext);
 }
 
 /**

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The bar on every page: product name (home link), language toggle, and the signed-in user's
  * sign-out button.
@@ -7,6 +8,7 @@ import { language, setLanguage } from './i18n.js';
 import { SESSION_CHANGED_EVENT, currentUser, endSession, nameOf } from './session.js';
 import { SIGN_IN, navigate } from './router.js';
 
+/** @param {HTMLElement} element */
 export function mountHeader(element) {
     const draw = () => replaceChildren(element, ...headerContent());
     window.addEventListener(SESSION_CHANGED_EVENT, draw);
@@ -43,9 +45,11 @@ function headerContent() {
     ];
 }
 
+/** @param {MouseEvent} event */
 function toggleLanguage(event) {
     setLanguage(language() === 'en' ? 'zh-CN' : 'en');
-    event.currentTarget.lang = language() === 'en' ? 'zh-CN' : 'en';
+    const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
+    button.lang = language() === 'en' ? 'zh-CN' : 'en';
 }
 
 function signOut() {

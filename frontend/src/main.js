@@ -1,8 +1,10 @@
+// @ts-check
 /**
  * Starts the pages: the header, then the router with every page's route. A feature adds its
- * routes here (one line each) and its strings with i18n.addMessages in its own messages.js.
+ * routes here (one line each); its strings live in its own messages.js (see i18n.js).
  */
 import './styles.css';
+import './messages.js';
 import { applyTranslations } from './i18n.js';
 import { mountHeader } from './header.js';
 import { HOME, SIGN_IN, addRoute, lazy, startRouter } from './router.js';
@@ -22,6 +24,7 @@ addRoute('/payments', lazy(() => import('./payments/payments-view.js'), 'payment
 addRoute('/payments/:id', lazy(() => import('./payments/application-view.js'),
     'applicationView'));
 addRoute('/area/:id', areaPlaceholderView);
+/** @type {(name: string, file: string) => import('./types.js').View} */
 const accident = (name, file) => lazy(() => import(`./accident/${file}.js`), name);
 addRoute('/accident', accident('accidentHomeView', 'home-view'), { roles: ['driver'] });
 addRoute('/accident/new', accident('reportView', 'report-view'), { roles: ['driver'] });
@@ -30,8 +33,14 @@ addRoute('/accident/:id', accident('caseView', 'case-view'), { roles: ['driver']
 addRoute('/police/accidents', accident('policeQueueView', 'police-views'), { roles: ['police'] });
 addRoute('/police/accidents/:id', accident('policeCaseView', 'police-views'),
     { roles: ['police'] });
+/** @type {(name: string, file: string) => import('./types.js').View} */
+const insight = (name, file) => lazy(() => import(`./insight/${file}.js`), name);
+addRoute('/insight', insight('insightMapView', 'map-view'), { roles: ['police', 'admin'] });
+addRoute('/insight/dashboard', insight('dashboardView', 'dashboard-view'),
+    { roles: ['police', 'admin'] });
 addRoute('/verify/:code', accident('verifyView', 'verify-view'), { public: true });
 
 applyTranslations(document);
-mountHeader(document.getElementById('app-header'));
-startRouter(document.getElementById('app'));
+// index.html has both elements
+mountHeader(/** @type {HTMLElement} */ (document.getElementById('app-header')));
+startRouter(/** @type {HTMLElement} */ (document.getElementById('app')));

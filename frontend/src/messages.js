@@ -1,9 +1,12 @@
+// @ts-check
 /**
- * The shell's own strings (header, sign-in, home, map, errors). Each feature keeps its strings
- * in its own messages.js and registers them with i18n.addMessages; keys are prefixed with the
- * feature's name (`accident.`, `bus.`, ...) so they never collide.
+ * The shell's own strings (header, sign-in, home, map, errors), registered when main.js starts.
+ * Each feature keeps its strings in its own messages.js, registered the same way (see i18n.js);
+ * keys are prefixed with the feature's name (`accident.`, `bus.`, ...) so they never collide.
  */
-export const coreMessages = {
+import { addMessages } from './i18n.js';
+
+export const coreMessages = addMessages({
     'zh-CN': {
         'app.name': '安行',
         'app.languageToggle': 'English',
@@ -57,6 +60,8 @@ export const coreMessages = {
         'area.childBus.description': '查看孩子乘坐的线路、站点和时间。',
         'area.medicalAdvance': '医疗垫付',
         'area.medicalAdvance.description': '交通事故伤者抢救费用的垫付与审核。',
+        'area.insight': '交通一张图',
+        'area.insight.description': '事故多发路段、未结案事故、校车线路和数据看板。',
         'area.accounts': '账号管理',
         'area.accounts.description': '管理工作人员账号与角色。',
         'area.map': '道路地图',
@@ -137,6 +142,8 @@ export const coreMessages = {
         'area.childBus.description': "See your child's line, stop and times.",
         'area.medicalAdvance': 'Medical advance payment',
         'area.medicalAdvance.description': 'Advance and review rescue costs for the injured.',
+        'area.insight': 'One traffic map',
+        'area.insight.description': 'Accident hot segments, open cases, school buses and the dashboard.',
         'area.accounts': 'Accounts',
         'area.accounts.description': 'Manage staff accounts and roles.',
         'area.map': 'Road map',
@@ -162,4 +169,4 @@ export const coreMessages = {
         'error.unknown': 'Something went wrong ({code}); please try again later.',
         'error.notFound': 'This page does not exist.',
     },
-};
+});

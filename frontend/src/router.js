@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Hash routes (`#/home`, `#/area/accident`, `#/map?lat=..`): the server serves one index.html
  * and never needs to know the pages, so features add pages without touching the server.
@@ -8,11 +9,24 @@
  */
 import { h, replaceChildren } from './dom.js';
 import { hasAnyRole, isSignedIn } from './session.js';
-import { SESSION_EXPIRED_EVENT } from './api.js';
+import { ApiError, SESSION_EXPIRED_EVENT } from './api.js';
 import { describe } from './forms.js';
+/** @import { Role, View } from './types.js' */
 
+/**
+ * @typedef {object} RouteOptions
+ * @property {boolean} [public] no sign-in needed
+ * @property {Role[]} [roles] any one of them is needed
+ *
+ * @typedef {RouteOptions & { pattern: string, regex: RegExp, names: string[], view: View }}
+ *     Route
+ */
+
+/** @type {Route[]} */
 const routes = [];
+/** @type {HTMLElement} */
 let outlet;
+/** @type {(() => void) | null} */
 let leaveCurrent = null;
 let renderCount = 0;
 
@@ -22,8 +36,12 @@ export const HOME = '/home';
 /**
  * Declares a page. `pattern` is a path with `:name` parts, e.g. '/accident/:id'.
  * Options: `public` (no sign-in needed), `roles` (any one of them is needed).
+ * @param {string} pattern
+ * @param {View} view
+ * @param {RouteOptions} [options]
  */
 export function addRoute(pattern, view, options = {}) {
+    /** @type {string[]} */
     const names = [];
     const source = pattern.replace(/:(\w+)/g, (whole, name) => {
         names.push(name);
@@ -32,12 +50,24 @@ export function addRoute(pattern, view, options = {}) {
     routes.push({ pattern, regex: new RegExp(`^${source}$`), names, view, ...options });
 }
 
-/** A view loaded on first use: `lazy(() => import('./views/x.js'), 'xView')`. */
+/**
+ * A view loaded on first use: `lazy(() => import('./views/x.js'), 'xView')`.
+ * @param {() => Promise<Record<string, unknown>>} load
+ * @param {string} name
+ * @returns {View}
+ */
 export function lazy(load, name) {
-    return async (element, context) => (await load())[name](element, context);
+    return async (element, context) => {
+        const view = /** @type {View | undefined} */ ((await load())[name]);
+        if (typeof view !== 'function') throw new Error(`no view ${name} in its module`);
+        return view(element, context);
+    };
 }
 
-/** Goes to `path` ('/home', '/area/accident?x=1'); the page renders on the hash change. */
+/**
+ * Goes to `path` ('/home', '/area/accident?x=1'); the page renders on the hash change.
+ * @param {string} path
+ */
 export function navigate(path) {
     if (location.hash === `#${path}`) render();
     else location.hash = path;
@@ -48,6 +78,7 @@ export function currentPath() {
     return location.hash.replace(/^#/, '') || HOME;
 }
 
+/** @param {HTMLElement} element */
 export function startRouter(element) {
     outlet = element;
     window.addEventListener('hashchange', render);
@@ -56,7 +87,11 @@ export function startRouter(element) {
     render();
 }
 
-/** The sign-in page that comes back to `path` afterwards (and says why if `expired`). */
+/**
+ * The sign-in page that comes back to `path` afterwards (and says why if `expired`).
+ * @param {string} path
+ * @param {{ expired?: boolean }} [options]
+ */
 export function signInPath(path, { expired = false } = {}) {
     const back = path.startsWith(SIGN_IN) ? HOME : path;
     const query = new URLSearchParams();
@@ -98,7 +133,7 @@ async function render() {
         if (ticket !== renderCount) cleanup?.();
         else leaveCurrent = cleanup ?? null;
     } catch (error) {
-        if (ticket !== renderCount || error.status === 401) return;
+        if (ticket !== renderCount || (error instanceof ApiError && error.status === 401)) return;
         console.error(error);
         replaceChildren(outlet, h('section', { class: 'card' },
             describe(h('p', { class: 'form-error', role: 'alert' }), error),
@@ -112,6 +147,7 @@ function leave() {
     cleanup?.();
 }
 
+/** @param {string} pathname */
 function findRoute(pathname) {
     for (const route of routes) {
         const found = route.regex.exec(pathname);
@@ -124,6 +160,7 @@ function findRoute(pathname) {
     return null;
 }
 
+/** @param {string} key */
 function messageView(key) {
     return h('section', { class: 'card' },
         h('p', { class: 'form-error', role: 'alert', i18n: key }),

@@ -2,9 +2,10 @@
 // feature's) must give every key in both languages, with the same placeholders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { dictionaryKeys } from '../src/i18n.js';
 
 const SRC = new URL('../src/', import.meta.url).pathname;
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -17,6 +18,34 @@ for (const file of files) {
         if (value?.['zh-CN'] && value?.en) dictionaries.push({ label: `${file} ${name}`, ...value });
     }
 }
+
+test('every area has one dictionary, exported by its messages.js', () => {
+    for (const file of files) {
+        assert.equal(dictionaries.filter(({ label }) => label.startsWith(`${file} `)).length, 1,
+            file);
+    }
+    assert.deepEqual(['accident', 'bus', 'payments'].filter((area) =>
+        !files.includes(`${area}/messages.js`)), []);
+});
+
+test('importing a messages.js registers its dictionary (the one way to add strings)', () => {
+    for (const lang of ['zh-CN', 'en']) {
+        const registered = new Set(dictionaryKeys(lang));
+        for (const dictionary of dictionaries) {
+            const missing = Object.keys(dictionary[lang]).filter((key) => !registered.has(key));
+            assert.deepEqual(missing, [], `${dictionary.label} ${lang}`);
+        }
+    }
+});
+
+test('only messages.js files call addMessages', async () => {
+    const callers = [];
+    for (const file of await readdir(SRC, { recursive: true })) {
+        if (!file.endsWith('.js') || file === 'i18n.js' || file.endsWith('messages.js')) continue;
+        if ((await readFile(join(SRC, file), 'utf8')).includes('addMessages(')) callers.push(file);
+    }
+    assert.deepEqual(callers, []);
+});
 
 test('the shell has a dictionary', () => {
     assert.ok(dictionaries.some(({ label }) => label === 'messages.js coreMessages'));

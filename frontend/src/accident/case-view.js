@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * #/accident/:id — one case on a party's phone, step by step: checklist, photos, details,
  * statements, the decision in plain words, signing, and the signed agreement. The page follows
@@ -11,16 +12,23 @@ import { bindText, onLanguageChange, t } from '../i18n.js';
 import {
     bilingual, blobUrl, gradeLines, scenarioName, scenarios, selectField, uploadPhoto,
 } from './common.js';
+/** @import { CaseView, InsurerNotification, Party, RouteContext } from '../types.js' */
 
 const CHECKLIST = ['anyoneInjured', 'vehiclesDrivable', 'allInsured', 'drinkOrDrugs',
     'facilityHit', 'hazardousGoods'];
-const EDITABLE = ['DRAFT', 'EVIDENCE', 'PARTIES'];
 
+/**
+ * @param {HTMLElement} outlet
+ * @param {RouteContext} context
+ */
 export async function caseView(outlet, { params }) {
     const id = params.id;
+    /** @type {[Awaited<ReturnType<typeof scenarios>>, import('../types.js').Insurer[]]} */
     const [catalogue, insurers] = await Promise.all([scenarios(), get('/insurers')]);
+    /** @type {CaseView} */
     let view = await get(`/accidents/${id}`);
     let dirty = false;
+    /** @type {Record<string, string>} */
     const uploadKeys = {};
 
     const render = () => {
@@ -30,21 +38,27 @@ export async function caseView(outlet, { params }) {
                 version: String(view.version), myLabel: view.myLabel },
         }, sections()));
     };
+    /** @param {CaseView} next */
     const apply = (next) => {
         view = next;
         render();
     };
     outlet.addEventListener('input', () => { dirty = true; });
 
+    // what I may do now is the server's to say (view.allowedActions), by the same rule it
+    // accepts or refuses the change with; the page only shows the matching sections
+    /** @param {string} action */
+    const can = (action) => (view.allowedActions ?? []).includes(action);
+
     function sections() {
         const s = view.state;
         return [
             header(),
-            EDITABLE.includes(s) && view.parties.length < view.plates.length && shareSection(),
-            s === 'DRAFT' && checklistSection(),
+            can('INVITE') && shareSection(),
+            can('CHECKLIST') && checklistSection(),
             s === 'POLICE_REVIEW' && policeSection(),
-            ['EVIDENCE', 'PARTIES'].includes(s) && photoSection(),
-            EDITABLE.includes(s) && partyForm(),
+            can('UPLOAD_PHOTO') && photoSection(),
+            can('EDIT_PARTY') && partyForm(),
             partiesSection(),
             s === 'LIABILITY' && liabilitySection(),
             s === 'AGREED' && agreedSection(),
@@ -65,7 +79,9 @@ export async function caseView(outlet, { params }) {
         const link = `${location.origin}${location.pathname}#/accident/join/${view.shareCode}`;
         const qr = h('div', { class: 'share-qr', id: 'share-qr', role: 'img',
             'aria-label': link });
-        // made here from our own link: no QR service, the page works on an intranet
+        // made here from our own link: no QR service, the page works on an intranet. renderSVG
+        // writes only numbers and its own colours into the markup, never the link's text
+        // eslint-disable-next-line no-restricted-properties -- markup of uqr's renderSVG
         qr.innerHTML = renderSVG(link, { border: 2 });
         return h('section', { class: 'card' },
             h('p', { i18n: 'accident.case.share' }),
@@ -88,9 +104,11 @@ export async function caseView(outlet, { params }) {
                 i18n: 'accident.checklist.submit' }));
         form.addEventListener('submit', async (event) => {
             event.preventDefault();
+            /** @type {Record<string, boolean>} */
             const answers = {};
             for (const q of CHECKLIST) {
-                const chosen = form.querySelector(`input[name=${q}]:checked`);
+                const chosen = /** @type {HTMLInputElement | null} */ (
+                    form.querySelector(`input[name=${q}]:checked`));
                 if (chosen) answers[q] = chosen.value === 'yes';
             }
             try {
@@ -129,7 +147,7 @@ export async function caseView(outlet, { params }) {
                 const input = h('input', { type: 'file', accept: 'image/jpeg,image/png,image/heic',
                     capture: 'environment', dataset: { slot: slot.slot } });
                 input.addEventListener('change', async () => {
-                    const file = input.files[0];
+                    const file = /** @type {FileList} */ (input.files)[0];
                     if (!file) return;
                     uploadKeys[slot.slot] ??= crypto.randomUUID();
                     try {
@@ -153,7 +171,8 @@ export async function caseView(outlet, { params }) {
     }
 
     function partyForm() {
-        const me = view.parties.find((p) => p.me);
+        const me = /** @type {Party} the server always lists the signed-in party */ (
+            view.parties.find((p) => p.me));
         const taken = view.parties.filter((p) => !p.me).map((p) => p.plate);
         const plate = me.plate ?? view.plates.find((p) => !taken.includes(p)) ?? '';
         const form = h('form', { id: 'party-form', novalidate: true },
@@ -200,15 +219,16 @@ export async function caseView(outlet, { params }) {
     }
 
     function liabilitySection() {
-        const me = view.parties.find((p) => p.me);
         const decision = view.decision;
-        if (decision?.outcome === 'SETTLED') return decisionSection(me);
-        if (me.stated) {
+        if (decision?.outcome === 'SETTLED') return decisionSection();
+        if (!can('STATEMENT')) {
             return h('section', { class: 'card', id: 'statement-waiting' },
                 h('p', { i18n: 'accident.statement.waiting' }));
         }
+        /** @type {[string, string | null, string?][]} */
         const options = [['NOT_AT_FAULT', null, 'accident.statement.NOT_AT_FAULT'],
-            ...catalogue.scenarios.map((s) => [s.code, scenarioName(s)]),
+            ...catalogue.scenarios.map((s) => /** @type {[string, string]} */ (
+                [s.code, scenarioName(s)])),
             ['UNLISTED_FAULT', null, 'accident.statement.UNLISTED_FAULT']];
         const form = h('form', { id: 'statement-form', novalidate: true },
             h('h2', { i18n: 'accident.statement.title' }),
@@ -227,7 +247,9 @@ export async function caseView(outlet, { params }) {
                     }
                 } }));
         // the label of each select names its party
-        form.querySelectorAll('.field label').forEach((label, i) => {
+        const labels = /** @type {NodeListOf<HTMLLabelElement>} */ (
+            form.querySelectorAll('.field label'));
+        labels.forEach((label, i) => {
             const p = view.parties[i];
             bindText(label, 'accident.statement.party', { label: p.label, plate: p.plate ?? '' });
         });
@@ -244,23 +266,29 @@ export async function caseView(outlet, { params }) {
         return h('section', { class: 'card' }, form);
     }
 
-    function decisionSection(me) {
-        const decision = view.decision;
+    function decisionSection() {
+        const decision = /** @type {import('../types.js').Decision} */ (view.decision);
+        /** @type {HTMLElement[]} */
         const parts = [h('h2', { i18n: 'accident.decision.title' }),
             h('ul', { class: 'plain', id: 'decision' }, gradeLines(view, decision.grades)),
             h('ul', { class: 'hint', id: 'decision-reasons' },
                 decision.reasons.map((r) => h('li', {}, bilingual(r))))];
-        if (me.signed) {
+        if (!can('SIGN')) {
             parts.push(h('p', { id: 'sign-waiting', i18n: 'accident.sign.waiting' }));
             return h('section', { class: 'card' }, parts);
         }
         const pad = h('canvas', { class: 'signature-pad', id: 'signature-pad', width: 600,
             height: 240, 'aria-label': t('accident.sign.pad') });
         let drawn = false;
-        const ctx = pad.getContext('2d');
+        const ctx = /** @type {CanvasRenderingContext2D} */ (pad.getContext('2d'));
         ctx.lineWidth = 4;
         ctx.lineCap = 'round';
+        /** @type {[number, number] | null} */
         let last = null;
+        /**
+         * @param {PointerEvent} e
+         * @returns {[number, number]}
+         */
         const point = (e) => {
             const r = pad.getBoundingClientRect();
             return [(e.clientX - r.left) * pad.width / r.width, (e.clientY - r.top) * pad.height / r.height];
@@ -306,8 +334,12 @@ export async function caseView(outlet, { params }) {
     }
 
     function agreedSection() {
+        // an agreed case has its decision and its agreement
+        const { decision, agreement } = /** @type {Required<CaseView> & {
+            decision: import('../types.js').Decision }} */ (view);
         const list = h('ul', { class: 'plain', id: 'notifications' });
         const refreshNotifications = async () => {
+            /** @type {InsurerNotification[]} */
             const notifications = await get(`/accidents/${id}/notifications`);
             replaceChildren(list, notifications.map((n) => h('li', {
                 dataset: { insurer: n.insurer, status: n.status } },
@@ -325,18 +357,21 @@ export async function caseView(outlet, { params }) {
         });
         return h('section', { class: 'card', id: 'agreed' },
             h('h2', { i18n: 'accident.agreed.title' }),
-            h('ul', { class: 'plain', id: 'decision' }, gradeLines(view, view.decision.grades)),
-            h('p', { id: 'verification-code', dataset: { code: view.agreement.verificationCode },
-                i18n: 'accident.agreed.code', i18nParams: { code: view.agreement.verificationCode } }),
+            h('ul', { class: 'plain', id: 'decision' }, gradeLines(view, decision.grades)),
+            h('p', { id: 'verification-code', dataset: { code: agreement.verificationCode },
+                i18n: 'accident.agreed.code', i18nParams: { code: agreement.verificationCode } }),
             download,
             h('h2', { i18n: 'accident.agreed.insurers' }), list);
     }
 
     function decidedSection() {
+        // a case the police decided has their decision
+        const policeDecision = /** @type {import('../types.js').PoliceDecision} */ (
+            view.policeDecision);
         return h('section', { class: 'card', id: 'decided' },
             h('h2', { i18n: 'accident.decided.title' }),
-            h('ul', { class: 'plain' }, gradeLines(view, view.policeDecision.grades)),
-            view.policeDecision.note && h('p', {}, view.policeDecision.note));
+            h('ul', { class: 'plain' }, gradeLines(view, policeDecision.grades)),
+            policeDecision.note && h('p', {}, policeDecision.note));
     }
 
     render();

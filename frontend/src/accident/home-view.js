@@ -1,11 +1,15 @@
+// @ts-check
 /** #/accident: my cases, a new report, or joining the other driver's case by share code. */
 import { h, replaceChildren } from '../dom.js';
 import { get, post } from '../api.js';
 import { field, formError, showError } from '../forms.js';
 import { navigate } from '../router.js';
 import './common.js';
+/** @import { CaseSummary, RouteContext } from '../types.js' */
 
+/** @param {HTMLElement} outlet */
 export async function accidentHomeView(outlet) {
+    /** @type {CaseSummary[]} */
     const cases = await get('/accidents');
     const form = h('form', { id: 'join-form', novalidate: true },
         field({ name: 'shareCode', label: 'accident.join.code',
@@ -38,7 +42,11 @@ export async function accidentHomeView(outlet) {
                         h('span', { class: 'state-chip', i18n: `accident.state.${c.state}` }))))))));
 }
 
-/** #/accident/join/:code — what the QR code on the other phone leads to. */
+/**
+ * #/accident/join/:code — what the QR code on the other phone leads to.
+ * @param {HTMLElement} outlet
+ * @param {RouteContext} context
+ */
 export async function joinView(outlet, { params }) {
     const joined = await post('/accidents/join', { shareCode: params.code });
     replaceChildren(outlet);

@@ -1,5 +1,8 @@
+// @ts-check
 /** The accident pages' strings (drivers' self-service, police review, agreement check). */
-export const accidentMessages = {
+import { addMessages } from '../i18n.js';
+
+export const accidentMessages = addMessages({
     'zh-CN': {
         'accident.home.title': '事故快处',
         'accident.home.new': '报告新事故',
@@ -242,4 +245,4 @@ export const accidentMessages = {
         'accident.verify.notGenuine': 'Not verified: the code fits no unchanged agreement.',
         'accident.back': 'Back',
     },
-};
+});

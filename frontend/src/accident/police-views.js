@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The police pages: #/police/accidents (the queue of disputed and flagged cases) and
  * #/police/accidents/:id (photos, statements, and the decision with any of the five grades).
@@ -8,9 +9,13 @@ import { formError, showError } from '../forms.js';
 import { t } from '../i18n.js';
 import { bilingual, blobUrl, gradeLines, scenarioName, scenarios, selectField } from './common.js';
 
+/** @import { CaseSummary, CaseView, RouteContext } from '../types.js' */
+
 const GRADES = ['FULL', 'MAIN', 'EQUAL', 'SECONDARY', 'NONE'];
 
+/** @param {HTMLElement} outlet */
 export async function policeQueueView(outlet) {
+    /** @type {CaseSummary[]} */
     const queue = await get('/police/accidents');
     replaceChildren(outlet, h('div', { class: 'accident', id: 'police-queue' },
         h('section', { class: 'card' },
@@ -27,13 +32,25 @@ export async function policeQueueView(outlet) {
                         i18n: c.reason ? `accident.queue.reason.${c.reason}` : undefined }))))))));
 }
 
-export async function policeCaseView(outlet, { params }) {
+/** The case map on screen, removed when the case is drawn again or left. */
+/** @type {import('maplibre-gl').Map | null} */
+let caseMap = null;
+
+/**
+ * @param {HTMLElement} outlet
+ * @param {RouteContext} context
+ */
+export async function policeCaseView(outlet, context) {
+    const { params } = context;
+    /** @type {[CaseView, Awaited<ReturnType<typeof scenarios>>]} */
     const [view, catalogue] = await Promise.all([get(`/police/accidents/${params.id}`),
         scenarios()]);
     const names = Object.fromEntries(catalogue.scenarios.map((s) => [s.code, scenarioName(s)]));
+    /** @param {string} value */
     const what = (value) => names[value] ?? t(`accident.statement.${value}`);
     const photos = h('div', { class: 'photo-grid', id: 'review-photos' });
-    for (const slot of view.photos.filter((s) => s.photo)) {
+    for (const slot of view.photos) {
+        if (!slot.photo) continue;
         blobUrl(`/police/accidents/${view.id}/photos/${slot.photo.id}`).then((url) => {
             photos.append(h('figure', {}, h('img', { src: url, alt: slot.slot }),
                 h('figcaption', { i18n: `accident.slot.${slot.kind}`,
@@ -65,11 +82,12 @@ export async function policeCaseView(outlet, { params }) {
         try {
             await post(`/police/accidents/${view.id}/decision`, { grades,
                 note: form.note.value, version: view.version });
-            await policeCaseView(outlet, { params });
+            await policeCaseView(outlet, context);
         } catch (error) {
             showError(form, error);
         }
     });
+    const mapBox = h('div', { class: 'map-box', id: 'police-case-map' });
     const reasons = view.eligibility && !view.eligibility.selfServiceAllowed
         ? view.eligibility.reasons : view.decision?.reasons ?? [];
     replaceChildren(outlet, h('div', { class: 'accident', id: 'police-case',
@@ -80,7 +98,8 @@ export async function policeCaseView(outlet, { params }) {
                 i18n: `accident.state.${view.state}` })),
             h('p', { i18n: 'accident.case.place', i18nParams: { road: view.location.roadName } }),
             h('ul', {}, reasons.map((r) => h('li', {}, bilingual(r)))),
-            view.flags.map((f) => h('p', { class: 'notice' }, bilingual(f)))),
+            view.flags.map((f) => h('p', { class: 'notice' }, bilingual(f))),
+            mapBox),
         h('section', { class: 'card' }, h('h2', { i18n: 'accident.parties.title' }),
             h('ul', { class: 'plain' }, view.parties.map((p) => h('li', {},
                 `${p.label} · ${p.name ?? ''} · ${p.plate ?? ''} · ${p.licenceNo ?? ''} · `
@@ -96,6 +115,16 @@ export async function policeCaseView(outlet, { params }) {
             class: 'secondary', id: 'close-case', i18n: 'accident.review.close',
             onclick: async () => {
                 await post(`/police/accidents/${view.id}/close`, { version: view.version });
-                await policeCaseView(outlet, { params });
+                await policeCaseView(outlet, context);
             } })));
+    caseMap?.remove();
+    caseMap = null;
+    // the map is a help beside the case: without it (no WebGL) the road is still named above
+    import('../map/case-map.js')
+        .then(({ showCaseOnMap }) => { caseMap = showCaseOnMap(mapBox, view.location); })
+        .catch(() => { mapBox.hidden = true; });
+    return () => {
+        caseMap?.remove();
+        caseMap = null;
+    };
 }

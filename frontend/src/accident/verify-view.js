@@ -1,9 +1,16 @@
+// @ts-check
 /** #/verify/:code — anyone holding an agreement checks it is genuine and unchanged. */
 import { h, replaceChildren } from '../dom.js';
 import { get } from '../api.js';
 import './common.js';
+/** @import { RouteContext, Verification } from '../types.js' */
 
+/**
+ * @param {HTMLElement} outlet
+ * @param {RouteContext} context
+ */
 export async function verifyView(outlet, { params }) {
+    /** @type {Verification} */
     const result = await get(`/agreements/${encodeURIComponent(params.code)}/verify`);
     const a = result.agreement;
     replaceChildren(outlet, h('div', { class: 'accident', id: 'verify',

@@ -1,5 +1,8 @@
+// @ts-check
 /** The school bus pages' strings (keys `bus.`), Chinese first. */
-export const busMessages = {
+import { addMessages } from '../i18n.js';
+
+export const busMessages = addMessages({
     'zh-CN': {
         'bus.planning.title': '校车规划',
         'bus.school': '学校',
@@ -86,4 +89,4 @@ export const busMessages = {
         'bus.child.evening': 'Evening: {line} ({bus}) leaves school at {start}, at the stop about {arrival}',
         'bus.child.morning': 'Morning: {line} ({bus}) at the stop about {arrival}, at school {end}',
     },
-};
+});

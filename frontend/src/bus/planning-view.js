@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The coordinator's page (#/bus): pick a school, see its households and buses, plan, follow the
  * job's progress, and read the plan on our own map with a route sheet per bus.
@@ -6,13 +7,17 @@ import { h, replaceChildren } from '../dom.js';
 import { get, post } from '../api.js';
 import { bindServerMessage, bindText, onLanguageChange } from '../i18n.js';
 import { describe } from '../forms.js';
-import { mountMap } from '../map/basemap.js';
-import './strings.js';
-import { addPlanLayers, lineColour } from './plan-layers.js';
+import { createBaseMap, whenStyleLoaded } from '../map/basemap.js';
+import './messages.js';
+import { addPlanLayers, fitPlan, lineColour } from './plan-layers.js';
+
+/** @import { Line, Plan, PlanJob, School } from '../types.js' */
 
 const POLL_MS = 1000;
 
+/** @param {HTMLElement} outlet */
 export async function planningView(outlet) {
+    /** @type {School[]} */
     const schools = await get('/bus/schools');
     if (schools.length === 0) {
         replaceChildren(outlet, h('section', { class: 'card', id: 'bus-planning' },
@@ -39,14 +44,21 @@ export async function planningView(outlet) {
         mapElement, unserved, sheets));
 
     const first = schools[0];
-    const map = await mountMap(mapElement, { center: { lat: first.lat, lon: first.lon },
+    const map = createBaseMap(mapElement, { center: { lat: first.lat, lon: first.lon },
         zoom: 14 });
-    const state = { school: first, plan: null, run: 'evening', layers: null, timer: null };
+    await whenStyleLoaded(map);
+    /**
+     * @type {{ school: School, plan: Plan | null, run: 'evening' | 'morning',
+     *     layers: { remove(): unknown } | null,
+     *     timer: ReturnType<typeof setTimeout> | undefined }}
+     */
+    const state = { school: first, plan: null, run: 'evening', layers: null, timer: undefined };
 
+    /** @param {School} school */
     const showSchool = async (school) => {
         state.school = school;
         bindText(counts, 'bus.counts', school);
-        map.setView([school.lat, school.lon], 14);
+        map.jumpTo({ center: [school.lon, school.lat], zoom: 14 });
         state.plan = school.latestPlanId ? await get(`/bus/plans/${school.latestPlanId}`) : null;
         drawPlan({ fit: true });
     };
@@ -72,7 +84,7 @@ export async function planningView(outlet) {
             h('p', { class: 'hint', i18n: 'bus.timings', i18nParams: {
                 matrix: s.matrixSeconds.toFixed(1), solve: s.solveSeconds.toFixed(1),
             } }));
-        for (const run of ['evening', 'morning']) {
+        for (const run of /** @type {const} */ (['evening', 'morning'])) {
             runTabs.append(h('button', {
                 class: 'tab', type: 'button', role: 'tab', dataset: { run },
                 'aria-selected': String(run === state.run), i18n: `bus.run.${run}`,
@@ -80,10 +92,6 @@ export async function planningView(outlet) {
             }));
         }
         state.layers = addPlanLayers(map, plan, state.run);
-        if (fit) {
-            map.fitBounds(plan.households.map((x) => [x.lat, x.lon])
-                .concat([[plan.schoolLat, plan.schoolLon]]), { padding: [16, 16] });
-        }
         unserved.append(h('h2', { class: 'section-title', i18n: 'bus.unserved.title',
             i18nParams: { count: plan.unserved.length } }));
         if (plan.unserved.length === 0) {
@@ -95,11 +103,15 @@ export async function planningView(outlet) {
         }
         sheets.append(h('h2', { class: 'section-title', i18n: 'bus.sheets' }),
             ...plan[state.run].lines.map(routeSheet));
+        // after the summary and sheets took their room, so the fitted view is the one shown
+        if (fit) fitPlan(map, plan);
     };
 
+    /** @param {string} jobId */
     const follow = (jobId) => {
         clearTimeout(state.timer);
         const poll = async () => {
+            /** @type {PlanJob} */
             const job = await get(`/bus/plan-jobs/${jobId}`);
             status.hidden = false;
             if (job.status === 'failed') {
@@ -117,7 +129,7 @@ export async function planningView(outlet) {
             const best = job.progress?.best;
             if (job.phase === 'solving' && best) {
                 bindText(status, 'bus.best', { students: best.studentsServed, buses: best.buses,
-                    minutes: (best.drivingSeconds / 60).toFixed(0), run: job.progress.run });
+                    minutes: (best.drivingSeconds / 60).toFixed(0), run: job.progress?.run });
             } else {
                 bindText(status, `bus.phase.${job.phase}`, { ahead: job.queuePosition ?? 0 });
             }
@@ -142,7 +154,8 @@ export async function planningView(outlet) {
         }
     });
     picker.addEventListener('change', () => showSchool(
-        schools.find((s) => s.id === picker.value)));
+        /** @type {School} the picker lists only these */ (
+            schools.find((s) => s.id === picker.value))));
     const stopLanguage = onLanguageChange(() => drawPlan());
     await showSchool(first);
     return () => {
@@ -152,9 +165,12 @@ export async function planningView(outlet) {
     };
 }
 
-/** One bus's route sheet (线路单): its stops with times, then turn-by-turn directions. */
+/**
+ * One bus's route sheet (线路单): its stops with times, then turn-by-turn directions.
+ * @param {Line} line
+ */
 function routeSheet(line) {
-    return h('details', { class: 'card bus-sheet', dataset: { line: line.number } },
+    return h('details', { class: 'card bus-sheet', dataset: { line: String(line.number) } },
         h('summary', {},
             h('span', { class: 'bus-swatch', style: `background:${lineColour(line.number)}` }),
             h('span', { i18n: 'bus.line.head', i18nParams: { name: line.name,

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * One application (#/payments/:id): its state, overdue flags, payers with what each advanced,
  * bills, payments and the timeline everyone involved sees; and the step the signed-in role
@@ -10,9 +11,21 @@ import { clearErrors, describe, field, formError, showError } from '../forms.js'
 import { bindServerMessage } from '../i18n.js';
 import { hasRole, token } from '../session.js';
 import { fenOf, yuan } from './money.js';
+/**
+ * @import { ApplicationPayer, Bill, Payer, PaymentApplication, PaymentInstruction, RouteContext }
+ *     from '../types.js'
+ */
 
+/** Shows the page again after a change. @typedef {() => Promise<void>} Done */
+
+/**
+ * @param {HTMLElement} outlet
+ * @param {RouteContext} context
+ */
 export async function applicationView(outlet, { params }) {
+    /** @type {Done} */
     const render = async () => {
+        /** @type {[PaymentApplication, Payer[]]} */
         const [app, payers] = await Promise.all([
             get(`/payments/applications/${params.id}`), get('/payments/payers')]);
         replaceChildren(outlet,
@@ -37,6 +50,7 @@ export async function applicationView(outlet, { params }) {
     await render();
 }
 
+/** @param {PaymentApplication} app */
 function summary(app) {
     return h('section', { class: 'card pay-section', id: 'pay-summary' },
         h('h1', {}, `${app.caseId} · ${app.injuredPersonId}`),
@@ -50,11 +64,21 @@ function summary(app) {
             : null);
 }
 
+/**
+ * @param {string} title
+ * @param {string} id
+ * @param {HTMLElement[]} items
+ */
 function section(title, id, items) {
     return h('section', { class: 'card pay-section' }, h('h2', { i18n: title }),
         h('ul', { id }, items));
 }
 
+/**
+ * @param {PaymentApplication} app
+ * @param {Payer[]} payers
+ * @param {Done} done
+ */
 function noticeForm(app, payers, done) {
     const insurers = payers.filter((p) => p.kind === 'INSURER');
     const insurer = h('select', { name: 'insurerId' }, h('option', { value: '' }, '—'),
@@ -73,12 +97,16 @@ function noticeForm(app, payers, done) {
         `/payments/applications/${app.id}/notice`, { vehicles: [{
             insurerId: insurer.value || null,
             liability: liability.value,
-            fled: form.elements.fled.checked,
-            uninsured: form.elements.uninsured.checked,
+            fled: checkbox(form, 'fled').checked,
+            uninsured: checkbox(form, 'uninsured').checked,
         }] }), done));
     return form;
 }
 
+/**
+ * @param {PaymentApplication} app
+ * @param {Done} done
+ */
 function liabilityForms(app, done) {
     const insurers = app.payers.filter((p) => p.kind === 'INSURER');
     if (insurers.length === 0) return null;
@@ -95,11 +123,16 @@ function liabilityForms(app, done) {
     });
 }
 
+/** @param {ApplicationPayer['liabilityState']} [selected] */
 function liabilitySelect(selected = 'UNDETERMINED') {
     return h('select', { name: 'liability' }, ['UNDETERMINED', 'LIABLE', 'NOT_LIABLE'].map(
         (s) => h('option', { value: s, selected: s === selected, i18n: `pay.liability.${s}` })));
 }
 
+/**
+ * @param {PaymentApplication} app
+ * @param {Done} done
+ */
 function billForm(app, done) {
     const items = h('div', { class: 'pay-items' });
     const addItem = () => items.append(h('fieldset', { class: 'pay-item' },
@@ -115,7 +148,9 @@ function billForm(app, done) {
         h('button', { type: 'submit', class: 'primary', i18n: 'pay.bill.submit' }));
     form.addEventListener('submit', (event) => submit(event, form, () => {
         const rows = [...items.querySelectorAll('.pay-item')].map((set) => {
-            const value = (name) => set.querySelector(`[name="${name}"]`).value;
+            /** @param {string} name */
+            const value = (name) => /** @type {HTMLInputElement} */ (
+                set.querySelector(`[name="${name}"]`)).value;
             const at = new Date(value('renderedAt'));
             const amountFen = fenOf(value('amount'));
             if (amountFen === null) throw { key: 'pay.amount.invalid', field: 'amount' };
@@ -128,7 +163,12 @@ function billForm(app, done) {
     return form;
 }
 
-/** A bill, and for a payer's account a pay button per payer of its kind while it is unpaid. */
+/**
+ * A bill, and for a payer's account a pay button per payer of its kind while it is unpaid.
+ * @param {PaymentApplication} app
+ * @param {Bill} bill
+ * @param {Done} done
+ */
 function billRow(app, bill, done) {
     const kind = hasRole('fund') ? 'ASSISTANCE_FUND' : hasRole('insurer') ? 'INSURER' : null;
     const payers = app.payers.filter((p) => p.kind === kind);
@@ -141,6 +181,10 @@ function billRow(app, bill, done) {
 /**
  * The key is made once per form and sent again on every retry of the same click, so a network
  * failure followed by "pay" again never pays twice.
+ * @param {PaymentApplication} app
+ * @param {Bill} bill
+ * @param {ApplicationPayer} payer
+ * @param {Done} done
  */
 function payForm(app, bill, payer, done) {
     const key = `web-${crypto.randomUUID()}`;
@@ -163,8 +207,12 @@ function payForm(app, bill, payer, done) {
     return form;
 }
 
+/**
+ * @param {PaymentInstruction} instruction
+ * @param {Done} done
+ */
 function paymentRow(instruction, done) {
-    const open = (hasRole('insurer') || hasRole('fund')) && instruction.paidFen > 0
+    const open = (hasRole('insurer') || hasRole('fund')) && (instruction.paidFen ?? 0) > 0
         && !instruction.disbursedAt && !instruction.reversedAt;
     const confirm = open ? action('pay.confirm', 'disbursement', instruction, done) : null;
     const reverse = open ? action('pay.reverse', 'reversal', instruction, done) : null;
@@ -176,7 +224,13 @@ function paymentRow(instruction, done) {
         instruction.reversedAt ? h('span', { i18n: 'pay.reversed' }) : null, confirm, reverse);
 }
 
-/** A button that posts to /payments/instructions/{id}/{what} and shows the page again. */
+/**
+ * A button that posts to /payments/instructions/{id}/{what} and shows the page again.
+ * @param {string} label
+ * @param {'disbursement' | 'reversal'} what
+ * @param {PaymentInstruction} instruction
+ * @param {Done} done
+ */
 function action(label, what, instruction, done) {
     const button = h('button', { type: 'button', class: 'secondary', i18n: label,
         dataset: { action: what } });
@@ -193,10 +247,16 @@ function action(label, what, instruction, done) {
     return button;
 }
 
+/**
+ * @param {SubmitEvent} event
+ * @param {HTMLFormElement} form
+ * @param {() => Promise<unknown>} send
+ * @param {Done} done
+ */
 async function submit(event, form, send, done) {
     event.preventDefault();
     clearErrors(form);
-    const button = form.querySelector('button[type="submit"]');
+    const button = /** @type {HTMLButtonElement} */ (form.querySelector('button[type="submit"]'));
     button.disabled = true;
     try {
         await send();
@@ -207,7 +267,20 @@ async function submit(event, form, send, done) {
     }
 }
 
-/** POST with an Idempotency-Key header (the shared client sends no extra headers). */
+/**
+ * @param {HTMLFormElement} form
+ * @param {string} name
+ */
+function checkbox(form, name) {
+    return /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
+}
+
+/**
+ * POST with an Idempotency-Key header (the shared client sends no extra headers).
+ * @param {string} path
+ * @param {string} key
+ * @param {unknown} body
+ */
 async function postWithKey(path, key, body) {
     const response = await fetch(`./api/v1${path}`, {
         method: 'POST',

@@ -1,9 +1,10 @@
+// @ts-check
 /**
  * Strings of the medical advance payment (医疗垫付) pages, keys prefixed with `pay.`.
  */
 import { addMessages } from '../i18n.js';
 
-addMessages({
+export const paymentMessages = addMessages({
     'zh-CN': {
         'pay.title': '医疗垫付',
         'pay.list': '垫付申请',

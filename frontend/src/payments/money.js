@@ -1,9 +1,13 @@
+// @ts-check
 /**
  * Money on the pages: the API speaks integer fen; people type and read yuan. Conversion works
  * on the digits, never through floating point, so 0.1 + 0.2 yuan is 30 fen.
  */
 
-/** '¥1,234.56' from fen. */
+/**
+ * '¥1,234.56' from fen.
+ * @param {number} fen
+ */
 export function yuan(fen) {
     const sign = fen < 0 ? '-' : '';
     const abs = Math.abs(fen);
@@ -11,7 +15,11 @@ export function yuan(fen) {
     return `${sign}¥${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** Fen from typed yuan ('1234', '1234.5', '1234.56'); null when it is not such a number. */
+/**
+ * Fen from typed yuan ('1234', '1234.5', '1234.56'); null when it is not such a number.
+ * @param {string | null | undefined} text
+ * @returns {number | null}
+ */
 export function fenOf(text) {
     const match = /^\s*(\d{1,12})(?:\.(\d{1,2}))?\s*$/.exec(text ?? '');
     if (!match) return null;

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The medical advance payment list (#/payments): everyone's applications for staff (the payer's
  * queue shows those waiting for payment first), the applicant's own with the form to apply, and
@@ -7,16 +8,25 @@
  */
 import './messages.js';
 import { h, replaceChildren } from '../dom.js';
-import { get, post } from '../api.js';
+import { ApiError, get, post } from '../api.js';
 import { clearErrors, field, formError, showError } from '../forms.js';
 import { hasAnyRole, hasRole } from '../session.js';
 import { localizeServerMessage } from '../i18n.js';
 import { navigate } from '../router.js';
 
+/**
+ * @import { Hospital, PaymentApplication, PaymentNotification, RouteContext } from '../types.js'
+ */
+
 const POLL_MS = 15_000;
 const WAITING_FOR_PAYER = ['BILLED', 'APPROVED'];
 
-export async function paymentsView(outlet, { query } = {}) {
+/**
+ * @param {HTMLElement} outlet
+ * @param {RouteContext} context
+ */
+export async function paymentsView(outlet, { query }) {
+    /** @type {[PaymentApplication[], Hospital[]]} */
     const [applications, hospitals] = await Promise.all([
         get('/payments/applications'), get('/payments/hospitals')]);
     if (hasAnyRole(['insurer', 'fund'])) {
@@ -37,10 +47,12 @@ export async function paymentsView(outlet, { query } = {}) {
     return pollNotifications(notifications);
 }
 
+/** @param {PaymentApplication} application */
 function waiting(application) {
     return WAITING_FOR_PAYER.includes(application.state) ? 1 : 0;
 }
 
+/** @param {PaymentApplication} application */
 function row(application) {
     return h('li', {},
         h('a', { href: `#/payments/${application.id}`, dataset: { state: application.state } },
@@ -49,7 +61,11 @@ function row(application) {
             h('span', { class: 'pay-state', i18n: `pay.stateName.${application.state}` })));
 }
 
-/** The apply form; {@code caseId} prefilled when the accident page sent the injured here. */
+/**
+ * The apply form; `caseId` prefilled when the accident page sent the injured here.
+ * @param {Hospital[]} hospitals
+ * @param {string | undefined} caseId
+ */
 function applyForm(hospitals, caseId) {
     const hospital = h('select', { name: 'hospitalId', id: 'pay-hospital' },
         hospitals.filter((x) => x.active).map((x) => h('option', { value: x.id }, x.name)));
@@ -70,15 +86,22 @@ function applyForm(hospitals, caseId) {
     form.addEventListener('submit', async (event) => {
         event.preventDefault();
         clearErrors(form);
-        const data = Object.fromEntries(new FormData(form));
-        const local = data.accidentAt ? new Date(data.accidentAt) : null;
+        const data = new FormData(form);
+        /** @param {string} name the field's text, undefined when the form has no such field */
+        const text = (name) => {
+            const value = data.get(name);
+            return typeof value === 'string' ? value : undefined;
+        };
+        const accidentAt = text('accidentAt');
+        const local = accidentAt ? new Date(accidentAt) : null;
+        /** @type {Record<string, string | null | undefined>} */
         const body = {
-            caseId: data.caseId,
-            injuredPersonId: data.injuredPersonId,
-            hospitalId: data.hospitalId,
+            caseId: text('caseId'),
+            injuredPersonId: text('injuredPersonId'),
+            hospitalId: text('hospitalId'),
             accidentAt: local && !Number.isNaN(local.getTime()) ? local.toISOString() : null,
         };
-        if (data.applicantPhone) body.applicantPhone = data.applicantPhone;
+        if (text('applicantPhone')) body.applicantPhone = text('applicantPhone');
         try {
             const created = await post('/payments/applications', body);
             navigate(`/payments/${created.id}`);
@@ -89,11 +112,13 @@ function applyForm(hospitals, caseId) {
     return form;
 }
 
+/** @param {HTMLUListElement} list */
 function pollNotifications(list) {
     let after = 0;
     let stopped = false;
     const fetchNew = async () => {
         try {
+            /** @type {PaymentNotification[]} */
             const fresh = await get(`/payments/notifications?after=${after}`);
             for (const n of fresh) {
                 after = Math.max(after, n.id);
@@ -110,7 +135,7 @@ function pollNotifications(list) {
                 list.querySelector('.hint')?.remove();
             }
         } catch (error) {
-            if (error.status === 401) stopped = true;
+            if (error instanceof ApiError && error.status === 401) stopped = true;
         }
     };
     fetchNew();

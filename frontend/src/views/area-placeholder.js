@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The page an area's card leads to until the feature that builds the area replaces it
  * (see areas.js).
@@ -5,7 +6,12 @@
 import { h, replaceChildren } from '../dom.js';
 import { areaById } from '../areas.js';
 import { hasAnyRole } from '../session.js';
+/** @import { RouteContext } from '../types.js' */
 
+/**
+ * @param {HTMLElement} outlet
+ * @param {RouteContext} context
+ */
 export async function areaPlaceholderView(outlet, { params }) {
     const area = areaById(params.id);
     const allowed = area && (!area.roles || hasAnyRole(area.roles));

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Home: greets the user, shows their roles and a card for each area of work they may open.
  * The user is fetched again (/auth/me) so a stale or revoked token leads back to sign-in.
@@ -6,8 +7,12 @@ import { h, replaceChildren } from '../dom.js';
 import { get } from '../api.js';
 import { nameOf, rememberUser } from '../session.js';
 import { areasFor } from '../areas.js';
+/** @import { Area } from '../areas.js' */
+/** @import { User } from '../types.js' */
 
+/** @param {HTMLElement} outlet */
 export async function homeView(outlet) {
+    /** @type {User} */
     const user = await get('/auth/me');
     rememberUser(user);
     const areas = areasFor(user.roles ?? []);
@@ -26,6 +31,7 @@ export async function homeView(outlet) {
             : h('ul', { class: 'area-cards' }, areas.map(areaCard)));
 }
 
+/** @param {Area} area */
 function areaCard(area) {
     return h('li', {},
         h('a', { class: 'area-card', href: `#${area.path}`, dataset: { area: area.id } },

@@ -1,11 +1,13 @@
+// @ts-check
 /**
  * The road map page (#/map): the shared base map, and a tap shows the nearest road. It shows
  * how a feature page uses map/basemap.js and map/snap.js.
  */
 import { h, replaceChildren } from '../dom.js';
-import { mountMap } from '../map/basemap.js';
+import { mountMap } from '../map/leaflet-map.js';
 import { showSnapOnClick } from '../map/snap.js';
 
+/** @param {HTMLElement} outlet */
 export async function mapView(outlet) {
     const mapElement = h('div', { class: 'map-full', id: 'road-map' });
     replaceChildren(outlet,

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Sign-in: drivers and parents by phone and one-time code (request a code, then enter it), staff
  * by username and password. In the demo configuration the server returns the code itself
@@ -10,16 +11,22 @@ import { post } from '../api.js';
 import { clearErrors, field, formError, showError } from '../forms.js';
 import { isSignedIn, startSession } from '../session.js';
 import { HOME, navigate } from '../router.js';
+/** @import { RouteContext, SignIn } from '../types.js' */
 
 const PHONE_PATTERN = /^1\d{10}$/;
 const RESEND_SECONDS = 60;
 
+/**
+ * @param {HTMLElement} outlet
+ * @param {RouteContext} context
+ */
 export async function signInView(outlet, { query }) {
     const next = safeNext(query.next);
     if (isSignedIn()) {
         navigate(next);
         return undefined;
     }
+    /** @param {SignIn} answer */
     const done = (answer) => {
         startSession(answer);
         navigate(next);
@@ -32,9 +39,10 @@ export async function signInView(outlet, { query }) {
         phone: tab('phone', 'signin.tab.phone'),
         staff: tab('staff', 'signin.tab.staff'),
     };
+    /** @param {'phone' | 'staff'} which */
     const choose = (which) => {
-        for (const [name, button] of Object.entries(tabs)) {
-            button.setAttribute('aria-selected', String(name === which));
+        for (const name of /** @type {const} */ (['phone', 'staff'])) {
+            tabs[name].setAttribute('aria-selected', String(name === which));
             panels[name].hidden = name !== which;
         }
         panels[which].querySelector('input')?.focus();
@@ -53,6 +61,10 @@ export async function signInView(outlet, { query }) {
     return phoneForm.stop;
 }
 
+/**
+ * @param {string} name
+ * @param {string} label
+ */
 function tab(name, label) {
     return h('button', {
         type: 'button',
@@ -64,7 +76,10 @@ function tab(name, label) {
     });
 }
 
-/** Step one asks for the phone and sends a code; step two takes the code. */
+/**
+ * Step one asks for the phone and sends a code; step two takes the code.
+ * @param {(answer: SignIn) => void} done
+ */
 function phoneSignIn(done) {
     const phone = field({
         name: 'phone', label: 'signin.phone', placeholder: 'signin.phone.placeholder',
@@ -74,8 +89,8 @@ function phoneSignIn(done) {
         name: 'code', label: 'signin.code', placeholder: 'signin.code.placeholder',
         type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '6',
     });
-    const phoneInput = phone.querySelector('input');
-    const codeInput = code.querySelector('input');
+    const phoneInput = /** @type {HTMLInputElement} */ (phone.querySelector('input'));
+    const codeInput = /** @type {HTMLInputElement} */ (code.querySelector('input'));
     const requestButton = h('button', { type: 'button', class: 'secondary', id: 'request-code',
         i18n: 'signin.requestCode' });
     const codeSent = h('p', { class: 'hint', id: 'code-sent', hidden: true });
@@ -88,7 +103,8 @@ function phoneSignIn(done) {
     h('p', { class: 'hint', i18n: 'signin.phone.hint' }),
     formError(), phone, requestButton, codeStep);
 
-    let countdown = null;
+    /** @type {ReturnType<typeof setInterval> | undefined} */
+    let countdown;
     const stop = () => clearInterval(countdown);
     const waitBeforeResend = () => {
         let left = RESEND_SECONDS;
@@ -157,6 +173,7 @@ function phoneSignIn(done) {
     return { element: form, stop };
 }
 
+/** @param {(answer: SignIn) => void} done */
 function staffSignIn(done) {
     const username = field({ name: 'username', label: 'signin.username', type: 'text',
         autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false' });
@@ -171,8 +188,8 @@ function staffSignIn(done) {
     form.addEventListener('submit', async (event) => {
         event.preventDefault();
         clearErrors(form);
-        const name = username.querySelector('input').value.trim();
-        const secret = password.querySelector('input').value;
+        const name = /** @type {HTMLInputElement} */ (username.querySelector('input')).value.trim();
+        const secret = /** @type {HTMLInputElement} */ (password.querySelector('input')).value;
         if (!name) return showError(form, { key: 'signin.username.required', field: 'username' });
         if (!secret) return showError(form, { key: 'signin.password.required', field: 'password' });
         return submitting(form, async () => {
@@ -187,9 +204,13 @@ function staffSignIn(done) {
     return form;
 }
 
-/** Disables the form's submit button while `work` runs, so a double tap sends one request. */
+/**
+ * Disables the form's submit button while `work` runs, so a double tap sends one request.
+ * @param {HTMLFormElement} form
+ * @param {() => Promise<void>} work
+ */
 async function submitting(form, work) {
-    const button = form.querySelector('button[type=submit]');
+    const button = /** @type {HTMLButtonElement} */ (form.querySelector('button[type=submit]'));
     button.disabled = true;
     try {
         await work();
@@ -198,7 +219,11 @@ async function submitting(form, work) {
     }
 }
 
-/** Only our own hash paths are followed after sign-in, never another site. */
+/**
+ * Only our own hash paths are followed after sign-in, never another site.
+ * @param {unknown} next
+ * @returns {string}
+ */
 function safeNext(next) {
     return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : HOME;
 }

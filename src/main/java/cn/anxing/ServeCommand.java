@@ -1,6 +1,7 @@
 package cn.anxing;
 
 import cn.anxing.app.Application;
+import cn.anxing.app.StartupException;
 import cn.anxing.config.AppConfig;
 import cn.anxing.config.ConfigException;
 import cn.anxing.config.ConfigLoader;

@@ -19,21 +19,18 @@ public final class AccidentDemoData implements DemoData {
             new String[] {"PINGAN", "中国平安财产保险", "Ping An Property & Casualty"},
             new String[] {"CPIC", "中国太平洋财产保险", "China Pacific Property Insurance"});
 
-    private final AccidentRepository repository;
-    private final InsurerRoutes insurers;
+    private final InsurerRepository insurers;
     private final String selfUrl;
 
     /** @param selfUrl this server as the relay reaches it, e.g. http://127.0.0.1:8080 */
-    public AccidentDemoData(AccidentRepository repository, InsurerRoutes insurers,
-            String selfUrl) {
-        this.repository = repository;
+    public AccidentDemoData(InsurerRepository insurers, String selfUrl) {
         this.insurers = insurers;
         this.selfUrl = selfUrl;
     }
 
     @Override
     public Future<List<String>> load() {
-        return repository.insurers().compose(existing -> {
+        return insurers.insurers().compose(existing -> {
             Future<Void> all = Future.succeededFuture();
             for (String[] i : INSURERS) {
                 boolean elsewhere = existing.stream().anyMatch(e -> e.code().equals(i[0])

@@ -1,9 +1,20 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.agreement.AccidentForm;
+import cn.anxing.accident.agreement.Signature;
+import cn.anxing.accident.agreement.Weather;
+import cn.anxing.accident.cases.CaseEvent;
+import cn.anxing.accident.cases.CaseState;
+import cn.anxing.accident.cases.CaseTransition;
+import cn.anxing.accident.cases.PlateNumber;
+import cn.anxing.accident.eligibility.ChecklistAnswers;
+import cn.anxing.accident.eligibility.EligibilityResult;
+import cn.anxing.accident.liability.PartyStatement;
+import cn.anxing.accident.photo.PhotoType;
+import cn.anxing.accident.photo.RequiredPhotos;
+import cn.anxing.routing.LatLon;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -14,16 +25,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Accident cases in PostgreSQL: the case row, its parties, photos, transitions and agreement.
- * Every change to a case goes through {@link #bump}, which is where optimistic concurrency is
- * enforced.
+ * Accident cases in PostgreSQL: the case row, its parties, photos, transitions and agreement,
+ * read into {@link AccidentCase} and its records (the JSONB columns are parsed by
+ * {@link CaseJson} here, never looked into by key elsewhere). Every change to a case goes through
+ * {@link #bump}, which is where optimistic concurrency is enforced.
  */
 public final class AccidentRepository {
 
@@ -56,10 +70,6 @@ public final class AccidentRepository {
     private static final String CASES_OF_ACCOUNT = """
             SELECT c.id FROM accident_case c JOIN accident_party p ON p.case_id = c.id
             WHERE p.account_id = $1 ORDER BY c.reported_at DESC LIMIT 50""";
-    /* only cases sharing a plate can be repeats, so the database filters on that first */
-    private static final String OPEN_CASES_SINCE = """
-            SELECT id, reported_at, lat, lon, plates FROM accident_case
-            WHERE state <> 'CLOSED' AND reported_at >= $1 AND plates && $2""";
     /*
      * The optimistic lock: the change applies only if nobody changed the case since it was read.
      * A concurrent writer blocks on the row, then finds the version moved and updates nothing.
@@ -114,92 +124,17 @@ public final class AccidentRepository {
     private static final String AGREEMENT_BY_CODE = """
             SELECT id, case_id, verification_code, summary, created_at FROM accident_agreement
             WHERE verification_code = $1""";
-    private static final String OFFER = """
-            INSERT INTO accident_duplicate_offer (case_id, account_id) VALUES ($1, $2)
-            ON CONFLICT (case_id, account_id) DO NOTHING""";
-    private static final String ACCEPT_OFFER = """
-            UPDATE accident_duplicate_offer SET accepted_at = now()
-            WHERE case_id = $1 AND account_id = $2 AND accepted_at IS NULL""";
-    private static final String HAS_OFFER =
-            "SELECT 1 FROM accident_duplicate_offer WHERE case_id = $1 AND account_id = $2";
-    private static final String DUPLICATE_COUNTS = """
-            SELECT count(*) AS offered, count(accepted_at) AS avoided FROM accident_duplicate_offer""";
     private static final String COUNT_BY_STATE =
             "SELECT state, count(*) FROM accident_case GROUP BY state";
     private static final String POLICE_QUEUE = """
             SELECT id FROM accident_case
             WHERE state = 'POLICE_REVIEW' OR (jsonb_array_length(flags) > 0 AND state <> 'CLOSED')
             ORDER BY (state = 'POLICE_REVIEW') DESC, reported_at LIMIT 200""";
-    private static final String INSURERS = """
-            SELECT i.code, i.name_zh, i.name_en, i.active, e.url FROM insurer i
-            JOIN outbox_endpoint e ON e.code = i.endpoint ORDER BY i.code""";
-    private static final String UPSERT_INSURER = """
-            INSERT INTO insurer (code, name_zh, name_en, endpoint) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (code) DO UPDATE SET name_zh = EXCLUDED.name_zh,
-                name_en = EXCLUDED.name_en, endpoint = EXCLUDED.endpoint, active = true""";
-
-    /** The case row. */
-    public record CaseRow(UUID id, String caseNo, String shareCode, CaseState state, int version,
-            UUID reporterId, Instant occurredAt, Instant reportedAt, double lat, double lon,
-            Double roadLat, Double roadLon, String roadName, String roadClass, boolean expressway,
-            String weather, String accidentForm, List<String> plates, JsonObject checklist,
-            JsonObject eligibility, JsonObject decision, JsonObject policeDecision,
-            JsonArray flags, boolean medicalAdvance) {
-    }
-
-    /** A party: who, their vehicle and papers, their statement and signature. */
-    public record PartyRow(UUID id, String label, UUID accountId, Instant joinedAt, String name,
-            String phone, String plate, String vehicleType, byte[] licenceEncrypted,
-            String licenceMasked, String insurerCode, String policyNo, String collisionPart,
-            JsonObject statement, Instant statedAt, String signature, Instant signedAt) {
-
-        /** Everything the agreement needs from this party is there. */
-        public boolean complete() {
-            return name != null && plate != null && vehicleType != null
-                    && licenceEncrypted != null && insurerCode != null && policyNo != null
-                    && collisionPart != null;
-        }
-    }
-
-    /** A stored photo's metadata; the bytes are in the photo store under {@code sha256}. */
-    public record PhotoRow(UUID id, String slot, String idempotencyKey, String sha256,
-            String contentType, int sizeBytes, Instant takenAt, Double lat, Double lon,
-            JsonArray flags, UUID uploadedBy, Instant uploadedAt) {
-    }
-
-    /** A case with everything on it. */
-    public record AccidentCase(CaseRow row, List<PartyRow> parties, List<PhotoRow> photos) {
-
-        public Optional<PartyRow> partyOf(UUID accountId) {
-            return parties.stream().filter(p -> p.accountId().equals(accountId)).findFirst();
-        }
-    }
 
     /** A new case, before it has an id. */
-    public record NewCase(String shareCode, UUID reporterId, Instant occurredAt, double lat,
-            double lon, Double roadLat, Double roadLon, String roadName, String roadClass,
-            boolean expressway, String weather, String accidentForm, List<String> plates) {
-    }
-
-    /** A party's details as they will be stored (licence already encrypted). */
-    public record PartyDetails(String name, String plate, String vehicleType,
-            byte[] licenceEncrypted, String licenceMasked, String insurerCode, String policyNo,
-            String collisionPart) {
-    }
-
-    /** An insurer with its webhook URL (never its secret). */
-    public record InsurerRow(String code, String nameZh, String nameEn, boolean active,
-            String webhookUrl) {
-    }
-
-    /** An agreement row. */
-    public record AgreementRow(UUID id, UUID caseId, String verificationCode, JsonObject summary,
-            Instant createdAt) {
-    }
-
-    /** An open case for the repeated-report rule. */
-    public record OpenCaseRow(UUID id, Instant reportedAt, double lat, double lon,
-            List<String> plates) {
+    public record NewCase(String shareCode, UUID reporterId, Instant occurredAt, LatLon position,
+            AccidentCase.Road road, Weather weather, AccidentForm accidentForm,
+            List<PlateNumber> plates) {
     }
 
     private final Pool pool;
@@ -213,10 +148,12 @@ public final class AccidentRepository {
     }
 
     public Future<UUID> insertCase(SqlClient tx, NewCase c) {
+        LatLon road = c.road().point();
         return tx.preparedQuery(INSERT_CASE).execute(Tuple.from(new Object[] {c.shareCode(),
-                c.reporterId(), utc(c.occurredAt()), c.lat(), c.lon(), c.roadLat(), c.roadLon(),
-                c.roadName(), c.roadClass(), c.expressway(), c.weather(), c.accidentForm(),
-                c.plates().toArray(String[]::new)}))
+                c.reporterId(), utc(c.occurredAt()), c.position().lat(), c.position().lon(),
+                road == null ? null : road.lat(), road == null ? null : road.lon(),
+                c.road().name(), c.road().roadClass(), c.road().expressway(), c.weather().name(),
+                c.accidentForm().name(), plateValues(c.plates())}))
                 .map(rows -> rows.iterator().next().getUUID("id"));
     }
 
@@ -225,20 +162,19 @@ public final class AccidentRepository {
             if (!rows.iterator().hasNext()) {
                 return Future.succeededFuture(Optional.empty());
             }
-            CaseRow row = caseRow(rows.iterator().next());
-            Future<List<PartyRow>> parties = client.preparedQuery(PARTIES_OF_CASE)
-                    .execute(Tuple.of(id)).map(r -> list(r, AccidentRepository::partyRow));
-            Future<List<PhotoRow>> photos = parties.compose(x -> client
+            Row row = rows.iterator().next();
+            Future<List<CaseParty>> parties = client.preparedQuery(PARTIES_OF_CASE)
+                    .execute(Tuple.of(id)).map(r -> list(r, AccidentRepository::party));
+            Future<List<CasePhoto>> photos = parties.compose(x -> client
                     .preparedQuery(PHOTOS_OF_CASE).execute(Tuple.of(id))
-                    .map(r -> list(r, AccidentRepository::photoRow)));
-            return photos.map(ph -> Optional.of(new AccidentCase(row, parties.result(), ph)));
+                    .map(r -> list(r, AccidentRepository::photo)));
+            return photos.map(ph -> Optional.of(accidentCase(row, parties.result(), ph)));
         });
     }
 
     public Future<Optional<UUID>> caseIdByShareCode(String shareCode) {
         return pool.preparedQuery(CASE_BY_SHARE_CODE).execute(Tuple.of(shareCode))
-                .map(rows -> rows.iterator().hasNext()
-                        ? Optional.of(rows.iterator().next().getUUID(0)) : Optional.empty());
+                .map(rows -> first(rows, r -> r.getUUID(0)));
     }
 
     public Future<List<UUID>> caseIdsOf(UUID accountId) {
@@ -248,16 +184,6 @@ public final class AccidentRepository {
 
     public Future<List<UUID>> policeQueue() {
         return pool.query(POLICE_QUEUE).execute().map(rows -> list(rows, r -> r.getUUID(0)));
-    }
-
-    /** Open cases reported since {@code since} that share one of {@code plates}. */
-    public Future<List<OpenCaseRow>> openCasesSince(Instant since, List<String> plates) {
-        return pool.preparedQuery(OPEN_CASES_SINCE)
-                .execute(Tuple.tuple().addOffsetDateTime(utc(since))
-                        .addArrayOfString(plates.toArray(String[]::new)))
-                .map(rows -> list(rows, r -> new OpenCaseRow(r.getUUID("id"),
-                        instant(r, "reported_at"), r.getDouble("lat"), r.getDouble("lon"),
-                        Arrays.asList(r.getArrayOfStrings("plates")))));
     }
 
     /** Moves the case to {@code state} and bumps its version; false if it was changed since. */
@@ -271,185 +197,177 @@ public final class AccidentRepository {
                 t.event().name(), t.to().name(), t.actor(), utc(t.at()))).mapEmpty();
     }
 
-    public Future<List<JsonObject>> transitions(UUID caseId) {
+    public Future<List<CaseTransition>> transitions(UUID caseId) {
         return pool.preparedQuery(TRANSITIONS).execute(Tuple.of(caseId))
-                .map(rows -> list(rows, r -> new JsonObject()
-                        .put("from", r.getString("from_state"))
-                        .put("event", r.getString("event"))
-                        .put("to", r.getString("to_state"))
-                        .put("actor", r.getString("actor"))
-                        .put("at", instant(r, "at").toString())));
+                .map(rows -> list(rows, r -> new CaseTransition(
+                        CaseState.valueOf(r.getString("from_state")),
+                        CaseEvent.valueOf(r.getString("event")),
+                        CaseState.valueOf(r.getString("to_state")), r.getString("actor"),
+                        instant(r, "at"))));
     }
 
-    public Future<Void> setChecklist(SqlClient tx, UUID id, JsonObject checklist,
-            JsonObject eligibility, boolean medicalAdvance) {
-        return tx.preparedQuery(SET_CHECKLIST)
-                .execute(Tuple.of(id, checklist, eligibility, medicalAdvance)).mapEmpty();
+    public Future<Void> setChecklist(SqlClient tx, UUID id, ChecklistAnswers checklist,
+            EligibilityResult eligibility) {
+        return tx.preparedQuery(SET_CHECKLIST).execute(Tuple.of(id, CaseJson.checklist(checklist),
+                CaseJson.eligibility(eligibility), eligibility.medicalAdvancePath())).mapEmpty();
     }
 
-    public Future<Void> setDecision(SqlClient tx, UUID id, JsonObject decision) {
-        return tx.preparedQuery(SET_DECISION).execute(Tuple.of(id, decision)).mapEmpty();
+    public Future<Void> setDecision(SqlClient tx, UUID id, CaseDecision decision) {
+        return tx.preparedQuery(SET_DECISION).execute(Tuple.of(id, CaseJson.decision(decision)))
+                .mapEmpty();
     }
 
-    public Future<Void> setPoliceDecision(SqlClient tx, UUID id, JsonObject decision) {
-        return tx.preparedQuery(SET_POLICE_DECISION).execute(Tuple.of(id, decision)).mapEmpty();
+    public Future<Void> setPoliceDecision(SqlClient tx, UUID id, PoliceDecision decision) {
+        return tx.preparedQuery(SET_POLICE_DECISION)
+                .execute(Tuple.of(id, CaseJson.policeDecision(decision))).mapEmpty();
     }
 
-    public Future<Void> setFlags(SqlClient tx, UUID id, JsonArray flags) {
-        return tx.preparedQuery(SET_FLAGS).execute(Tuple.of(id, flags)).mapEmpty();
+    public Future<Void> setFlags(SqlClient tx, UUID id, List<CaseFlag> flags) {
+        return tx.preparedQuery(SET_FLAGS).execute(Tuple.of(id, CaseJson.flags(flags)))
+                .mapEmpty();
     }
 
+    /** @param plate the reporter's; null for a joining party, who chooses later */
     public Future<Void> insertParty(SqlClient tx, UUID caseId, String label, UUID accountId,
-            String plate) {
-        return tx.preparedQuery(INSERT_PARTY)
-                .execute(Tuple.of(caseId, label, accountId, plate)).mapEmpty();
+            PlateNumber plate) {
+        return tx.preparedQuery(INSERT_PARTY).execute(Tuple.of(caseId, label, accountId,
+                plate == null ? null : plate.value())).mapEmpty();
     }
 
-    public Future<Void> updateParty(SqlClient tx, UUID caseId, UUID partyId, PartyDetails d) {
+    public Future<Void> updateParty(SqlClient tx, UUID caseId, UUID partyId,
+            CaseParty.Details d) {
         return tx.preparedQuery(UPDATE_PARTY).execute(Tuple.from(new Object[] {caseId, partyId,
-                d.name(), d.plate(), d.vehicleType(), Buffer.buffer(d.licenceEncrypted()),
+                d.name(), d.plate().value(), d.vehicleType(), Buffer.buffer(d.licenceEncrypted()),
                 d.licenceMasked(), d.insurerCode(), d.policyNo(), d.collisionPart()})).mapEmpty();
     }
 
-    public Future<Void> setStatement(SqlClient tx, UUID caseId, UUID partyId, JsonObject statement,
-            Instant at) {
-        return tx.preparedQuery(SET_STATEMENT)
-                .execute(Tuple.of(caseId, partyId, statement, utc(at))).mapEmpty();
+    public Future<Void> setStatement(SqlClient tx, UUID caseId, UUID partyId,
+            PartyStatement statement, Instant at) {
+        return tx.preparedQuery(SET_STATEMENT).execute(Tuple.of(caseId, partyId,
+                CaseJson.statement(statement), utc(at))).mapEmpty();
     }
 
-    public Future<Void> setSignature(SqlClient tx, UUID caseId, UUID partyId, String pngBase64,
-            Instant at) {
-        return tx.preparedQuery(SET_SIGNATURE)
-                .execute(Tuple.of(caseId, partyId, pngBase64, utc(at))).mapEmpty();
+    public Future<Void> setSignature(SqlClient tx, UUID caseId, UUID partyId,
+            Signature signature) {
+        return tx.preparedQuery(SET_SIGNATURE).execute(Tuple.of(caseId, partyId,
+                Base64.getEncoder().encodeToString(signature.png()), utc(signature.signedAt())))
+                .mapEmpty();
     }
 
-    public Future<Optional<PhotoRow>> photoByKey(SqlClient client, UUID caseId, String key) {
+    public Future<Optional<CasePhoto>> photoByKey(SqlClient client, UUID caseId, String key) {
         return client.preparedQuery(PHOTO_BY_KEY).execute(Tuple.of(caseId, key))
-                .map(rows -> first(rows, AccidentRepository::photoRow));
+                .map(rows -> first(rows, AccidentRepository::photo));
     }
 
-    public Future<Optional<PhotoRow>> photo(UUID caseId, UUID photoId) {
+    public Future<Optional<CasePhoto>> photo(UUID caseId, UUID photoId) {
         return pool.preparedQuery(PHOTO_BY_ID).execute(Tuple.of(caseId, photoId))
-                .map(rows -> first(rows, AccidentRepository::photoRow));
+                .map(rows -> first(rows, AccidentRepository::photo));
     }
 
-    public Future<Void> upsertPhoto(SqlClient tx, UUID caseId, PhotoRow p) {
-        return tx.preparedQuery(UPSERT_PHOTO).execute(Tuple.from(new Object[] {caseId, p.slot(),
-                p.idempotencyKey(), p.sha256(), p.contentType(), p.sizeBytes(),
-                p.takenAt() == null ? null : utc(p.takenAt()), p.lat(), p.lon(), p.flags(),
-                p.uploadedBy()})).mapEmpty();
+    public Future<Void> upsertPhoto(SqlClient tx, UUID caseId, CasePhoto p) {
+        LatLon at = p.position();
+        return tx.preparedQuery(UPSERT_PHOTO).execute(Tuple.from(new Object[] {caseId,
+                PhotoSlots.key(p.slot()), p.idempotencyKey(), p.sha256(),
+                p.type().contentType(), p.sizeBytes(),
+                p.takenAt() == null ? null : utc(p.takenAt()), at == null ? null : at.lat(),
+                at == null ? null : at.lon(), CaseJson.flags(p.flags()), p.uploadedBy()}))
+                .mapEmpty();
     }
 
-    public Future<UUID> insertAgreement(SqlClient tx, UUID caseId, String code, JsonObject summary) {
-        return tx.preparedQuery(INSERT_AGREEMENT).execute(Tuple.of(caseId, code, summary))
+    public Future<UUID> insertAgreement(SqlClient tx, UUID caseId, String code,
+            AgreementRecord.Summary summary) {
+        return tx.preparedQuery(INSERT_AGREEMENT)
+                .execute(Tuple.of(caseId, code, CaseJson.summary(summary)))
                 .map(rows -> rows.iterator().next().getUUID(0));
     }
 
-    public Future<Optional<AgreementRow>> agreementOfCase(UUID caseId) {
+    public Future<Optional<AgreementRecord>> agreementOfCase(UUID caseId) {
         return pool.preparedQuery(AGREEMENT_OF_CASE).execute(Tuple.of(caseId))
-                .map(rows -> first(rows, r -> new AgreementRow(r.getUUID("id"), caseId,
-                        r.getString("verification_code"), r.getJsonObject("summary"),
-                        instant(r, "created_at"))));
+                .map(rows -> first(rows, r -> agreement(r, caseId)));
     }
 
-    public Future<Optional<AgreementRow>> agreementByCode(String code) {
+    public Future<Optional<AgreementRecord>> agreementByCode(String code) {
         return pool.preparedQuery(AGREEMENT_BY_CODE).execute(Tuple.of(code))
-                .map(rows -> first(rows, r -> new AgreementRow(r.getUUID("id"),
-                        r.getUUID("case_id"), r.getString("verification_code"),
-                        r.getJsonObject("summary"), instant(r, "created_at"))));
+                .map(rows -> first(rows, r -> agreement(r, r.getUUID("case_id"))));
     }
 
-    public Future<Void> offer(UUID caseId, UUID accountId) {
-        return pool.preparedQuery(OFFER).execute(Tuple.of(caseId, accountId)).mapEmpty();
-    }
-
-    public Future<Boolean> hasOffer(SqlClient client, UUID caseId, UUID accountId) {
-        return client.preparedQuery(HAS_OFFER).execute(Tuple.of(caseId, accountId))
-                .map(rows -> rows.iterator().hasNext());
-    }
-
-    /** Marks the offer taken; true if this is the first time (one repeated report avoided). */
-    public Future<Boolean> acceptOffer(SqlClient tx, UUID caseId, UUID accountId) {
-        return tx.preparedQuery(ACCEPT_OFFER).execute(Tuple.of(caseId, accountId))
-                .map(rows -> rows.rowCount() == 1);
-    }
-
-    /** {offered, avoided} over all time. */
-    public Future<long[]> duplicateCounts() {
-        return pool.query(DUPLICATE_COUNTS).execute().map(rows -> {
-            Row r = rows.iterator().next();
-            return new long[] {r.getLong("offered"), r.getLong("avoided")};
-        });
-    }
-
-    public Future<Map<String, Long>> countByState() {
+    public Future<Map<CaseState, Long>> countByState() {
         return pool.query(COUNT_BY_STATE).execute().map(rows -> {
-            Map<String, Long> counts = new LinkedHashMap<>();
+            Map<CaseState, Long> counts = new LinkedHashMap<>();
             for (CaseState s : CaseState.values()) {
-                counts.put(s.name(), 0L);
+                counts.put(s, 0L);
             }
-            rows.forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+            rows.forEach(r -> counts.put(CaseState.valueOf(r.getString(0)), r.getLong(1)));
             return counts;
         });
     }
 
-    public Future<List<InsurerRow>> insurers() {
-        return insurers(pool);
+    private static AccidentCase accidentCase(Row r, List<CaseParty> parties,
+            List<CasePhoto> photos) {
+        Double roadLat = r.getDouble("road_lat");
+        var road = new AccidentCase.Road(roadLat == null ? null
+                : new LatLon(roadLat, r.getDouble("road_lon")), r.getString("road_name"),
+                r.getString("road_class"), r.getBoolean("expressway"));
+        return new AccidentCase(r.getUUID("id"), r.getString("case_no"),
+                r.getString("share_code"), CaseState.valueOf(r.getString("state")),
+                r.getInteger("version"), r.getUUID("reporter_id"), instant(r, "occurred_at"),
+                instant(r, "reported_at"), new LatLon(r.getDouble("lat"), r.getDouble("lon")),
+                road, Weather.valueOf(r.getString("weather")),
+                AccidentForm.valueOf(r.getString("accident_form")), plates(r),
+                CaseJson.column(r, "checklist", CaseJson::checklist),
+                CaseJson.column(r, "eligibility", CaseJson::eligibility),
+                CaseJson.column(r, "decision", CaseJson::decision),
+                CaseJson.column(r, "police_decision", CaseJson::policeDecision),
+                CaseJson.flags(r.getJsonArray("flags")), r.getBoolean("medical_advance"),
+                parties, photos);
     }
 
-    /** Inside a transaction, on its connection: never wait for a second one from the pool. */
-    public Future<List<InsurerRow>> insurers(SqlClient client) {
-        return client.query(INSURERS).execute().map(rows -> list(rows, r -> new InsurerRow(
-                r.getString("code"), r.getString("name_zh"), r.getString("name_en"),
-                r.getBoolean("active"), r.getString("url"))));
-    }
-
-    public Future<Void> upsertInsurer(SqlClient tx, String code, String nameZh, String nameEn,
-            String endpoint) {
-        return tx.preparedQuery(UPSERT_INSURER).execute(Tuple.of(code, nameZh, nameEn, endpoint))
-                .mapEmpty();
-    }
-
-    private static CaseRow caseRow(Row r) {
-        return new CaseRow(r.getUUID("id"), r.getString("case_no"), r.getString("share_code"),
-                CaseState.valueOf(r.getString("state")), r.getInteger("version"),
-                r.getUUID("reporter_id"), instant(r, "occurred_at"), instant(r, "reported_at"),
-                r.getDouble("lat"), r.getDouble("lon"), r.getDouble("road_lat"),
-                r.getDouble("road_lon"), r.getString("road_name"), r.getString("road_class"),
-                r.getBoolean("expressway"), r.getString("weather"), r.getString("accident_form"),
-                Arrays.asList(r.getArrayOfStrings("plates")), (JsonObject) r.getValue("checklist"),
-                (JsonObject) r.getValue("eligibility"), (JsonObject) r.getValue("decision"),
-                (JsonObject) r.getValue("police_decision"), (JsonArray) r.getValue("flags"),
-                r.getBoolean("medical_advance"));
-    }
-
-    private static PartyRow partyRow(Row r) {
+    private static CaseParty party(Row r) {
         Buffer licence = r.getBuffer("licence_no_enc");
-        return new PartyRow(r.getUUID("id"), r.getString("label"), r.getUUID("account_id"),
+        String plate = r.getString("plate");
+        String label = r.getString("label");
+        String signature = r.getString("signature");
+        return new CaseParty(r.getUUID("id"), label, r.getUUID("account_id"),
                 instant(r, "joined_at"), r.getString("name"), r.getString("phone"),
-                r.getString("plate"), r.getString("vehicle_type"),
+                plate == null ? null : PlateNumber.parse(plate), r.getString("vehicle_type"),
                 licence == null ? null : licence.getBytes(), r.getString("licence_masked"),
                 r.getString("insurer_code"), r.getString("policy_no"),
-                r.getString("collision_part"), (JsonObject) r.getValue("statement"),
-                instant(r, "stated_at"), r.getString("signature"), instant(r, "signed_at"));
+                r.getString("collision_part"), CaseJson.column(r, "statement",
+                        json -> CaseJson.statement(label, json)),
+                instant(r, "stated_at"), signature == null ? null : new Signature(
+                        Base64.getDecoder().decode(signature), instant(r, "signed_at")));
     }
 
-    private static PhotoRow photoRow(Row r) {
-        return new PhotoRow(r.getUUID("id"), r.getString("slot"), r.getString("idempotency_key"),
-                r.getString("sha256"), r.getString("content_type"), r.getInteger("size_bytes"),
-                instant(r, "taken_at"), r.getDouble("lat"), r.getDouble("lon"),
-                (JsonArray) r.getValue("flags"), r.getUUID("uploaded_by"),
+    private static CasePhoto photo(Row r) {
+        Double lat = r.getDouble("lat");
+        return new CasePhoto(r.getUUID("id"), PhotoSlots.parseKey(r.getString("slot")),
+                r.getString("idempotency_key"), r.getString("sha256"),
+                PhotoSlots.typeOf(r.getString("content_type")), r.getInteger("size_bytes"),
+                instant(r, "taken_at"), lat == null ? null : new LatLon(lat, r.getDouble("lon")),
+                CaseJson.flags(r.getJsonArray("flags")), r.getUUID("uploaded_by"),
                 instant(r, "uploaded_at"));
     }
 
-    private static <T> List<T> list(RowSet<Row> rows, java.util.function.Function<Row, T> map) {
+    private static AgreementRecord agreement(Row r, UUID caseId) {
+        return new AgreementRecord(r.getUUID("id"), caseId, r.getString("verification_code"),
+                CaseJson.column(r, "summary", CaseJson::summary), instant(r, "created_at"));
+    }
+
+    static List<PlateNumber> plates(Row r) {
+        return Arrays.stream(r.getArrayOfStrings("plates")).map(PlateNumber::parse).toList();
+    }
+
+    static String[] plateValues(List<PlateNumber> plates) {
+        return plates.stream().map(PlateNumber::value).toArray(String[]::new);
+    }
+
+    private static <T> List<T> list(RowSet<Row> rows, Function<Row, T> map) {
         List<T> list = new ArrayList<>();
         rows.forEach(r -> list.add(map.apply(r)));
         return list;
     }
 
-    private static <T> Optional<T> first(RowSet<Row> rows,
-            java.util.function.Function<Row, T> map) {
+    private static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> map) {
         var it = rows.iterator();
         return it.hasNext() ? Optional.of(map.apply(it.next())) : Optional.empty();
     }

@@ -1,16 +1,23 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.*;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.routing.LatLon;
 import static cn.anxing.http.Bodies.object;
 import static cn.anxing.http.Bodies.optionalString;
 import static cn.anxing.http.Bodies.requiredDouble;
 import static cn.anxing.http.Bodies.uuidParam;
 
 import cn.anxing.accident.eligibility.ChecklistAnswers;
+import cn.anxing.accident.liability.ScenarioCatalogue;
 import cn.anxing.auth.Role;
-import cn.anxing.http.ApiException;
-import cn.anxing.http.Authz;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.auth.Authz;
 import cn.anxing.http.Bodies;
 import cn.anxing.http.Responses;
+import cn.anxing.http.SecurityHeaders;
 import cn.anxing.http.UploadRoutes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -24,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -35,14 +43,26 @@ public final class AccidentRoutes implements UploadRoutes {
 
     private static final String CASE = "/api/v1/accidents/:id";
 
-    private final AccidentService accidents;
+    private final AccidentUseCases accidents;
+    private final AccidentViews views;
+    private final ScenarioCatalogue catalogue;
     private final Authz authz;
     private final long photoMaxBytes;
+    private final Optional<String> verifyBaseUrl;
 
-    public AccidentRoutes(AccidentService accidents, Authz authz, long photoMaxBytes) {
+    /**
+     * @param verifyBaseUrl the public page printed on agreements; empty: this server's own
+     *                      {@code #/verify} page at the address the request came to
+     */
+    public AccidentRoutes(AccidentUseCases accidents, AccidentViews views,
+            ScenarioCatalogue catalogue, Authz authz, long photoMaxBytes,
+            Optional<String> verifyBaseUrl) {
         this.accidents = accidents;
+        this.views = views;
+        this.catalogue = catalogue;
         this.authz = authz;
         this.photoMaxBytes = photoMaxBytes;
+        this.verifyBaseUrl = verifyBaseUrl;
     }
 
     @Override
@@ -77,7 +97,6 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void scenarios(RoutingContext ctx) {
-        var catalogue = accidents.catalogue();
         Responses.json(ctx, 200, new JsonObject().put("version", catalogue.version())
                 .put("effectiveFrom", catalogue.effectiveFrom().toString())
                 .put("jurisdiction", catalogue.jurisdiction())
@@ -87,48 +106,52 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void insurers(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.insurers());
+        Responses.reply(ctx, 200, accidents.parties().insurers()
+                .map(AccidentViews::activeInsurers));
     }
 
     private void locate(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.locate(queryDouble(ctx, "lat"),
-                queryDouble(ctx, "lon")));
+        Responses.reply(ctx, 200, accidents.reports().locate(queryDouble(ctx, "lat"),
+                queryDouble(ctx, "lon")).map(AccidentViews::location));
     }
 
     private void report(RoutingContext ctx) {
         JsonObject body = object(ctx);
-        var request = new AccidentService.ReportRequest(requiredDouble(body, "lat"),
+        var request = new ReportCases.ReportRequest(requiredDouble(body, "lat"),
                 requiredDouble(body, "lon"), instant(optionalString(body, "occurredAt")),
                 strings(body, "plates"), optionalString(body, "weather"),
                 optionalString(body, "accidentForm"), body.getBoolean("ignoreDuplicates", false));
-        accidents.report(Authz.accountId(ctx), request).onSuccess(result -> {
+        accidents.reports().report(Authz.accountId(ctx), request).onSuccess(result -> {
             if (result.createdCase() != null) {
-                Responses.json(ctx, 201, result.createdCase());
+                Responses.json(ctx, 201, views.forParty(result.createdCase()));
             } else {
                 Responses.json(ctx, 200, new JsonObject().put("created", false)
-                        .put("duplicates", result.duplicates()));
+                        .put("duplicates", AccidentViews.duplicates(result.duplicates())));
             }
         }).onFailure(ctx::fail);
     }
 
     private void mine(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.myCases(Authz.accountId(ctx)));
+        Responses.reply(ctx, 200, accidents.reading().myCases(Authz.accountId(ctx))
+                .map(list -> new JsonArray(list.stream().map(AccidentViews::summary).toList())));
     }
 
     private void join(RoutingContext ctx) {
         JsonObject body = object(ctx);
         String caseId = optionalString(body, "caseId");
-        Responses.reply(ctx, 200, accidents.join(Authz.accountId(ctx),
-                optionalString(body, "shareCode"), caseId == null ? null : uuid(caseId)));
+        Responses.reply(ctx, 200, accidents.reports().join(Authz.accountId(ctx),
+                optionalString(body, "shareCode"), caseId == null ? null : uuid(caseId))
+                .map(views::forParty));
     }
 
     private void view(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.view(Authz.accountId(ctx), uuidParam(ctx, "id")));
+        Responses.reply(ctx, 200, accidents.reading().view(Authz.accountId(ctx),
+                uuidParam(ctx, "id")).map(views::forParty));
     }
 
     private void transitions(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.transitions(Authz.accountId(ctx),
-                uuidParam(ctx, "id"), false).map(JsonArray::new));
+        Responses.reply(ctx, 200, accidents.reading().transitions(Authz.accountId(ctx),
+                uuidParam(ctx, "id")).map(AccidentViews::transitions));
     }
 
     private void checklist(RoutingContext ctx) {
@@ -140,42 +163,45 @@ public final class AccidentRoutes implements UploadRoutes {
                 bool(b, "hazardousGoods"), b.getBoolean("plateMissingOrFalse", false),
                 b.getBoolean("schoolBusOverloadOrSpeeding", false),
                 b.getBoolean("partyLeftScene", false), b.getBoolean("deliberate", false), 2);
-        Responses.reply(ctx, 200, accidents.answerChecklist(Authz.accountId(ctx),
-                uuidParam(ctx, "id"), version(ctx, b), answers));
+        Responses.reply(ctx, 200, accidents.evidence().answerChecklist(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), version(ctx, b), answers).map(views::forParty));
     }
 
     private void upload(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         if (type == null || !type.matches("(?i)image/(jpeg|png|heic)(;.*)?")) {
-            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "照片须为 JPEG、PNG 或 HEIC /"
-                    + " send the photo as image/jpeg, image/png or image/heic", "Content-Type");
+            throw new DomainException(CommonError.UNSUPPORTED_MEDIA_TYPE, "照片须为 JPEG、PNG 或"
+                    + " HEIC / send the photo as image/jpeg, image/png or image/heic",
+                    "Content-Type");
         }
         Buffer body = ctx.body().buffer();
         byte[] bytes = body == null ? new byte[0] : body.getBytes();
-        accidents.uploadPhoto(Authz.accountId(ctx), uuidParam(ctx, "id"), ctx.pathParam("slot"),
-                ctx.request().getHeader("Idempotency-Key"), bytes)
-                .onSuccess(result -> Responses.json(ctx,
-                        result.getBoolean("replayed") ? 200 : 201, result))
+        accidents.evidence().uploadPhoto(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                ctx.pathParam("slot"), ctx.request().getHeader("Idempotency-Key"), bytes)
+                .onSuccess(result -> Responses.json(ctx, result.replayed() ? 200 : 201,
+                        AccidentViews.upload(result, views.forParty(result.updated()))))
                 .onFailure(ctx::fail);
     }
 
     private void photo(RoutingContext ctx) {
-        accidents.photo(Authz.accountId(ctx), false, uuidParam(ctx, "id"),
-                uuidParam(ctx, "photoId")).onSuccess(file -> ctx.response()
-                        .putHeader("Content-Type", file.contentType())
-                        .putHeader("Cache-Control", "private, max-age=3600")
-                        .end(Buffer.buffer(file.bytes())))
+        accidents.evidence().photo(Authz.accountId(ctx), false, uuidParam(ctx, "id"),
+                uuidParam(ctx, "photoId")).onSuccess(file -> {
+                    SecurityHeaders.userFile(ctx.response(), ctx.pathParam("photoId"),
+                            file.contentType());
+                    ctx.response().putHeader("Cache-Control", "private, max-age=3600")
+                            .end(Buffer.buffer(file.bytes()));
+                })
                 .onFailure(ctx::fail);
     }
 
     private void party(RoutingContext ctx) {
         JsonObject b = object(ctx);
-        var request = new AccidentService.PartyRequest(optionalString(b, "name"),
+        var request = new CaseParties.PartyRequest(optionalString(b, "name"),
                 optionalString(b, "plate"), optionalString(b, "vehicleType"),
                 optionalString(b, "licenceNo"), optionalString(b, "insurerCode"),
                 optionalString(b, "policyNo"), optionalString(b, "collisionPart"));
-        Responses.reply(ctx, 200, accidents.updateParty(Authz.accountId(ctx),
-                uuidParam(ctx, "id"), version(ctx, b), request));
+        Responses.reply(ctx, 200, accidents.parties().updateParty(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), version(ctx, b), request).map(views::forParty));
     }
 
     private void statement(RoutingContext ctx) {
@@ -186,32 +212,35 @@ public final class AccidentRoutes implements UploadRoutes {
             Bodies.requiredObject(b, "assessments").forEach(e -> assessments.put(e.getKey(),
                     e.getValue() instanceof String s ? s : null));
         }
-        Responses.reply(ctx, 200, accidents.state(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                version(ctx, b), declined, assessments));
+        Responses.reply(ctx, 200, accidents.parties().makeStatement(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), version(ctx, b), declined, assessments)
+                .map(views::forParty));
     }
 
     private void policeRequest(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.requestPolice(Authz.accountId(ctx),
-                uuidParam(ctx, "id"), version(ctx, null)));
+        Responses.reply(ctx, 200, accidents.parties().requestPolice(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), version(ctx, null)).map(views::forParty));
     }
 
     private void sign(RoutingContext ctx) {
         JsonObject b = object(ctx);
         if (!Boolean.TRUE.equals(b.getValue("confirm"))) {
-            throw ApiException.invalid("confirm", "请确认责任认定结果 / confirm the decision"
-                    + " (confirm: true) to sign");
+            throw invalid("confirm", "请确认责任认定结果 / confirm the decision (confirm: true)"
+                    + " to sign");
         }
-        Responses.reply(ctx, 200, accidents.sign(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                version(ctx, b), optionalString(b, "signaturePng")));
+        Responses.reply(ctx, 200, accidents.agreements().sign(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), version(ctx, b), optionalString(b, "signaturePng"))
+                .map(views::forParty));
     }
 
     private void agreement(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.agreement(Authz.accountId(ctx),
-                uuidParam(ctx, "id")));
+        Responses.reply(ctx, 200, accidents.agreements().agreement(Authz.accountId(ctx),
+                uuidParam(ctx, "id")).map(sealed -> AgreementViews.agreement(sealed, catalogue)));
     }
 
     private void agreementPdf(RoutingContext ctx) {
-        accidents.agreementPdf(Authz.accountId(ctx), uuidParam(ctx, "id"))
+        accidents.agreements().agreementPdf(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                        verifyBaseUrl.orElseGet(() -> ownVerifyPage(ctx)))
                 .onSuccess(pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
                         .putHeader("Content-Disposition",
                                 "attachment; filename=\"agreement.pdf\"")
@@ -221,12 +250,29 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void notifications(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.notifications(Authz.accountId(ctx),
-                uuidParam(ctx, "id")));
+        Responses.reply(ctx, 200, accidents.agreements().notifications(Authz.accountId(ctx),
+                uuidParam(ctx, "id")).map(list -> new JsonArray(list.stream()
+                        .map(AgreementViews::notification).toList())));
     }
 
     private void verify(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.verify(ctx.pathParam("code")));
+        Responses.reply(ctx, 200, accidents.agreements().verify(ctx.pathParam("code"))
+                .map(AgreementViews::verification));
+    }
+
+    /**
+     * This server's own check page, at the address the request came to (through a proxy: the
+     * scheme it forwarded), so a printed link works wherever the server is reached from.
+     */
+    static String ownVerifyPage(RoutingContext ctx) {
+        String forwarded = ctx.request().getHeader("X-Forwarded-Proto");
+        String scheme = forwarded != null && !forwarded.isBlank()
+                ? forwarded.split(",")[0].trim() : ctx.request().scheme();
+        String host = ctx.request().getHeader("Host");
+        if (host == null || host.isBlank()) {
+            host = String.valueOf(ctx.request().authority());
+        }
+        return scheme + "://" + host + "/#/verify";
     }
 
     /** The version the page acted on: If-Match (quotes and W/ allowed) or the body's field. */
@@ -240,7 +286,7 @@ public final class AccidentRoutes implements UploadRoutes {
         try {
             return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString());
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("version", "If-Match / version must be the case's version"
+            throw invalid("version", "If-Match / version must be the case's version"
                     + " number");
         }
     }
@@ -254,8 +300,12 @@ public final class AccidentRoutes implements UploadRoutes {
             }
             return d;
         } catch (NullPointerException | NumberFormatException e) {
-            throw ApiException.invalid(name, name + " must be a number");
+            throw invalid(name, name + " must be a number");
         }
+    }
+
+    static DomainException invalid(String field, String message) {
+        return new DomainException(CommonError.VALIDATION_FAILED, message, field);
     }
 
     private static boolean bool(JsonObject body, String field) {
@@ -270,7 +320,7 @@ public final class AccidentRoutes implements UploadRoutes {
         JsonArray array = Bodies.requiredArray(body, field);
         for (int i = 0; i < array.size(); i++) {
             if (!(array.getValue(i) instanceof String s)) {
-                throw ApiException.invalid(field + "[" + i + "]", "a plate must be a string");
+                throw invalid(field + "[" + i + "]", "a plate must be a string");
             }
             list.add(s);
         }
@@ -284,7 +334,7 @@ public final class AccidentRoutes implements UploadRoutes {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("occurredAt", "occurredAt must be an ISO-8601 instant such"
+            throw invalid("occurredAt", "occurredAt must be an ISO-8601 instant such"
                     + " as 2026-11-29T08:30:00Z");
         }
     }
@@ -293,7 +343,7 @@ public final class AccidentRoutes implements UploadRoutes {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("caseId", "caseId must be a UUID");
+            throw invalid("caseId", "caseId must be a UUID");
         }
     }
 }

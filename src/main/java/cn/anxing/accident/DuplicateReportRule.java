@@ -1,5 +1,7 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.PlateNumber;
+import cn.anxing.routing.LatLon;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -16,14 +18,14 @@ import java.util.Set;
 public final class DuplicateReportRule {
 
     /** A report being filed. */
-    public record NewReport(Instant reportedAt, Position position, Set<PlateNumber> plates) {
+    public record NewReport(Instant reportedAt, LatLon position, Set<PlateNumber> plates) {
         public NewReport {
             plates = Set.copyOf(plates);
         }
     }
 
     /** An open case, as the repository summarises it. */
-    public record OpenCase(String caseId, Instant reportedAt, Position position,
+    public record OpenCase(String caseId, Instant reportedAt, LatLon position,
                            Set<PlateNumber> plates) {
         public OpenCase {
             plates = Set.copyOf(plates);

@@ -1,8 +1,9 @@
 package cn.anxing.accident;
 
 import cn.anxing.auth.Role;
-import cn.anxing.http.ApiException;
-import cn.anxing.http.Authz;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.auth.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import cn.anxing.outbox.Outbox;
@@ -55,16 +56,16 @@ public final class InsurerInboxRoutes implements FeatureRoutes {
         String body = ctx.body().asString();
         String key = ctx.request().getHeader("Idempotency-Key");
         String signature = ctx.request().getHeader(WebhookSignature.HEADER);
-        outbox.secretOf(AccidentService.insurerEndpoint(code)).compose(secret -> {
+        outbox.secretOf(InsurerRepository.endpointOf(code)).compose(secret -> {
             if (secret.isEmpty() || body == null || key == null
                     || !WebhookSignature.verify(secret.get(), body, signature)) {
-                throw ApiException.unauthenticated("signature does not verify");
+                throw new DomainException(CommonError.UNAUTHENTICATED, "signature does not verify");
             }
             JsonObject json;
             try {
                 json = new JsonObject(body);
             } catch (DecodeException e) {
-                throw ApiException.badRequest("MALFORMED_JSON", "body is not JSON", null);
+                throw new DomainException(CommonError.MALFORMED_JSON, "body is not JSON");
             }
             return pool.preparedQuery(RECEIVE).execute(Tuple.of(key, code,
                     ctx.request().getHeader("X-Anxing-Topic"), json));

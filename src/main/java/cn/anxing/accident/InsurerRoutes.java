@@ -4,12 +4,9 @@ import static cn.anxing.http.Bodies.object;
 import static cn.anxing.http.Bodies.requiredString;
 
 import cn.anxing.auth.Role;
-import cn.anxing.http.ApiException;
-import cn.anxing.http.Authz;
+import cn.anxing.auth.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
-import cn.anxing.outbox.Outbox;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -22,13 +19,11 @@ import java.net.URI;
  */
 public final class InsurerRoutes implements FeatureRoutes {
 
-    private final AccidentRepository repository;
-    private final Outbox outbox;
+    private final InsurerRepository insurers;
     private final Authz authz;
 
-    public InsurerRoutes(AccidentRepository repository, Outbox outbox, Authz authz) {
-        this.repository = repository;
-        this.outbox = outbox;
+    public InsurerRoutes(InsurerRepository insurers, Authz authz) {
+        this.insurers = insurers;
         this.authz = authz;
     }
 
@@ -41,7 +36,7 @@ public final class InsurerRoutes implements FeatureRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        Responses.reply(ctx, 200, repository.insurers().map(list -> new JsonArray(list.stream()
+        Responses.reply(ctx, 200, insurers.insurers().map(list -> new JsonArray(list.stream()
                 .map(i -> new JsonObject().put("code", i.code()).put("nameZh", i.nameZh())
                         .put("nameEn", i.nameEn()).put("active", i.active())
                         .put("webhookUrl", i.webhookUrl())).toList())));
@@ -51,28 +46,19 @@ public final class InsurerRoutes implements FeatureRoutes {
         JsonObject body = object(ctx);
         String code = ctx.pathParam("code").toUpperCase();
         if (!code.matches("[A-Z][A-Z0-9_]{1,31}")) {
-            throw ApiException.invalid("code", "an insurer code is 2 to 32 capital letters,"
+            throw AccidentRoutes.invalid("code", "an insurer code is 2 to 32 capital letters,"
                     + " digits or _, e.g. PICC");
         }
         String url = requiredString(body, "webhookUrl");
         if (!url.matches("https?://.+") || URI.create(url.replace(" ", "%20")).getHost() == null) {
-            throw ApiException.invalid("webhookUrl", "webhookUrl must be an http(s) URL");
+            throw AccidentRoutes.invalid("webhookUrl", "webhookUrl must be an http(s) URL");
         }
         String secret = requiredString(body, "secret");
         if (secret.length() < 16) {
-            throw ApiException.invalid("secret", "the HMAC secret needs at least 16 characters");
+            throw AccidentRoutes.invalid("secret", "the HMAC secret needs at least 16 characters");
         }
-        Responses.reply(ctx, 200, register(code, requiredString(body, "nameZh"),
+        Responses.reply(ctx, 200, insurers.register(code, requiredString(body, "nameZh"),
                 requiredString(body, "nameEn"), url, secret)
                 .map(x -> new JsonObject().put("code", code).put("webhookUrl", url)));
-    }
-
-    /** Registers or updates an insurer and its outbox endpoint in one transaction. */
-    public Future<Void> register(String code, String nameZh, String nameEn, String url,
-            String secret) {
-        String endpoint = AccidentService.insurerEndpoint(code);
-        return repository.pool().withTransaction(tx -> outbox.registerEndpoint(tx, endpoint, url,
-                secret, "insurer " + nameZh).compose(x -> repository.upsertInsurer(tx, code,
-                nameZh, nameEn, endpoint)));
     }
 }

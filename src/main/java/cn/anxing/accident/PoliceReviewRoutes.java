@@ -1,15 +1,20 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.*;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.routing.LatLon;
 import static cn.anxing.http.Bodies.object;
 import static cn.anxing.http.Bodies.optionalString;
 import static cn.anxing.http.Bodies.uuidParam;
 
 import cn.anxing.auth.Role;
-import cn.anxing.http.Authz;
+import cn.anxing.auth.Authz;
 import cn.anxing.http.Bodies;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -24,11 +29,15 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
 
     private static final String CASE = "/api/v1/police/accidents/:id";
 
-    private final AccidentService accidents;
+    private final PoliceReview police;
+    private final CaseEvidence evidence;
+    private final AccidentViews views;
     private final Authz authz;
 
-    public PoliceReviewRoutes(AccidentService accidents, Authz authz) {
-        this.accidents = accidents;
+    public PoliceReviewRoutes(AccidentUseCases accidents, AccidentViews views, Authz authz) {
+        this.police = accidents.police();
+        this.evidence = accidents.evidence();
+        this.views = views;
         this.authz = authz;
     }
 
@@ -45,29 +54,32 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
     }
 
     private void queue(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.policeQueue());
+        Responses.reply(ctx, 200, police.queue().map(list -> new JsonArray(list.stream()
+                .map(AccidentViews::queueEntry).toList())));
     }
 
     private void statistics(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.statistics());
+        Responses.reply(ctx, 200, police.statistics().map(AccidentViews::statistics));
     }
 
     private void view(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.policeView(uuidParam(ctx, "id")));
+        Responses.reply(ctx, 200, police.view(uuidParam(ctx, "id")).map(views::forPolice));
     }
 
     private void photo(RoutingContext ctx) {
-        accidents.photo(Authz.accountId(ctx), true, uuidParam(ctx, "id"),
-                uuidParam(ctx, "photoId")).onSuccess(file -> ctx.response()
-                        .putHeader("Content-Type", file.contentType())
-                        .putHeader("Cache-Control", "private, max-age=3600")
-                        .end(Buffer.buffer(file.bytes())))
+        evidence.photo(Authz.accountId(ctx), true, uuidParam(ctx, "id"),
+                uuidParam(ctx, "photoId")).onSuccess(file -> {
+                    cn.anxing.http.SecurityHeaders.userFile(ctx.response(),
+                            ctx.pathParam("photoId"), file.contentType());
+                    ctx.response().putHeader("Cache-Control", "private, max-age=3600")
+                            .end(Buffer.buffer(file.bytes()));
+                })
                 .onFailure(ctx::fail);
     }
 
     private void close(RoutingContext ctx) {
-        Responses.reply(ctx, 200, accidents.close(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                AccidentRoutes.version(ctx, null)));
+        Responses.reply(ctx, 200, police.close(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                AccidentRoutes.version(ctx, null)).map(views::forPolice));
     }
 
     private void decide(RoutingContext ctx) {
@@ -75,7 +87,8 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
         Map<String, String> grades = new LinkedHashMap<>();
         Bodies.requiredObject(body, "grades").forEach(e -> grades.put(e.getKey(),
                 e.getValue() instanceof String s ? s : null));
-        Responses.reply(ctx, 200, accidents.decide(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                AccidentRoutes.version(ctx, body), grades, optionalString(body, "note")));
+        Responses.reply(ctx, 200, police.decide(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                AccidentRoutes.version(ctx, body), grades, optionalString(body, "note"))
+                .map(views::forPolice));
     }
 }

@@ -1,18 +1,40 @@
 /**
- * Accident self-service (事故快处): the plain-Java domain, free of Vert.x, HTTP and SQL.
+ * Accident self-service (事故快处): the feature as the drivers, the police and the insurers use
+ * it.
  *
+ * <h2>What it owns</h2>
  * <ul>
- *   <li>{@code eligibility}: may the parties settle themselves (Order 146 art. 13, 14; 浙里快处)?</li>
- *   <li>{@code photo}: what an uploaded photo really is, and whether its EXIF fits the report.</li>
- *   <li>{@link cn.anxing.accident.PlateNumber}: the parties' plates.</li>
- *   <li>{@code liability}: the versioned scenario catalogue and the liability engine.</li>
- *   <li>{@code agreement}: the settlement agreement (协议书), its seal and its PDF.</li>
- *   <li>{@link cn.anxing.accident.CaseStateMachine}: the case's states and recorded transitions.</li>
- *   <li>{@link cn.anxing.accident.DuplicateReportRule}: repeated reports of one accident.</li>
- *   <li>{@code privacy}: masking and field encryption of licence, ID and phone numbers.</li>
+ *   <li>The case as records: {@link cn.anxing.accident.AccidentCase} with its
+ *       {@link cn.anxing.accident.CaseParty parties} (their statements and signatures),
+ *       {@link cn.anxing.accident.CasePhoto photos}, {@link cn.anxing.accident.CaseFlag flags},
+ *       the engine's {@link cn.anxing.accident.CaseDecision} and the officer's
+ *       {@link cn.anxing.accident.PoliceDecision}; {@link cn.anxing.accident.AgreementRecord}
+ *       for the sealed agreement.</li>
+ *   <li>Storage: {@link cn.anxing.accident.AccidentRepository} (tables {@code accident_case},
+ *       {@code accident_party}, {@code accident_photo}, {@code accident_transition},
+ *       {@code accident_agreement}; the JSONB columns are parsed by {@code CaseJson} and read by
+ *       key nowhere else), {@link cn.anxing.accident.DuplicateOffers}
+ *       ({@code accident_duplicate_offer}), {@link cn.anxing.accident.InsurerRepository}
+ *       ({@code insurer}), {@link cn.anxing.accident.PhotoStore} (photo files by hash, in PostgreSQL).</li>
+ *   <li>The use cases, one class per step: {@link cn.anxing.accident.ReportCases} (report,
+ *       repeated reports, join), {@link cn.anxing.accident.CaseEvidence} (checklist, photos),
+ *       {@link cn.anxing.accident.CaseParties} (details, statements, asking for the police),
+ *       {@link cn.anxing.accident.CaseAgreements} (signing, the agreement, its check),
+ *       {@link cn.anxing.accident.PoliceReview}; every change goes through {@code CaseChanges}
+ *       (load, check the version, apply, record the transition, one transaction).</li>
+ *   <li>The edge: {@code *Routes} and {@code *Views}, the only classes that read or write the
+ *       JSON the pages see; {@link cn.anxing.accident.AccidentModule} builds it all from the
+ *       {@link cn.anxing.platform.Platform}.</li>
  * </ul>
+ * The rules live in the subpackages, plain Java: {@code cases} (states, transitions, allowed
+ * actions, plates, {@link cn.anxing.accident.cases.AccidentError the error codes}),
+ * {@code eligibility}, {@code liability}, {@code agreement}, {@code photo}, {@code privacy}.
  *
- * Every rule violation is an {@link cn.anxing.accident.AccidentException} with a stable code
- * and the field at fault.
+ * <h2>What it may not touch</h2>
+ * Other features' tables and classes: payment reads a case through the interface this feature
+ * offers it, never these tables. The subpackages never import this package (no cycle); this
+ * package imports them. Only {@code *Routes} and {@code *Views} use Vert.x Web or JSON; the use
+ * cases throw {@link cn.anxing.error.DomainException}, never HTTP types. Blocking work (photo
+ * inspection, photo files, PDFs) runs on the platform's {@code documents} worker pool.
  */
 package cn.anxing.accident;

@@ -5,8 +5,9 @@ import static cn.anxing.http.Bodies.optionalString;
 import static cn.anxing.http.Bodies.requiredArray;
 import static cn.anxing.http.Bodies.requiredString;
 
-import cn.anxing.http.ApiException;
-import cn.anxing.http.Authz;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.http.ClientAddress;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import io.vertx.core.json.JsonArray;
@@ -40,8 +41,7 @@ public final class AccountRoutes implements FeatureRoutes {
 
     private void requestCode(RoutingContext ctx) {
         var body = object(ctx);
-        String address = ctx.request().remoteAddress() == null ? "unknown"
-                : ctx.request().remoteAddress().hostAddress();
+        String address = ClientAddress.of(ctx);
         Responses.reply(ctx, 202, accounts.requestCode(requiredString(body, "phone"), address)
                 .map(AccountService.CodeSent::toJson));
     }
@@ -55,7 +55,8 @@ public final class AccountRoutes implements FeatureRoutes {
     private void login(RoutingContext ctx) {
         var body = object(ctx);
         Responses.reply(ctx, 200, accounts.login(optionalString(body, "username"),
-                optionalString(body, "password")).map(AccountService.Session::toJson));
+                optionalString(body, "password"), ClientAddress.of(ctx))
+                .map(AccountService.Session::toJson));
     }
 
     private void me(RoutingContext ctx) {
@@ -76,7 +77,8 @@ public final class AccountRoutes implements FeatureRoutes {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object name : requiredArray(body, "roles")) {
             roles.add(Role.fromWire(String.valueOf(name)).orElseThrow(() ->
-                    ApiException.invalid("roles", "unknown role: " + name)));
+                    new DomainException(CommonError.VALIDATION_FAILED, "unknown role: " + name,
+                            "roles")));
         }
         Responses.reply(ctx, 201, accounts.createStaff(requiredString(body, "username"),
                 requiredString(body, "displayName"), requiredString(body, "password"), roles,

@@ -1,9 +1,10 @@
 package cn.anxing.auth;
 
 import cn.anxing.config.AppConfig;
-import cn.anxing.http.ApiException;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
@@ -41,21 +42,25 @@ public final class AccountService {
         }
     }
 
-    private final Vertx vertx;
+    /** Password hashing is slow on purpose: it runs on the crypto pool, never an event loop. */
+    private final WorkerExecutor crypto;
     private final AccountRepository accounts;
     private final Tokens tokens;
     private final SmsGateway sms;
     private final AppConfig.AuthConfig config;
     private final Clock clock;
+    private final PasswordAttempts passwordAttempts;
 
-    public AccountService(Vertx vertx, AccountRepository accounts, Tokens tokens, SmsGateway sms,
-            AppConfig.AuthConfig config, Clock clock) {
-        this.vertx = vertx;
+    public AccountService(WorkerExecutor crypto, AccountRepository accounts, Tokens tokens,
+            SmsGateway sms, AppConfig.AuthConfig config, Clock clock) {
+        this.crypto = crypto;
         this.accounts = accounts;
         this.tokens = tokens;
         this.sms = sms;
         this.config = config;
         this.clock = clock;
+        this.passwordAttempts = new PasswordAttempts(accounts.pool(), config.passwordLimits(),
+                clock);
     }
 
     public Future<CodeSent> requestCode(String rawPhone, String address) {
@@ -95,19 +100,19 @@ public final class AccountService {
     public Future<Session> verifyCode(String rawPhone, String code) {
         String phone = PhoneNumbers.normalise(rawPhone, "phone");
         if (code == null || !code.matches("\\d{6}")) {
-            throw ApiException.invalid("code", "验证码为6位数字 / the code has 6 digits");
+            throw invalid("code", "验证码为6位数字 / the code has 6 digits");
         }
         Instant now = clock.instant();
         return accounts.pool().withTransaction(tx -> accounts.lockCode(tx, phone)
                 .compose(stored -> {
                     if (stored.isEmpty() || stored.get().expiresAt().isBefore(now)) {
-                        throw ApiException.badRequest("CODE_EXPIRED",
+                        throw new DomainException(AuthError.CODE_EXPIRED,
                                 "验证码已过期，请重新获取 / the code has expired: ask for a new one",
                                 "code");
                     }
                     if (stored.get().attempts() >= config.otpMaxAttempts()) {
-                        throw new ApiException(423, "CODE_LOCKED", "错误次数过多，请重新获取 / too"
-                                + " many wrong tries: ask for a new code", "code");
+                        throw new DomainException(AuthError.CODE_LOCKED, "错误次数过多，请重新获取 /"
+                                + " too many wrong tries: ask for a new code", "code");
                     }
                     if (!MessageDigest.isEqual(stored.get().codeHash().getBytes(
                             StandardCharsets.UTF_8),
@@ -121,26 +126,40 @@ public final class AccountService {
                 }))
                 .map(stored -> {
                     if (stored == null) {
-                        throw ApiException.badRequest("CODE_WRONG",
+                        throw new DomainException(AuthError.CODE_WRONG,
                                 "验证码不正确 / the code is not right", "code");
                     }
                     return session(stored);
                 });
     }
 
-    public Future<Session> login(String username, String password) {
+    /** Password sign-in from {@code address}, limited per account and address. */
+    public Future<Session> login(String username, String password, String address) {
         if (username == null || username.isBlank()) {
-            throw ApiException.invalid("username", "用户名必填 / username is required");
+            throw invalid("username", "用户名必填 / username is required");
         }
         if (password == null || password.isEmpty()) {
-            throw ApiException.invalid("password", "密码必填 / password is required");
+            throw invalid("password", "密码必填 / password is required");
         }
-        return accounts.findByUsername(username).compose(found -> vertx.executeBlocking(() -> {
+        // no account has such a name; refused before it is counted or stored as a subject
+        if (username.length() > 64 || !username.codePoints().allMatch(c -> c >= 0x20
+                && (c < 0xd800 || c > 0xdfff) && c != 0x7f)) {
+            throw new DomainException(CommonError.VALIDATION_FAILED, "用户名无效 / username: at"
+                    + " most 64 printable characters", "username");
+        }
+        return passwordAttempts.begin(username, address)
+                .compose(x -> verifyPassword(username, password))
+                .compose(session -> passwordAttempts.succeeded(username, address)
+                        .map(session));
+    }
+
+    private Future<Session> verifyPassword(String username, String password) {
+        return accounts.findByUsername(username).compose(found -> crypto.executeBlocking(() -> {
             String hash = found.map(AccountRepository.StoredAccount::passwordHash)
                     .orElse(DUMMY_HASH);
             boolean ok = PasswordHasher.verify(password, hash) && found.isPresent();
             if (!ok) {
-                throw new ApiException(401, "INVALID_CREDENTIALS",
+                throw new DomainException(AuthError.INVALID_CREDENTIALS,
                         "用户名或密码不正确 / wrong username or password", "password");
             }
             return session(found.get());
@@ -151,27 +170,28 @@ public final class AccountService {
         return accounts.findById(java.util.UUID.fromString(accountId)).map(found -> found
                 .filter(a -> !a.disabled())
                 .map(AccountRepository.StoredAccount::account)
-                .orElseThrow(() -> ApiException.unauthenticated("This account no longer exists")));
+                .orElseThrow(() -> new DomainException(CommonError.UNAUTHENTICATED,
+                        "This account no longer exists")));
     }
 
     public Future<Account> createStaff(String username, String displayName, String password,
             Set<Role> roles, String organisation) {
         if (username == null || !username.matches("[a-z][a-z0-9_.-]{2,31}")) {
-            throw ApiException.invalid("username",
+            throw invalid("username",
                     "username: 3-32 lower-case letters, digits, _ . - starting with a letter");
         }
         if (password == null || password.length() < 10) {
-            throw ApiException.invalid("password", "password: at least 10 characters");
+            throw invalid("password", "password: at least 10 characters");
         }
         if (roles.isEmpty() || roles.stream().anyMatch(r -> !r.isStaff())) {
-            throw ApiException.invalid("roles", "roles: one or more staff roles (police,"
+            throw invalid("roles", "roles: one or more staff roles (police,"
                     + " coordinator, insurer, hospital, fund, admin)");
         }
-        return vertx.executeBlocking(() -> PasswordHasher.hash(password), false)
+        return crypto.executeBlocking(() -> PasswordHasher.hash(password), false)
                 .compose(hash -> accounts.createStaff(username, displayName, hash, roles,
                         organisation, null))
                 .map(created -> created.map(AccountRepository.StoredAccount::account)
-                        .orElseThrow(() -> new ApiException(409, "USERNAME_TAKEN",
+                        .orElseThrow(() -> new DomainException(AuthError.USERNAME_TAKEN,
                                 "username " + username + " is taken", "username")));
     }
 
@@ -181,13 +201,17 @@ public final class AccountService {
 
     private Session session(AccountRepository.StoredAccount stored) {
         if (stored.disabled()) {
-            throw ApiException.forbidden("This account is disabled");
+            throw new DomainException(CommonError.FORBIDDEN, "This account is disabled");
         }
         return new Session(tokens.issue(stored.account()), stored.account());
     }
 
-    private static ApiException rateLimited(String message) {
-        return new ApiException(429, "RATE_LIMITED", message, "phone");
+    private static DomainException rateLimited(String message) {
+        return new DomainException(AuthError.RATE_LIMITED, message, "phone");
+    }
+
+    private static DomainException invalid(String field, String message) {
+        return new DomainException(CommonError.VALIDATION_FAILED, message, field);
     }
 
     static String codeHash(String phone, String code) {

@@ -1,6 +1,7 @@
 package cn.anxing.auth;
 
-import cn.anxing.http.ApiException;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 
 /** Mainland China mobile numbers: 11 digits starting with 1, optionally written with +86. */
 public final class PhoneNumbers {
@@ -10,15 +11,16 @@ public final class PhoneNumbers {
 
     public static String normalise(String raw, String field) {
         if (raw == null || raw.isBlank()) {
-            throw ApiException.invalid(field, "手机号必填 / phone is required");
+            throw new DomainException(CommonError.VALIDATION_FAILED, "手机号必填 / phone is required",
+                    field);
         }
         String digits = raw.replaceAll("[\\s-]", "");
         if (digits.startsWith("+86")) {
             digits = digits.substring(3);
         }
         if (!digits.matches("1[3-9]\\d{9}")) {
-            throw ApiException.invalid(field,
-                    "手机号应为11位数字 / phone must be an 11-digit mainland mobile number");
+            throw new DomainException(CommonError.VALIDATION_FAILED,
+                    "手机号应为11位数字 / phone must be an 11-digit mainland mobile number", field);
         }
         return digits;
     }

@@ -3,10 +3,11 @@ package cn.anxing.bus;
 import static cn.anxing.http.Bodies.object;
 import static cn.anxing.http.Bodies.uuidParam;
 
+import cn.anxing.auth.Authz;
 import cn.anxing.auth.PhoneNumbers;
 import cn.anxing.auth.Role;
-import cn.anxing.http.ApiException;
-import cn.anxing.http.Authz;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import cn.anxing.routing.LatLon;
@@ -158,7 +159,7 @@ public final class BusRoutes implements FeatureRoutes {
         JsonArray given = array(body, "noStopRoadClasses", 50);
         for (int i = 0; i < given.size(); i++) {
             if (!(given.getValue(i) instanceof String s) || !s.matches("[a-z_]{2,30}")) {
-                throw ApiException.invalid("noStopRoadClasses[" + i + "]",
+                throw invalid("noStopRoadClasses[" + i + "]",
                         "an OSM highway class such as motorway or trunk_link");
             }
             classes.add(s);
@@ -237,7 +238,7 @@ public final class BusRoutes implements FeatureRoutes {
         Object given = body.getValue("depot");
         if (given != null) {
             if (!(given instanceof JsonObject d)) {
-                throw ApiException.invalid(prefix + "depot",
+                throw invalid(prefix + "depot",
                         "depot must be an object {lat, lon, crs} or null for the school");
             }
             depot = location(d, prefix + "depot.");
@@ -252,16 +253,16 @@ public final class BusRoutes implements FeatureRoutes {
         CoordinateSystem crs = CoordinateSystem.WGS84;
         if (body.getValue("crs") != null) {
             String name = text(body, "crs", prefix, 10, true);
-            crs = CoordinateSystem.parse(name).orElseThrow(() -> ApiException.invalid(
+            crs = CoordinateSystem.parse(name).orElseThrow(() -> invalid(
                     prefix + "crs", prefix + "crs 只能是 WGS84、GCJ02 或 BD09 / " + prefix
                     + "crs must be WGS84, GCJ02 or BD09"));
         }
         if (lat < -90 || lat > 90) {
-            throw ApiException.invalid(prefix + "lat", prefix + "lat 不是有效纬度 / " + prefix
+            throw invalid(prefix + "lat", prefix + "lat 不是有效纬度 / " + prefix
                     + "lat must be a latitude");
         }
         if (lon < -180 || lon > 180) {
-            throw ApiException.invalid(prefix + "lon", prefix + "lon 不是有效经度 / " + prefix
+            throw invalid(prefix + "lon", prefix + "lon 不是有效经度 / " + prefix
                     + "lon must be a longitude");
         }
         LatLon point = crs.toWgs84(new LatLon(lat, lon));
@@ -272,7 +273,7 @@ public final class BusRoutes implements FeatureRoutes {
     private static double number(JsonObject body, String field, String prefix) {
         Object value = body.getValue(field);
         if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-            throw ApiException.invalid(prefix + field, prefix + field + " 必须是数字 / " + prefix + field
+            throw invalid(prefix + field, prefix + field + " 必须是数字 / " + prefix + field
                     + " must be a number");
         }
         return n.doubleValue();
@@ -285,11 +286,11 @@ public final class BusRoutes implements FeatureRoutes {
     private static int whole(JsonObject body, String field, String prefix, int min, int max) {
         Object value = body.getValue(field);
         if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw ApiException.invalid(prefix + field, prefix + field + " 必须是整数 / " + prefix
+            throw invalid(prefix + field, prefix + field + " 必须是整数 / " + prefix
                     + field + " must be a whole number");
         }
         if (n.doubleValue() < min || n.doubleValue() > max) {
-            throw ApiException.invalid(prefix + field, prefix + field + " 应在 " + min + " 到 "
+            throw invalid(prefix + field, prefix + field + " 应在 " + min + " 到 "
                     + max + " 之间 / " + prefix + field + " must be between " + min + " and "
                     + max);
         }
@@ -302,7 +303,7 @@ public final class BusRoutes implements FeatureRoutes {
             return false;
         }
         if (!(value instanceof Boolean b)) {
-            throw ApiException.invalid(prefix + field, prefix + field + " 必须是 true 或 false / "
+            throw invalid(prefix + field, prefix + field + " 必须是 true 或 false / "
                     + prefix + field + " must be true or false");
         }
         return b;
@@ -313,17 +314,17 @@ public final class BusRoutes implements FeatureRoutes {
         Object value = body.getValue(field);
         if (value == null || value instanceof String s && s.isBlank()) {
             if (required) {
-                throw ApiException.invalid(prefix + field, prefix + field + " 必填 / " + prefix
+                throw invalid(prefix + field, prefix + field + " 必填 / " + prefix
                         + field + " is required");
             }
             return null;
         }
         if (!(value instanceof String s)) {
-            throw ApiException.invalid(prefix + field, prefix + field + " 必须是文本 / " + prefix
+            throw invalid(prefix + field, prefix + field + " 必须是文本 / " + prefix
                     + field + " must be a string");
         }
         if (s.length() > maxLength) {
-            throw ApiException.invalid(prefix + field, prefix + field + " is longer than "
+            throw invalid(prefix + field, prefix + field + " is longer than "
                     + maxLength + " characters");
         }
         return s.trim();
@@ -337,30 +338,34 @@ public final class BusRoutes implements FeatureRoutes {
         try {
             return LocalTime.parse(String.valueOf(value));
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, field + " must be a time of day such as 21:00");
+            throw invalid(field, field + " must be a time of day such as 21:00");
         }
     }
 
     private static JsonArray array(JsonObject body, String field, int max) {
         Object value = body.getValue(field);
         if (!(value instanceof JsonArray a)) {
-            throw ApiException.invalid(field, field + " 必须是数组 / " + field + " must be an array");
+            throw invalid(field, field + " 必须是数组 / " + field + " must be an array");
         }
         if (a.isEmpty()) {
-            throw ApiException.invalid(field, field + " 不能为空 / " + field + " must not be empty");
+            throw invalid(field, field + " 不能为空 / " + field + " must not be empty");
         }
         if (a.size() > max) {
-            throw ApiException.invalid(field, field + " may hold at most " + max + " items");
+            throw invalid(field, field + " may hold at most " + max + " items");
         }
         return a;
     }
 
     private static JsonObject item(JsonArray items, int i, String field) {
         if (!(items.getValue(i) instanceof JsonObject o)) {
-            throw ApiException.invalid(field + "[" + i + "]", field + "[" + i
+            throw invalid(field + "[" + i + "]", field + "[" + i
                     + "] must be an object");
         }
         return o;
+    }
+
+    private static DomainException invalid(String field, String message) {
+        return new DomainException(CommonError.VALIDATION_FAILED, message, field);
     }
 
     // ---------------------------------------------------------------- responses

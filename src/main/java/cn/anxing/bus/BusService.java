@@ -1,8 +1,8 @@
 package cn.anxing.bus;
 
-import cn.anxing.http.ApiException;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 import cn.anxing.routing.LatLon;
-import cn.anxing.routing.MapBounds;
 import cn.anxing.routing.PointNotOnRoadException;
 import cn.anxing.routing.RoadNetwork;
 import cn.anxing.routing.RoutingService;
@@ -35,26 +35,7 @@ public final class BusService {
      * {@code lonField} as the one out of range.
      */
     public void requireOnMap(LatLon point, String latField, String lonField) {
-        MapBounds bounds = readyNetwork().bounds();
-        if (point.lat() < bounds.minLat() || point.lat() > bounds.maxLat()) {
-            throw ApiException.badRequest("OUTSIDE_MAP", latField + " " + point.lat()
-                    + " is outside the map (latitude " + bounds.minLat() + " to "
-                    + bounds.maxLat() + ") / 坐标不在地图范围内", latField);
-        }
-        if (point.lon() < bounds.minLon() || point.lon() > bounds.maxLon()) {
-            throw ApiException.badRequest("OUTSIDE_MAP", lonField + " " + point.lon()
-                    + " is outside the map (longitude " + bounds.minLon() + " to "
-                    + bounds.maxLon() + ") / 坐标不在地图范围内", lonField);
-        }
-    }
-
-    private RoadNetwork readyNetwork() {
-        if (routing.status().state() != RoutingService.State.READY) {
-            throw new ApiException(503, "GRAPH_NOT_READY", "路网尚未加载完成 / the road network is"
-                    + " not loaded yet (" + routing.status().message() + "); try again shortly",
-                    null);
-        }
-        return routing.network();
+        routing.requireOnMap(point, latField, lonField);
     }
 
     // ---------------------------------------------------------------- schools
@@ -65,9 +46,9 @@ public final class BusService {
         // the buses start and end at the school: it must be reachable by road
         return routing.snap(location.lat(), location.lon(), RoadNetwork.BUS)
                 .recover(e -> Future.failedFuture(e instanceof PointNotOnRoadException
-                        ? ApiException.badRequest("NO_ROAD_NEAR_SCHOOL", "no road a bus can drive"
-                        + " within " + (int) RoadNetwork.MAX_SNAP_METRES + " m of the school /"
-                        + " 学校附近没有可通行校车的道路", "lat") : e))
+                        ? new DomainException(BusError.NO_ROAD_NEAR_SCHOOL, "no road a bus can"
+                        + " drive within " + (int) RoadNetwork.MAX_SNAP_METRES + " m of the"
+                        + " school / 学校附近没有可通行校车的道路", "lat") : e))
                 .compose(snap -> repository.insertSchool(name, location, evening, morning, null));
     }
 
@@ -77,8 +58,8 @@ public final class BusService {
 
     public Future<School> school(UUID id) {
         return repository.school(id).map(found -> found.orElseThrow(() ->
-                new ApiException(404, "UNKNOWN_SCHOOL", "no school " + id + " / 学校不存在",
-                        "schoolId")));
+                new DomainException(BusError.UNKNOWN_SCHOOL, "no school " + id
+                        + " / 学校不存在", "schoolId")));
     }
 
     // ---------------------------------------------------------------- households and buses
@@ -118,7 +99,7 @@ public final class BusService {
      */
     public Future<JsonObject> requestPlan(UUID schoolId, UUID requestedBy, Duration solverTime,
                                           long seed) {
-        readyNetwork();
+        routing.requireReady();
         return school(schoolId)
                 .compose(s -> Future.all(repository.buses(schoolId),
                         repository.countHouseholds(schoolId)))
@@ -126,12 +107,13 @@ public final class BusService {
                     List<SchoolBus> buses = all.resultAt(0);
                     long households = all.resultAt(1);
                     if (buses.isEmpty()) {
-                        throw ApiException.badRequest("NO_BUSES", "the school has no buses:"
-                                + " register at least one before planning / 请先登记车辆", "buses");
+                        throw new DomainException(BusError.NO_BUSES, "the school has no"
+                                + " buses: register at least one before planning / 请先登记车辆",
+                                "buses");
                     }
                     if (households == 0) {
-                        throw ApiException.badRequest("NO_HOUSEHOLDS", "the school has no"
-                                + " households to carry / 请先登记学生家庭", "households");
+                        throw new DomainException(BusError.NO_HOUSEHOLDS, "the school has"
+                                + " no households to carry / 请先登记学生家庭", "households");
                     }
                     return jobs.submit(schoolId, requestedBy, solverTime, seed);
                 });
@@ -139,7 +121,7 @@ public final class BusService {
 
     public Future<JsonObject> job(UUID jobId) {
         return jobs.find(jobId).map(found -> found.orElseThrow(() ->
-                ApiException.notFound("Planning job " + jobId)));
+                notFound("Planning job " + jobId)));
     }
 
     public Future<List<JsonObject>> jobsOf(UUID schoolId) {
@@ -148,7 +130,7 @@ public final class BusService {
 
     public Future<JsonObject> plan(UUID planId) {
         return repository.plan(planId).map(found -> found.orElseThrow(() ->
-                ApiException.notFound("Plan " + planId)).copy().put("planId", planId.toString()));
+                notFound("Plan " + planId)).copy().put("planId", planId.toString()));
     }
 
     public Future<JsonObject> planGeoJson(UUID planId) {
@@ -158,7 +140,7 @@ public final class BusService {
     public Future<JsonObject> latestPlan(UUID schoolId) {
         return school(schoolId).compose(s -> repository.latestPlan(schoolId))
                 .map(found -> found.orElseThrow(() ->
-                        ApiException.notFound("A plan of this school")));
+                        notFound("A plan of this school")));
     }
 
     // ---------------------------------------------------------------- parents
@@ -181,10 +163,15 @@ public final class BusService {
                     .filter(h -> h.householdId().equals(householdId)).findFirst();
             if (mine.isEmpty()) {
                 // the same answer whether it exists or not: no guessing other families' ids
-                throw ApiException.notFound("Household " + householdId);
+                throw notFound("Household " + householdId);
             }
             return repository.latestPlan(mine.get().schoolId())
                     .map(latest -> PlanViews.childBus(mine.get(), latest));
         });
+    }
+
+    /** The same answer as the router's for an unknown path: nothing about what exists. */
+    private static DomainException notFound(String what) {
+        return new DomainException(CommonError.NOT_FOUND, "未找到 / not found: " + what);
     }
 }

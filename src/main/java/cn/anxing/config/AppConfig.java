@@ -1,5 +1,6 @@
 package cn.anxing.config;
 
+import cn.anxing.outbox.OutboxConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,9 +14,25 @@ public record AppConfig(
         AuthConfig auth,
         boolean demo,
         AccidentConfig accident,
-        OutboxSettings outbox) {
+        OutboxConfig outbox) {
 
-    public record HttpConfig(String host, int port, long bodyLimitBytes, Duration shutdownGrace) {
+    /**
+     * @param publicBaseUrl the address people reach the server at, e.g. https://anxing.example
+     *                      (PUBLIC_BASE_URL), no trailing slash; empty: the address each
+     *                      request came to (its Host and scheme)
+     * @param trustedProxies addresses or CIDR blocks whose X-Forwarded-For and X-Forwarded-Proto
+     *                       are believed (HTTP_TRUSTED_PROXIES); empty: none
+     * @param metricsToken   the bearer token /metrics asks for (METRICS_TOKEN)
+     * @param metricsOnLoopback without a token: /metrics answers loopback clients only (the
+     *                       demo); false and no token: /metrics is off
+     */
+    public record HttpConfig(String host, int port, long bodyLimitBytes, Duration shutdownGrace,
+            Optional<String> publicBaseUrl, java.util.List<String> trustedProxies,
+            Optional<String> metricsToken, boolean metricsOnLoopback) {
+
+        public HttpConfig {
+            trustedProxies = java.util.List.copyOf(trustedProxies);
+        }
     }
 
     /** {@code url} empty means: start the embedded PostgreSQL under {@code DATA_DIR/postgres}. */
@@ -34,7 +51,17 @@ public record AppConfig(
             int otpPerAddressPerHour,
             Duration otpMinInterval,
             boolean exposeOtpInResponse,
-            String smsGateway) {
+            String smsGateway,
+            SignInLimits passwordLimits) {
+    }
+
+    /**
+     * Password sign-in: after {@code delayAfter} failures each further try waits a doubling delay
+     * (1 s, 2 s, 4 s, ... at most 60 s); {@code maxFailures} failures for an account, or
+     * {@code maxFailuresPerAddress} from one address, lock it for {@code lock}.
+     */
+    public record SignInLimits(int maxFailures, int maxFailuresPerAddress, int delayAfter,
+            Duration lock) {
     }
 
     /**
@@ -45,14 +72,28 @@ public record AppConfig(
      * @param sealKey   HMAC key of the agreements' verification codes (ACCIDENT_SEAL_KEY)
      * @param verifyUrl the public page an agreement's printed link leads to, the code appended
      *                  (ACCIDENT_VERIFY_URL); empty: this server's own #/verify page
+     * @param pdfFontPath a TrueType font or collection with CJK glyphs for the agreement PDF
+     *                  (ACCIDENT_PDF_FONT)
      */
     public record AccidentConfig(Optional<String> fieldKey, Optional<String> sealKey,
             long photoMaxBytes, int duplicateRadiusMetres, Duration duplicateWindow,
-            int photoFlagMetres, Optional<String> verifyUrl) {
+            int photoFlagMetres, Optional<String> verifyUrl, Path pdfFontPath,
+            EligibilitySettings eligibility) {
     }
 
-    /** The transactional outbox's relay (cn.anxing.outbox). */
-    public record OutboxSettings(Duration pollInterval, Duration backoffBase, int maxAttempts) {
+    /**
+     * Who may settle on the phone, beyond what Order 146 itself rules out: 浙里快处 is for two
+     * vehicles, off expressways, without hazardous goods.
+     *
+     * @param minVehicles            fewest motor vehicles (ACCIDENT_MIN_VEHICLES)
+     * @param maxVehicles            most motor vehicles (ACCIDENT_MAX_VEHICLES)
+     * @param expresswaysExcluded    accidents on expressways and their ramps go to the police
+     *                               (ACCIDENT_EXPRESSWAYS_EXCLUDED)
+     * @param hazardousGoodsExcluded accidents with a hazardous-goods vehicle go to the police
+     *                               (ACCIDENT_HAZARDOUS_GOODS_EXCLUDED)
+     */
+    public record EligibilitySettings(int minVehicles, int maxVehicles,
+            boolean expresswaysExcluded, boolean hazardousGoodsExcluded) {
     }
 
     public Path photoDir() {
@@ -69,6 +110,8 @@ public record AppConfig(
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(new HttpConfig(http.host(), port, http.bodyLimitBytes(),
-                http.shutdownGrace()), database, dataDir, map, auth, demo, accident, outbox);
+                http.shutdownGrace(), http.publicBaseUrl(), http.trustedProxies(),
+                http.metricsToken(), http.metricsOnLoopback()), database, dataDir, map, auth,
+                demo, accident, outbox);
     }
 }

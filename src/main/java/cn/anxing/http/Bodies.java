@@ -1,5 +1,7 @@
 package cn.anxing.http;
 
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,14 +19,14 @@ public final class Bodies {
     public static JsonObject object(RoutingContext ctx) {
         String text = ctx.body() == null ? null : ctx.body().asString();
         if (text == null || text.isBlank()) {
-            throw ApiException.badRequest("MISSING_BODY", "A JSON object body is required", null);
+            throw new DomainException(CommonError.MISSING_BODY, "A JSON object body is required");
         }
         Object parsed;
         try {
             parsed = new JsonObject(text);
         } catch (DecodeException | ClassCastException e) {
-            throw ApiException.badRequest("MALFORMED_JSON",
-                    "The request body is not a valid JSON object", null);
+            throw new DomainException(CommonError.MALFORMED_JSON,
+                    "The request body is not a valid JSON object");
         }
         return (JsonObject) parsed;
     }
@@ -32,7 +34,7 @@ public final class Bodies {
     public static String requiredString(JsonObject body, String field) {
         String value = optionalString(body, field);
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, field + " is required");
+            throw invalid(field, field + " is required");
         }
         return value;
     }
@@ -43,7 +45,7 @@ public final class Bodies {
             return null;
         }
         if (!(value instanceof String s)) {
-            throw ApiException.invalid(field, field + " must be a string");
+            throw invalid(field, field + " must be a string");
         }
         return s.trim();
     }
@@ -51,11 +53,11 @@ public final class Bodies {
     public static long requiredLong(JsonObject body, String field) {
         Object value = body.getValue(field);
         if (value == null) {
-            throw ApiException.invalid(field, field + " is required");
+            throw invalid(field, field + " is required");
         }
         if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
                 || value instanceof Double && Math.abs(n.doubleValue()) > 9.0e15) {
-            throw ApiException.invalid(field, field + " must be a whole number");
+            throw invalid(field, field + " must be a whole number");
         }
         return n.longValue();
     }
@@ -63,7 +65,7 @@ public final class Bodies {
     public static int requiredInt(JsonObject body, String field, int min, int max) {
         long value = requiredLong(body, field);
         if (value < min || value > max) {
-            throw ApiException.invalid(field, field + " must be between " + min + " and " + max);
+            throw invalid(field, field + " must be between " + min + " and " + max);
         }
         return (int) value;
     }
@@ -71,7 +73,7 @@ public final class Bodies {
     public static double requiredDouble(JsonObject body, String field) {
         Object value = body.getValue(field);
         if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-            throw ApiException.invalid(field, field + " must be a number");
+            throw invalid(field, field + " must be a number");
         }
         return n.doubleValue();
     }
@@ -79,7 +81,7 @@ public final class Bodies {
     public static boolean requiredBoolean(JsonObject body, String field) {
         Object value = body.getValue(field);
         if (!(value instanceof Boolean b)) {
-            throw ApiException.invalid(field, field + " must be true or false");
+            throw invalid(field, field + " must be true or false");
         }
         return b;
     }
@@ -87,7 +89,7 @@ public final class Bodies {
     public static JsonObject requiredObject(JsonObject body, String field) {
         Object value = body.getValue(field);
         if (!(value instanceof JsonObject o)) {
-            throw ApiException.invalid(field, field + " must be an object");
+            throw invalid(field, field + " must be an object");
         }
         return o;
     }
@@ -95,7 +97,7 @@ public final class Bodies {
     public static JsonArray requiredArray(JsonObject body, String field) {
         Object value = body.getValue(field);
         if (!(value instanceof JsonArray a)) {
-            throw ApiException.invalid(field, field + " must be an array");
+            throw invalid(field, field + " must be an array");
         }
         return a;
     }
@@ -103,7 +105,7 @@ public final class Bodies {
     public static String pathParam(RoutingContext ctx, String name) {
         String value = ctx.pathParam(name);
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(name, name + " is required in the path");
+            throw invalid(name, name + " is required in the path");
         }
         return value;
     }
@@ -112,7 +114,12 @@ public final class Bodies {
         try {
             return java.util.UUID.fromString(pathParam(ctx, name));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(name, name + " must be a UUID");
+            throw invalid(name, name + " must be a UUID");
         }
+    }
+
+    /** A VALIDATION_FAILED error naming {@code field}. */
+    public static DomainException invalid(String field, String message) {
+        return new DomainException(CommonError.VALIDATION_FAILED, message, field);
     }
 }

@@ -1,7 +1,7 @@
 package cn.anxing.platform;
 
 import cn.anxing.config.AppConfig;
-import cn.anxing.http.Authz;
+import cn.anxing.auth.Authz;
 import cn.anxing.outbox.Outbox;
 import cn.anxing.routing.RoutingService;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Blocking work by kind, each on its own named pool, so a burst of PDF downloads cannot delay
@@ -18,7 +19,10 @@ public final class WorkerPools {
     private final WorkerExecutor crypto;
 
     public WorkerPools(Vertx vertx, int routingThreads, int documentThreads, int cryptoThreads) {
-        this.routing = vertx.createSharedWorkerExecutor("anxing-routing", routingThreads);
+        // importing a map or running a plan takes minutes: not the blocked thread the checker
+        // warns about after its default minute
+        this.routing = vertx.createSharedWorkerExecutor("anxing-routing", routingThreads,
+                15, TimeUnit.MINUTES);
         this.documents = vertx.createSharedWorkerExecutor("anxing-documents", documentThreads);
         this.crypto = vertx.createSharedWorkerExecutor("anxing-crypto", cryptoThreads);
     }
@@ -39,6 +43,19 @@ public final class WorkerPools {
 
     public <T> Future<T> crypto(Callable<T> work) {
         return crypto.executeBlocking(work, false);
+    }
+
+    /**
+     * The routing pool itself, for the road network: routing sits below the platform, so it is
+     * handed the executor rather than this class.
+     */
+    public WorkerExecutor routingExecutor() {
+        return routing;
+    }
+
+    /** The crypto pool itself, for sign-in: auth sits below the platform (it owns the Authz). */
+    public WorkerExecutor cryptoExecutor() {
+        return crypto;
     }
 
     public void close() {

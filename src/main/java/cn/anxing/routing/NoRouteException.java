@@ -1,9 +1,11 @@
 package cn.anxing.routing;
 
+import cn.anxing.error.DomainException;
+
 /** The points are on roads, but the profile cannot get from one to the next. */
-public class NoRouteException extends RuntimeException {
+public class NoRouteException extends DomainException {
 
     public NoRouteException(String message) {
-        super(message);
+        super(RoutingError.NO_ROUTE, message);
     }
 }

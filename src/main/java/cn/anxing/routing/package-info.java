@@ -7,6 +7,13 @@
  * <p>{@link cn.anxing.routing.RoadNetwork} is plain blocking Java around one GraphHopper 11
  * instance; {@link cn.anxing.routing.RoutingService} is its only Vert.x face. Coordinates are
  * WGS-84 {@link cn.anxing.routing.LatLon}; {@link cn.anxing.routing.CoordinateSystems}
- * converts GCJ-02 and BD-09 addresses from Chinese web maps at the edge.
+ * converts GCJ-02 and BD-09 addresses from Chinese web maps at the edge; {@link
+ * cn.anxing.routing.LatLon#distanceMetres} is the one haversine.
+ *
+ * <p>Every feature asks {@link cn.anxing.routing.RoutingService#requireReady} and
+ * {@link cn.anxing.routing.RoutingService#requireOnMap} instead of checking the state or bounds
+ * itself; failures are {@link cn.anxing.error.DomainException}s with
+ * {@link cn.anxing.routing.RoutingError} codes. It may not depend on the platform, HTTP or any
+ * feature: it is handed its worker pool.
  */
 package cn.anxing.routing;

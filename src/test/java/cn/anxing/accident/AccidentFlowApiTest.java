@@ -14,6 +14,7 @@ import cn.anxing.testing.Api;
 import cn.anxing.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -112,6 +113,12 @@ class AccidentFlowApiTest {
                 assertTrue(text.contains(expected), "the PDF shows " + expected + ":\n" + text);
             }
         }
+        // no public address configured: the printed link is the address the request came to
+        String authority = URI.create(a.baseUrl).getAuthority();
+        assertPdfLinks(a.bytes("/api/v1/accidents/" + id + "/agreement.pdf"),
+                "http://" + authority + "/#/verify/" + code);
+        assertPdfLinks(a.bytes("/api/v1/accidents/" + id + "/agreement.pdf",
+                "X-Forwarded-Proto", "https"), "https://" + authority + "/#/verify/" + code);
 
         awaitDelivered(a, id, 2);
         Api insurer = server.api().staff("insurer1", DemoAccounts.PASSWORD);
@@ -307,5 +314,14 @@ class AccidentFlowApiTest {
     @SuppressWarnings("unused")
     private static void assertAbsent(JsonObject json, String field) {
         assertNull(json.getValue(field));
+    }
+
+    private static void assertPdfLinks(byte[] pdf, String link) {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains(link), "the PDF links to " + link + ":\n" + text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

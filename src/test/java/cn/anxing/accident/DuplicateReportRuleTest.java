@@ -3,6 +3,8 @@ package cn.anxing.accident;
 import cn.anxing.accident.DuplicateReportRule.Candidate;
 import cn.anxing.accident.DuplicateReportRule.NewReport;
 import cn.anxing.accident.DuplicateReportRule.OpenCase;
+import cn.anxing.accident.cases.PlateNumber;
+import cn.anxing.routing.LatLon;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,12 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DuplicateReportRuleTest {
 
     /** Pinghu, by the city hall. */
-    private static final Position HERE = new Position(30.6760, 121.0150);
+    private static final LatLon HERE = new LatLon(30.6760, 121.0150);
     private static final Instant NOW = Instant.parse("2026-11-29T01:30:00Z");
     private static final double METRES_PER_DEGREE_LAT = 6_371_008.8 * Math.PI / 180;
 
-    private static Position north(double metres) {
-        return new Position(HERE.lat() + metres / METRES_PER_DEGREE_LAT, HERE.lon());
+    private static LatLon north(double metres) {
+        return new LatLon(HERE.lat() + metres / METRES_PER_DEGREE_LAT, HERE.lon());
     }
 
     private static Set<PlateNumber> plates(String list) {
@@ -35,9 +37,9 @@ class DuplicateReportRuleTest {
     @Test
     @DisplayName("Haversine distance: 0.01 degree of latitude is about 1112 m, Pinghu to Jiaxing about 28 km")
     void haversine() {
-        assertEquals(1111.95, HERE.distanceMetres(new Position(30.6860, 121.0150)), 0.1);
+        assertEquals(1111.95, HERE.distanceMetres(new LatLon(30.6860, 121.0150)), 0.1);
         // Jiaxing railway station (30.7640, 120.7560): straight-line distance ~ 26.6 km
-        double km = HERE.distanceMetres(new Position(30.7640, 120.7560)) / 1000;
+        double km = HERE.distanceMetres(new LatLon(30.7640, 120.7560)) / 1000;
         assertEquals(26.6, km, 0.3);
     }
 

@@ -134,9 +134,14 @@ final class Phone {
         }
     }
 
-    byte[] bytes(String path) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + token).build();
+    /** @param headers name, value, name, value... */
+    byte[] bytes(String path, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        var request = builder.build();
         try {
             HttpResponse<byte[]> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {

@@ -80,6 +80,51 @@ class ConfigLoaderTest {
     }
 
     @Test
+    @DisplayName("The agreement font, the eligibility policy and the public address are"
+            + " configuration: by default Debian's CJK font, two to five vehicles off"
+            + " expressways without hazardous goods, and each request's own address")
+    void accidentDefaults() {
+        AppConfig config = ConfigLoader.load(Map.of());
+        assertEquals(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+                config.accident().pdfFontPath());
+        assertEquals(new AppConfig.EligibilitySettings(2, 5, true, true),
+                config.accident().eligibility());
+        assertTrue(config.http().publicBaseUrl().isEmpty());
+    }
+
+    @Test
+    @DisplayName("ACCIDENT_PDF_FONT, ACCIDENT_MIN/MAX_VEHICLES, the two exclusions and"
+            + " PUBLIC_BASE_URL (its trailing slash dropped) override the defaults")
+    void accidentOverrides() {
+        AppConfig config = ConfigLoader.load(Map.of("ACCIDENT_PDF_FONT", "/opt/fonts/cjk.ttf",
+                "ACCIDENT_MIN_VEHICLES", "2", "ACCIDENT_MAX_VEHICLES", "2",
+                "ACCIDENT_EXPRESSWAYS_EXCLUDED", "false",
+                "ACCIDENT_HAZARDOUS_GOODS_EXCLUDED", "no",
+                "PUBLIC_BASE_URL", "https://anxing.example/"));
+        assertEquals(Path.of("/opt/fonts/cjk.ttf"), config.accident().pdfFontPath());
+        assertEquals(new AppConfig.EligibilitySettings(2, 2, false, false),
+                config.accident().eligibility());
+        assertEquals("https://anxing.example", config.http().publicBaseUrl().orElseThrow());
+        assertEquals("https://anxing.example", config.withHttpPort(9000).http()
+                .publicBaseUrl().orElseThrow());
+    }
+
+    @ParameterizedTest(name = "{0}={1} is refused naming {2}")
+    @CsvSource({
+        "PUBLIC_BASE_URL, anxing.example, PUBLIC_BASE_URL",
+        "PUBLIC_BASE_URL, ftp://anxing.example, PUBLIC_BASE_URL",
+        "ACCIDENT_MAX_VEHICLES, 1, ACCIDENT_MAX_VEHICLES",
+        "ACCIDENT_MAX_VEHICLES, 6, ACCIDENT_MAX_VEHICLES",
+        "ACCIDENT_MIN_VEHICLES, 0, ACCIDENT_MIN_VEHICLES",
+        "ACCIDENT_EXPRESSWAYS_EXCLUDED, maybe, ACCIDENT_EXPRESSWAYS_EXCLUDED",
+    })
+    @DisplayName("A bad accident or address setting stops the start naming the variable")
+    void badAccidentValues(String env, String value, String named) {
+        var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Map.of(env, value)));
+        assertTrue(e.getMessage().contains(named), e.getMessage());
+    }
+
+    @Test
     @DisplayName("A password in DATABASE_URL is hidden when the URL is shown")
     void redacts() {
         assertEquals("postgresql://anxing:***@db:5432/x",

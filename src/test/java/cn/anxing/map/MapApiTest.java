@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.anxing.StartupException;
 import cn.anxing.app.Application;
+import cn.anxing.app.StartupException;
 import cn.anxing.config.ConfigLoader;
 import cn.anxing.testing.Api;
 import cn.anxing.testing.TestDatabase;

@@ -1,6 +1,6 @@
 package cn.anxing.accident.agreement;
 
-import cn.anxing.accident.PlateNumber;
+import cn.anxing.accident.cases.PlateNumber;
 import cn.anxing.accident.liability.LiabilityGrade;
 import cn.anxing.accident.privacy.Masking;
 

@@ -1,6 +1,7 @@
 package cn.anxing.accident.agreement;
 
-import cn.anxing.accident.AccidentException;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -36,7 +37,7 @@ public final class AgreementSeal {
     /** The code for a fully signed agreement. */
     public String code(SettlementAgreement agreement) {
         if (!agreement.fullySigned()) {
-            throw new AccidentException("AGREEMENT_UNSIGNED",
+            throw new DomainException(AccidentError.AGREEMENT_UNSIGNED,
                     "every party must sign before the agreement is sealed", "signature");
         }
         return format(mac(agreement));
@@ -50,6 +51,11 @@ public final class AgreementSeal {
         }
         byte[] expected = format(mac(agreement)).replace("-", "").getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, typed.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A canonical code as printed and shown: groups of four with dashes, 0123-4567-89AB-CDEF. */
+    public static String printed(String normalised) {
+        return normalised.replaceAll("(.{4})(?!$)", "$1-");
     }
 
     /**

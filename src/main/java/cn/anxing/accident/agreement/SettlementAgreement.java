@@ -1,7 +1,8 @@
 package cn.anxing.accident.agreement;
 
-import cn.anxing.accident.AccidentException;
-import cn.anxing.accident.Position;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
+import cn.anxing.routing.LatLon;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,7 +23,7 @@ import java.util.Set;
  * @param position where the accident happened (WGS-84), or null if only the address is known
  */
 public record SettlementAgreement(String caseId, Instant occurredAt, String place,
-                                  Position position, Weather weather, AccidentForm accidentForm,
+                                  LatLon position, Weather weather, AccidentForm accidentForm,
                                   String catalogueVersion, List<AgreementParty> parties) {
 
     /** First line of the canonical form; changes only if the layout below changes. */
@@ -130,7 +131,7 @@ public record SettlementAgreement(String caseId, Instant occurredAt, String plac
         }
     }
 
-    private static AccidentException invalid(String message, String field) {
-        return new AccidentException("AGREEMENT_INVALID", message, field);
+    private static DomainException invalid(String message, String field) {
+        return new DomainException(AccidentError.AGREEMENT_INVALID, message, field);
     }
 }

@@ -1,6 +1,7 @@
 package cn.anxing.accident.eligibility;
 
-import cn.anxing.accident.AccidentException;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +22,7 @@ public final class EligibilityCheck {
 
     public EligibilityResult check(ChecklistAnswers a, RoadLocation location) {
         if (a.motorVehicles() < 1) {
-            throw new AccidentException("CHECKLIST_INVALID",
+            throw new DomainException(AccidentError.CHECKLIST_INVALID,
                     "an accident involves at least one motor vehicle", "motorVehicles");
         }
         List<IneligibilityReason> reasons = new ArrayList<>();

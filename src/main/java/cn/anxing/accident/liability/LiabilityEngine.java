@@ -1,6 +1,7 @@
 package cn.anxing.accident.liability;
 
-import cn.anxing.accident.AccidentException;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
 import cn.anxing.accident.liability.LiabilityDecision.AppliedScenario;
 import cn.anxing.accident.liability.LiabilityDecision.Outcome;
 import cn.anxing.accident.liability.LiabilityDecision.Reason;
@@ -116,18 +117,18 @@ public final class LiabilityEngine {
 
     private static List<String> partiesOf(List<PartyStatement> statements) {
         if (statements == null || statements.size() < 2) {
-            throw new AccidentException("TOO_FEW_PARTIES",
+            throw new DomainException(AccidentError.TOO_FEW_PARTIES,
                     "liability needs the statements of at least two parties", "statements");
         }
         Set<String> parties = new LinkedHashSet<>();
         for (int i = 0; i < statements.size(); i++) {
             String author = statements.get(i).author();
             if (author == null || author.isBlank()) {
-                throw new AccidentException("STATEMENT_INVALID", "a statement has no author",
+                throw new DomainException(AccidentError.STATEMENT_INVALID, "a statement has no author",
                         "statements[" + i + "].author");
             }
             if (!parties.add(author)) {
-                throw new AccidentException("STATEMENT_INVALID",
+                throw new DomainException(AccidentError.STATEMENT_INVALID,
                         "party " + author + " made more than one statement",
                         "statements[" + i + "].author");
             }
@@ -146,7 +147,7 @@ public final class LiabilityEngine {
             for (String party : parties) {
                 Assessment a = s.assessments().get(party);
                 if (a == null) {
-                    throw new AccidentException("STATEMENT_INCOMPLETE", "party " + s.author()
+                    throw new DomainException(AccidentError.STATEMENT_INCOMPLETE, "party " + s.author()
                             + " did not say what party " + party + " did", at + party);
                 }
                 if (a.kind() == Assessment.Kind.SCENARIO) {
@@ -157,7 +158,7 @@ public final class LiabilityEngine {
             parties.forEach(strangers::remove);
             if (!strangers.isEmpty()) {
                 String stranger = strangers.iterator().next();
-                throw new AccidentException("STATEMENT_INVALID", "party " + s.author()
+                throw new DomainException(AccidentError.STATEMENT_INVALID, "party " + s.author()
                         + " assessed " + stranger + ", who is not a party of this case",
                         at + stranger);
             }

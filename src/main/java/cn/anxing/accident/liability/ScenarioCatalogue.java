@@ -1,6 +1,7 @@
 package cn.anxing.accident.liability;
 
-import cn.anxing.accident.AccidentException;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -81,8 +82,10 @@ public final class ScenarioCatalogue {
         try {
             root = JSON.readTree(in);
         } catch (IOException e) {
-            throw new AccidentException("CATALOGUE_INVALID",
-                    "the scenario catalogue is not valid JSON: " + e.getMessage(), null, e);
+            DomainException invalid = new DomainException(AccidentError.CATALOGUE_INVALID,
+                    "the scenario catalogue is not valid JSON: " + e.getMessage(), null);
+            invalid.initCause(e);
+            throw invalid;
         }
         if (root == null || !root.isObject()) {
             throw invalid("the scenario catalogue must be a JSON object", null);
@@ -166,7 +169,7 @@ public final class ScenarioCatalogue {
     public Scenario require(String code, String field) {
         Scenario s = byCode.get(code);
         if (s == null) {
-            throw new AccidentException("UNKNOWN_SCENARIO", "scenario " + code
+            throw new DomainException(AccidentError.UNKNOWN_SCENARIO, "scenario " + code
                     + " is not in catalogue " + version, field);
         }
         return s;
@@ -180,7 +183,7 @@ public final class ScenarioCatalogue {
         return value.asText().strip();
     }
 
-    private static AccidentException invalid(String message, String field) {
-        return new AccidentException("CATALOGUE_INVALID", message, field);
+    private static DomainException invalid(String message, String field) {
+        return new DomainException(AccidentError.CATALOGUE_INVALID, message, field);
     }
 }

@@ -1,6 +1,7 @@
 package cn.anxing.accident.liability;
 
-import cn.anxing.accident.AccidentException;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,7 +23,7 @@ public final class ScenarioCatalogues {
     public ScenarioCatalogues(List<ScenarioCatalogue> catalogues) {
         for (ScenarioCatalogue c : catalogues) {
             if (byVersion.put(c.version(), c) != null) {
-                throw new AccidentException("CATALOGUE_INVALID",
+                throw new DomainException(AccidentError.CATALOGUE_INVALID,
                         "catalogue version " + c.version() + " is loaded twice", "version");
             }
         }
@@ -48,7 +49,7 @@ public final class ScenarioCatalogues {
         return byVersion.values().stream()
                 .filter(c -> !c.effectiveFrom().isAfter(date))
                 .max(Comparator.comparing(ScenarioCatalogue::effectiveFrom))
-                .orElseThrow(() -> new AccidentException("NO_CATALOGUE_IN_FORCE",
+                .orElseThrow(() -> new DomainException(AccidentError.NO_CATALOGUE_IN_FORCE,
                         "no scenario catalogue is in force on " + date, "occurredAt"));
     }
 

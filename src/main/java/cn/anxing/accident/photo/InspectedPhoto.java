@@ -1,6 +1,6 @@
 package cn.anxing.accident.photo;
 
-import cn.anxing.accident.Position;
+import cn.anxing.routing.LatLon;
 
 import java.time.Instant;
 
@@ -15,5 +15,5 @@ import java.time.Instant;
  * @param position          EXIF GPS position (WGS-84), or null when the photo has none
  */
 public record InspectedPhoto(PhotoType type, String sha256, int sizeBytes, Instant takenAt,
-                             boolean takenAtZoneAssumed, Position position) {
+                             boolean takenAtZoneAssumed, LatLon position) {
 }

@@ -1,6 +1,6 @@
 package cn.anxing.accident.photo;
 
-import cn.anxing.accident.Position;
+import cn.anxing.routing.LatLon;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,7 @@ public record PhotoCheck(Duration maxTimeGap, double maxDistanceMetres) {
     public record Flag(Kind kind, double amount, double limit, String zh, String en) {
     }
 
-    public List<Flag> check(InspectedPhoto photo, Instant reportedAt, Position reportedPosition) {
+    public List<Flag> check(InspectedPhoto photo, Instant reportedAt, LatLon reportedPosition) {
         List<Flag> flags = new ArrayList<>();
         if (photo.takenAt() != null && reportedAt != null) {
             Duration gap = Duration.between(photo.takenAt(), reportedAt).abs();

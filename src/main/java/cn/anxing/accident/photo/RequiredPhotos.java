@@ -1,6 +1,6 @@
 package cn.anxing.accident.photo;
 
-import cn.anxing.accident.PlateNumber;
+import cn.anxing.accident.cases.PlateNumber;
 
 import java.util.ArrayList;
 import java.util.Collection;

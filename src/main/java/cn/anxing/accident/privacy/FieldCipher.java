@@ -1,6 +1,5 @@
 package cn.anxing.accident.privacy;
 
-import cn.anxing.accident.AccidentException;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -90,9 +89,9 @@ public final class FieldCipher {
         return context == null ? new byte[0] : context.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static AccidentException tampered(Throwable cause) {
-        return new AccidentException("FIELD_TAMPERED",
-                "an encrypted field was changed, or was encrypted under another key or context",
-                null, cause);
+    /** Our own stored data is broken, not the request: a 500, logged. */
+    private static IllegalStateException tampered(Throwable cause) {
+        return new IllegalStateException("FIELD_TAMPERED: an encrypted field was changed, or was"
+                + " encrypted under another key or context", cause);
     }
 }

@@ -116,7 +116,7 @@ class AgreementPdfTest {
         SettlementAgreement two = Agreements.sample();
         AgreementParty b = two.parties().get(1);
         AgreementParty c = new AgreementParty("C", "王五", "330482197703030033", "13700000003",
-                "轻型厢式货车", cn.anxing.accident.PlateNumber.parse("沪A8B8C8"), "太平财产保险有限公司",
+                "轻型厢式货车", cn.anxing.accident.cases.PlateNumber.parse("沪A8B8C8"), "太平财产保险有限公司",
                 "TPCX99887766", "车身左侧", cn.anxing.accident.liability.LiabilityGrade.NONE, null,
                 new Signature(Agreements.signaturePng(4), b.signature().signedAt().plusSeconds(60)));
         SettlementAgreement three = new SettlementAgreement(two.caseId(), two.occurredAt(),

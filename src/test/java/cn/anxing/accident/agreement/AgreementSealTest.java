@@ -1,7 +1,8 @@
 package cn.anxing.accident.agreement;
 
-import cn.anxing.accident.AccidentException;
-import cn.anxing.accident.PlateNumber;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
+import cn.anxing.accident.cases.PlateNumber;
 import cn.anxing.accident.liability.LiabilityGrade;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -112,8 +113,8 @@ class AgreementSealTest {
         SettlementAgreement a = Agreements.sample();
         SettlementAgreement unsigned = Agreements.withParty(a, 0,
                 a.parties().get(0).withSignature(null));
-        AccidentException e = assertThrows(AccidentException.class, () -> SEAL.code(unsigned));
-        assertEquals("AGREEMENT_UNSIGNED", e.code());
+        DomainException e = assertThrows(DomainException.class, () -> SEAL.code(unsigned));
+        assertEquals(AccidentError.AGREEMENT_UNSIGNED, e.code());
         assertFalse(SEAL.verify(unsigned, SEAL.code(a)));
     }
 

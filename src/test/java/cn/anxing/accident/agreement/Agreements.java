@@ -1,7 +1,7 @@
 package cn.anxing.accident.agreement;
 
-import cn.anxing.accident.PlateNumber;
-import cn.anxing.accident.Position;
+import cn.anxing.accident.cases.PlateNumber;
+import cn.anxing.routing.LatLon;
 import cn.anxing.accident.liability.LiabilityGrade;
 
 import javax.imageio.ImageIO;
@@ -24,7 +24,7 @@ final class Agreements {
 
     static SettlementAgreement sample() {
         return new SettlementAgreement("PH-20261129-0042", Instant.parse("2026-11-29T01:30:00Z"),
-                "浙江省嘉兴市平湖市当湖街道新华北路与胜利路交叉口", new Position(30.7001, 121.0152),
+                "浙江省嘉兴市平湖市当湖街道新华北路与胜利路交叉口", new LatLon(30.7001, 121.0152),
                 Weather.OVERCAST, AccidentForm.REAR_END_COLLISION, "zj-v1", List.of(
                 new AgreementParty("A", "张三丰", "330482199001011234", "13800000001", "小型轿车",
                         PlateNumber.parse("浙F12345"), "中国人民财产保险股份有限公司平湖支公司",

@@ -1,6 +1,7 @@
 package cn.anxing.accident.agreement;
 
-import cn.anxing.accident.AccidentException;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
 import cn.anxing.accident.liability.LiabilityGrade;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,9 @@ class SettlementAgreementTest {
                 blank.equals("policy") ? "" : p.policyNumber(),
                 blank.equals("collisionPart") ? "" : p.collisionPart(),
                 p.liability(), p.scenarioCode(), p.signature());
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> Agreements.withParty(Agreements.sample(), 1, changed));
-        assertEquals("AGREEMENT_INVALID", e.code());
+        assertEquals(AccidentError.AGREEMENT_INVALID, e.code());
         assertEquals(field, e.field());
     }
 
@@ -56,7 +57,7 @@ class SettlementAgreementTest {
         AgreementParty changed = new AgreementParty(p.partyId(), p.name(), p.licenceOrIdNumber(),
                 p.phone(), p.vehicleType(), p.plate(), p.insurer(), p.policyNumber(),
                 p.collisionPart(), grade, p.scenarioCode(), p.signature());
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> Agreements.withParty(Agreements.sample(), 1, changed));
         assertEquals("parties[1].liability", e.field());
     }
@@ -65,13 +66,13 @@ class SettlementAgreementTest {
     @DisplayName("The agreement is between at least two parties, at a known time, place and weather")
     void headerRequired() {
         SettlementAgreement a = Agreements.sample();
-        assertEquals("parties", assertThrows(AccidentException.class, () -> new SettlementAgreement(
+        assertEquals("parties", assertThrows(DomainException.class, () -> new SettlementAgreement(
                 a.caseId(), a.occurredAt(), a.place(), a.position(), a.weather(),
                 a.accidentForm(), a.catalogueVersion(), List.of(a.parties().get(0)))).field());
-        assertEquals("weather", assertThrows(AccidentException.class, () -> new SettlementAgreement(
+        assertEquals("weather", assertThrows(DomainException.class, () -> new SettlementAgreement(
                 a.caseId(), a.occurredAt(), a.place(), a.position(), null,
                 a.accidentForm(), a.catalogueVersion(), a.parties())).field());
-        assertEquals("place", assertThrows(AccidentException.class, () -> new SettlementAgreement(
+        assertEquals("place", assertThrows(DomainException.class, () -> new SettlementAgreement(
                 a.caseId(), a.occurredAt(), "", a.position(), a.weather(),
                 a.accidentForm(), a.catalogueVersion(), a.parties())).field());
     }

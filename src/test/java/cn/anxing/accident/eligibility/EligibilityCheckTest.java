@@ -1,6 +1,7 @@
 package cn.anxing.accident.eligibility;
 
-import cn.anxing.accident.AccidentException;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +129,7 @@ class EligibilityCheckTest {
     void zeroVehiclesRefused() {
         ChecklistAnswers a = new ChecklistAnswers(false, true, true, true, false, true, false,
                 false, false, false, false, false, 0);
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> ZHEJIANG.check(a, CITY_STREET));
         assertEquals("motorVehicles", e.field());
     }

@@ -1,6 +1,7 @@
 package cn.anxing.accident.liability;
 
-import cn.anxing.accident.AccidentException;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
 import cn.anxing.accident.liability.LiabilityDecision.Outcome;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -145,10 +146,10 @@ class LiabilityEngineTest {
     @Test
     @DisplayName("A code not in the catalogue is an error naming the statement field that holds it")
     void unknownCodeNamesTheField() {
-        AccidentException e = assertThrows(AccidentException.class, () ->
+        DomainException e = assertThrows(DomainException.class, () ->
                 LiabilityEngine.decide(CATALOGUE, List.of(
                         twoParty("A", "-", "REAR_END"), twoParty("B", "-", "TAILGATING"))));
-        assertEquals("UNKNOWN_SCENARIO", e.code());
+        assertEquals(AccidentError.UNKNOWN_SCENARIO, e.code());
         assertEquals("statements[1].assessments.B", e.field());
     }
 
@@ -171,9 +172,9 @@ class LiabilityEngineTest {
                     twoParty("A", "-", "REAR_END"));
             default -> throw new IllegalArgumentException(shape);
         };
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> LiabilityEngine.decide(CATALOGUE, statements));
-        assertEquals(code, e.code());
+        assertEquals(code, e.code().name());
         assertEquals(field, e.field());
     }
 }

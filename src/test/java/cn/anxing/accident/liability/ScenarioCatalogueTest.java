@@ -1,6 +1,7 @@
 package cn.anxing.accident.liability;
 
-import cn.anxing.accident.AccidentException;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,9 +63,9 @@ class ScenarioCatalogueTest {
     @Test
     @DisplayName("A code that appears twice is refused and the second occurrence is named")
     void duplicateCodeIsRefused() {
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> parse(catalogue("t", "2025-01-01", VALID_ENTRY + "," + VALID_ENTRY)));
-        assertEquals("CATALOGUE_INVALID", e.code());
+        assertEquals(AccidentError.CATALOGUE_INVALID, e.code());
         assertEquals("scenarios[1].code", e.field());
     }
 
@@ -80,7 +81,7 @@ class ScenarioCatalogueTest {
     @DisplayName("Every field of an entry must be present; the missing one is named")
     void missingFieldIsNamed(String removed, String field) {
         String entry = VALID_ENTRY.replace(removed, "");
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> parse(catalogue("t", "2025-01-01", entry)));
         assertEquals(field, e.field());
     }
@@ -89,7 +90,7 @@ class ScenarioCatalogueTest {
     @DisplayName("An entry without any legal basis is refused")
     void entryWithoutLegalBasisIsRefused() {
         String entry = VALID_ENTRY.replaceAll("\\[\\{.*}]", "[]");
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> parse(catalogue("t", "2025-01-01", entry)));
         assertEquals("scenarios[0].legalBasis", e.field());
     }
@@ -104,8 +105,8 @@ class ScenarioCatalogueTest {
     })
     @DisplayName("The catalogue header is validated field by field")
     void headerIsValidated(String what, String json, String field) {
-        AccidentException e = assertThrows(AccidentException.class, () -> parse(json));
-        assertEquals("CATALOGUE_INVALID", e.code());
+        DomainException e = assertThrows(DomainException.class, () -> parse(json));
+        assertEquals(AccidentError.CATALOGUE_INVALID, e.code());
         assertEquals(field, e.field());
     }
 
@@ -129,7 +130,7 @@ class ScenarioCatalogueTest {
     @DisplayName("Before the first version takes effect there is no catalogue and the accident date is named")
     void noCatalogueBeforeTheFirstVersion() {
         ScenarioCatalogues all = new ScenarioCatalogues(List.of(ScenarioCatalogue.bundled()));
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> all.inForceOn(LocalDate.of(2024, 12, 31)));
         assertEquals("occurredAt", e.field());
     }

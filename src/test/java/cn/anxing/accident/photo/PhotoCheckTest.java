@@ -1,7 +1,7 @@
 package cn.anxing.accident.photo;
 
-import cn.anxing.accident.PlateNumber;
-import cn.anxing.accident.Position;
+import cn.anxing.accident.cases.PlateNumber;
+import cn.anxing.routing.LatLon;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PhotoCheckTest {
 
     private static final Instant REPORTED = Instant.parse("2026-11-29T01:30:00Z");
-    private static final Position SCENE = new Position(30.6760, 121.0150);
+    private static final LatLon SCENE = new LatLon(30.6760, 121.0150);
     private static final PhotoCheck CHECK = new PhotoCheck(Duration.ofMinutes(60), 500);
 
     @ParameterizedTest(name = "taken {0} min before, {1} deg north -> {2}")
@@ -32,7 +32,7 @@ class PhotoCheckTest {
     void flags(long minutesBefore, double degreesNorth, String expected) {
         InspectedPhoto photo = new InspectedPhoto(PhotoType.JPEG, "00", 1,
                 REPORTED.minus(Duration.ofMinutes(minutesBefore)), false,
-                new Position(SCENE.lat() + degreesNorth, SCENE.lon()));
+                new LatLon(SCENE.lat() + degreesNorth, SCENE.lon()));
         List<String> kinds = CHECK.check(photo, REPORTED, SCENE).stream()
                 .map(f -> f.kind().name()).toList();
         assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split(" ")), kinds);
@@ -49,7 +49,7 @@ class PhotoCheckTest {
     @DisplayName("The flag says how far off the photo is, in Chinese and English")
     void flagExplains() {
         InspectedPhoto photo = new InspectedPhoto(PhotoType.JPEG, "00", 1, REPORTED, false,
-                new Position(SCENE.lat() + 0.01, SCENE.lon()));
+                new LatLon(SCENE.lat() + 0.01, SCENE.lon()));
         PhotoCheck.Flag f = CHECK.check(photo, REPORTED, SCENE).get(0);
         assertEquals(1112, f.amount(), 1);
         assertEquals("照片拍摄位置距报案位置1112米", f.zh());

@@ -1,6 +1,7 @@
 package cn.anxing.accident.photo;
 
-import cn.anxing.accident.AccidentException;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.error.DomainException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,9 +66,9 @@ class PhotoInspectorTest {
     @CsvSource({"text renamed .jpg", "gif", "pdf", "avif"})
     @DisplayName("Anything that is not a JPEG, PNG or HEIC is refused, whatever its name says")
     void otherFilesRefused(String name) {
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> INSPECTOR.inspect(sample(name)));
-        assertEquals("PHOTO_TYPE_NOT_ALLOWED", e.code());
+        assertEquals(AccidentError.PHOTO_TYPE_NOT_ALLOWED, e.code());
         assertEquals("photo", e.field());
     }
 
@@ -82,20 +83,20 @@ class PhotoInspectorTest {
     })
     @DisplayName("A photo cut off in transfer is refused as truncated")
     void truncatedRefused(String name, int cut) {
-        AccidentException e = assertThrows(AccidentException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> INSPECTOR.inspect(TestImages.cut(sample(name), cut)));
-        assertEquals("PHOTO_TRUNCATED", e.code());
+        assertEquals(AccidentError.PHOTO_TRUNCATED, e.code());
     }
 
     @Test
     @DisplayName("Empty and oversized uploads are refused")
     void sizeLimits() {
-        assertEquals("PHOTO_EMPTY", assertThrows(AccidentException.class,
-                () -> INSPECTOR.inspect(new byte[0])).code());
+        assertEquals("PHOTO_EMPTY", assertThrows(DomainException.class,
+                () -> INSPECTOR.inspect(new byte[0])).code().name());
         byte[] jpeg = sample("jpeg");
         PhotoInspector small = new PhotoInspector(jpeg.length - 1, ZoneId.of("Asia/Shanghai"));
-        assertEquals("PHOTO_TOO_LARGE", assertThrows(AccidentException.class,
-                () -> small.inspect(jpeg)).code());
+        assertEquals("PHOTO_TOO_LARGE", assertThrows(DomainException.class,
+                () -> small.inspect(jpeg)).code().name());
     }
 
     @Test

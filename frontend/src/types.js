@@ -1,0 +1,414 @@
+// @ts-check
+/**
+ * The shapes of what the API sends the pages, as the pages read them (JSDoc typedefs checked by
+ * `npm run typecheck`; nothing here runs). A module names the types it uses with a JSDoc
+ * import, `@import { CaseView } from '../types.js'`. Fields the pages do not read are left
+ * out; the server's views (AccidentViews, PlanViews, the payment views) are the whole shape.
+ * Times are ISO-8601 strings in UTC, money integer fen, coordinates WGS-84.
+ */
+
+// ---- the shell ----
+
+/**
+ * @typedef {'driver' | 'parent' | 'police' | 'coordinator' | 'insurer' | 'hospital' | 'fund'
+ *     | 'admin'} Role
+ */
+
+/**
+ * The signed-in user (/auth/me, and `user` of a sign-in answer).
+ * @typedef {object} User
+ * @property {string} id
+ * @property {string | null} [displayName]
+ * @property {string | null} [username]
+ * @property {string | null} [phone]
+ * @property {Role[]} roles
+ */
+
+/**
+ * A sign-in answer (/auth/login, /auth/otp/verify).
+ * @typedef {object} SignIn
+ * @property {string} token
+ * @property {User} user
+ */
+
+/**
+ * The JSON error body of every failed request.
+ * @typedef {object} ErrorBody
+ * @property {string} code UPPER_SNAKE, stable
+ * @property {string} [message] "中文 / English"
+ * @property {string | null} [field] the input at fault
+ * @property {string} [requestId]
+ */
+
+/**
+ * What a page checks itself before sending: shown like an API error (forms.js `showError`).
+ * @typedef {object} PageError
+ * @property {string} key the dictionary key of the text
+ * @property {string} [field]
+ * @property {Record<string, unknown>} [params]
+ */
+
+/**
+ * A view: fills `outlet` and may return a cleanup that runs when the page is left.
+ * @typedef {(outlet: HTMLElement, context: RouteContext)
+ *     => Promise<(() => void) | undefined | void>} View
+ */
+
+/**
+ * @typedef {object} RouteContext
+ * @property {Record<string, string>} params the `:name` parts of the route
+ * @property {Record<string, string>} query
+ */
+
+/**
+ * A server text in both languages.
+ * @typedef {object} Bilingual
+ * @property {string} zh
+ * @property {string} en
+ */
+
+// ---- accidents (AccidentViews) ----
+
+/**
+ * @typedef {'DRAFT' | 'EVIDENCE' | 'PARTIES' | 'LIABILITY' | 'AGREED' | 'POLICE_REVIEW'
+ *     | 'DECIDED' | 'CLOSED' | 'CANCELLED'} CaseState
+ */
+
+/**
+ * @typedef {'FULL' | 'MAIN' | 'EQUAL' | 'SECONDARY' | 'NONE'} Grade
+ */
+
+/**
+ * @typedef {object} CaseLocation
+ * @property {number} lat
+ * @property {number} lon
+ * @property {number | null} [roadLat]
+ * @property {number | null} [roadLon]
+ * @property {string | null} roadName
+ * @property {string | null} [roadClass]
+ * @property {boolean} [expressway]
+ */
+
+/**
+ * One party of a case as its phone sees it (`me` is the signed-in driver).
+ * @typedef {object} Party
+ * @property {string} label 'A', 'B', ...
+ * @property {boolean} me
+ * @property {string | null} name
+ * @property {string | null} [phone] masked except for police
+ * @property {string | null} plate
+ * @property {string | null} vehicleType
+ * @property {string | null} licenceNo
+ * @property {string | null} insurerCode
+ * @property {string | null} policyNo
+ * @property {string | null} collisionPart
+ * @property {boolean} complete
+ * @property {boolean} stated
+ * @property {boolean} signed
+ */
+
+/**
+ * @typedef {object} Photo
+ * @property {string | null} id
+ * @property {string} contentType
+ * @property {number} sizeBytes
+ */
+
+/**
+ * A photo the case needs (`photo` null until uploaded).
+ * @typedef {object} PhotoSlot
+ * @property {string} slot e.g. 'OVERVIEW', 'DAMAGE_浙F12345'
+ * @property {string} kind
+ * @property {string | null} plate
+ * @property {Photo | null} photo
+ */
+
+/**
+ * A reason (eligibility, decision) with its code and its words.
+ * @typedef {Bilingual & { code?: string }} Reason
+ */
+
+/**
+ * @typedef {object} Decision
+ * @property {'SETTLED' | 'DISPUTED' | string} outcome
+ * @property {Record<string, Grade>} grades by party label
+ * @property {Reason[]} reasons
+ */
+
+/**
+ * @typedef {object} PoliceDecision
+ * @property {Record<string, Grade>} grades
+ * @property {string | null} [note]
+ */
+
+/**
+ * @typedef {object} Statement
+ * @property {boolean} [declined]
+ * @property {Record<string, string>} assessments what the author says about each party
+ *     (a scenario code, NOT_AT_FAULT or UNLISTED_FAULT)
+ */
+
+/**
+ * One accident case (GET /accidents/{id}, and the answer of every change to it).
+ * @typedef {object} CaseView
+ * @property {string} id
+ * @property {string} caseNo
+ * @property {CaseState} state
+ * @property {number} version
+ * @property {string} occurredAt
+ * @property {CaseLocation} location
+ * @property {string[]} plates
+ * @property {string} shareCode
+ * @property {string} myLabel
+ * @property {Party[]} parties
+ * @property {PhotoSlot[]} photos
+ * @property {Bilingual[]} flags
+ * @property {{ selfServiceAllowed: boolean, reasons: Reason[] } | null} eligibility
+ * @property {boolean} medicalAdvance
+ * @property {Decision | null} decision
+ * @property {PoliceDecision | null} policeDecision
+ * @property {Record<string, Statement>} statements by author label
+ * @property {string[]} [allowedActions] what the signed-in party may do next
+ * @property {{ verificationCode: string, signedAt: string }} [agreement] once agreed
+ */
+
+/**
+ * A row of my cases (GET /accidents) or of the police queue (GET /police/accidents).
+ * @typedef {object} CaseSummary
+ * @property {string} id
+ * @property {string} caseNo
+ * @property {CaseState} state
+ * @property {string} reportedAt
+ * @property {string | null} roadName
+ * @property {string[]} plates
+ * @property {string | null} [reason] why police see it
+ */
+
+/**
+ * @typedef {object} Scenario
+ * @property {string} code
+ * @property {string} nameZh
+ * @property {string} nameEn
+ */
+
+/**
+ * @typedef {object} Insurer
+ * @property {string} code
+ * @property {string} nameZh
+ */
+
+/**
+ * An insurer's notification of an agreed case.
+ * @typedef {object} InsurerNotification
+ * @property {string} insurer
+ * @property {'PENDING' | 'DELIVERED' | 'FAILED' | string} status
+ */
+
+/**
+ * A case near a new report that shares a plate (POST /accidents answers `created: false`).
+ * @typedef {object} DuplicateOffer
+ * @property {string} caseId
+ * @property {string[]} sharedPlates
+ * @property {number} distanceMetres
+ */
+
+/**
+ * GET /agreements/{code}/verify.
+ * @typedef {object} Verification
+ * @property {boolean} genuine
+ * @property {{ caseNo: string, place: string, occurredAt: string,
+ *     parties: { label: string, plate: string, insurer: string, liability: Grade }[] }
+ *     | null} agreement
+ */
+
+// ---- medical advance payments (医疗垫付) ----
+
+/**
+ * @typedef {'APPLIED' | 'NOTICED' | 'BILLED' | 'APPROVED' | 'PAID' | 'REJECTED' | 'WITHDRAWN'
+ *     | 'CLOSED' | string} ApplicationState
+ */
+
+/**
+ * A payer of an application (an insurer, or the assistance fund 救助基金).
+ * @typedef {object} ApplicationPayer
+ * @property {string} payerId
+ * @property {string} name
+ * @property {'INSURER' | 'ASSISTANCE_FUND'} kind
+ * @property {'UNDETERMINED' | 'LIABLE' | 'NOT_LIABLE'} liabilityState
+ * @property {string[]} [fundGrounds]
+ * @property {number} advancedFen
+ * @property {number | null} [capFen]
+ */
+
+/**
+ * @typedef {object} Bill
+ * @property {string} id
+ * @property {string} submittedAt
+ * @property {number} totalFen
+ * @property {number} unpaidFen
+ */
+
+/**
+ * A payment instruction of a payer for a bill.
+ * @typedef {object} PaymentInstruction
+ * @property {string} id
+ * @property {string} payerId
+ * @property {number | null} paidFen
+ * @property {number | null} [excessFen]
+ * @property {string | null} [excessHandling]
+ * @property {string | null} [disbursedAt]
+ * @property {string | null} [reversedAt]
+ */
+
+/**
+ * @typedef {object} TimelineEvent
+ * @property {string} at
+ * @property {string} what
+ * @property {string} textZh
+ * @property {string} textEn
+ */
+
+/**
+ * A payment application (GET /payments/applications/{id}); the list rows carry the first
+ * fields only.
+ * @typedef {object} PaymentApplication
+ * @property {string} id
+ * @property {string} caseId
+ * @property {string} injuredPersonId
+ * @property {string} hospitalId
+ * @property {string} hospitalName
+ * @property {string} accidentAt
+ * @property {ApplicationState} state
+ * @property {{ policeNotice: boolean, fundReview: boolean }} overdue
+ * @property {ApplicationPayer[]} payers
+ * @property {Bill[]} bills
+ * @property {PaymentInstruction[]} payments
+ * @property {TimelineEvent[]} timeline
+ */
+
+/**
+ * A payer anyone may name (GET /payments/payers).
+ * @typedef {object} Payer
+ * @property {string} id
+ * @property {string} name
+ * @property {'INSURER' | 'ASSISTANCE_FUND'} kind
+ */
+
+/**
+ * @typedef {object} Hospital
+ * @property {string} id
+ * @property {string} name
+ * @property {boolean} active
+ */
+
+/**
+ * An applicant's notification (GET /payments/notifications?after=).
+ * @typedef {object} PaymentNotification
+ * @property {number} id
+ * @property {string} applicationId
+ * @property {string} caseId
+ * @property {string} at
+ * @property {string} what
+ * @property {string} textZh
+ * @property {string} textEn
+ */
+
+// ---- school buses (PlanViews) ----
+
+/**
+ * @typedef {object} School
+ * @property {string} id
+ * @property {string} name
+ * @property {number} lat
+ * @property {number} lon
+ * @property {string | null} latestPlanId
+ * @property {number} households
+ * @property {number} students
+ * @property {number} buses
+ */
+
+/**
+ * A household on the plan (its label is the coordinator's words: text, never markup).
+ * @typedef {object} Household
+ * @property {string} id
+ * @property {string} label
+ * @property {number} lat
+ * @property {number} lon
+ * @property {number} students
+ */
+
+/**
+ * @typedef {object} UnservedHousehold
+ * @property {string} householdId
+ * @property {string} label
+ * @property {string} reason
+ * @property {string} reasonText "中文 / English"
+ */
+
+/**
+ * @typedef {object} LineStop
+ * @property {number} sequence
+ * @property {string} stopName
+ * @property {string} arrival 'HH:mm'
+ * @property {number} students
+ */
+
+/**
+ * @typedef {object} Instruction
+ * @property {string} textZh
+ * @property {string} textEn
+ * @property {number} distanceMetres
+ */
+
+/**
+ * One bus line of a run, with its route sheet (线路单).
+ * @typedef {object} Line
+ * @property {number} number
+ * @property {string} name
+ * @property {string} busLabel
+ * @property {number} students
+ * @property {string} start
+ * @property {string} end
+ * @property {LineStop[]} stops
+ * @property {{ instructions: Instruction[] }} path
+ */
+
+/**
+ * @typedef {object} PlanSummary
+ * @property {number} households
+ * @property {number} householdsServed
+ * @property {number} studentsServed
+ * @property {number} busesUsed
+ * @property {number} longestRideSeconds
+ * @property {number} matrixSeconds
+ * @property {number} solveSeconds
+ */
+
+/**
+ * A school's plan (GET /bus/plans/{id}).
+ * @typedef {object} Plan
+ * @property {string} id
+ * @property {string} schoolName
+ * @property {number} schoolLat
+ * @property {number} schoolLon
+ * @property {PlanSummary} summary
+ * @property {Household[]} households
+ * @property {UnservedHousehold[]} unserved
+ * @property {{ lines: Line[] }} evening
+ * @property {{ lines: Line[] }} morning
+ */
+
+/**
+ * A planning job (GET /bus/plan-jobs/{id}), polled until done or failed.
+ * @typedef {object} PlanJob
+ * @property {string} id
+ * @property {'queued' | 'running' | 'done' | 'failed'} status
+ * @property {'queued' | 'loading' | 'matrix' | 'solving' | 'paths' | 'done' | 'failed'} phase
+ * @property {number | null} [queuePosition]
+ * @property {string | null} [planId]
+ * @property {string | null} [error]
+ * @property {{ run: string, best?: { studentsServed: number, buses: number,
+ *     drivingSeconds: number } } | null} [progress]
+ */
+
+export {};

@@ -1,9 +1,0 @@
-package cn.anxing;
-
-/** The server cannot start for a reason an operator can fix; the message says how. */
-public class StartupException extends RuntimeException {
-
-    public StartupException(String message) {
-        super(message);
-    }
-}

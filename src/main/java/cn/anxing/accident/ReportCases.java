@@ -1,0 +1,249 @@
+package cn.anxing.accident;
+
+import cn.anxing.accident.agreement.AccidentForm;
+import cn.anxing.accident.agreement.Weather;
+import cn.anxing.accident.cases.AccidentError;
+import cn.anxing.accident.cases.CaseAction;
+import cn.anxing.accident.cases.PlateNumber;
+import cn.anxing.error.DomainException;
+import cn.anxing.routing.LatLon;
+import cn.anxing.routing.PointNotOnRoadException;
+import cn.anxing.routing.RoadNetwork;
+import cn.anxing.routing.RoutingService;
+import io.vertx.core.Future;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reporting an accident and joining one (报案与加入): where the report is, the repeated-report
+ * check, the new case, and a second driver joining by share code or by an offered case.
+ */
+public final class ReportCases {
+
+    /** Share codes avoid letters that read like digits (O/0, I/1). */
+    private static final String SHARE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final int MAX_VEHICLES = 5;
+
+    /** What the phone sends to start a report. */
+    public record ReportRequest(double lat, double lon, Instant occurredAt, List<String> plates,
+            String weather, String accidentForm, boolean ignoreDuplicates) {
+    }
+
+    /** A point with the road it is on. */
+    public record Location(LatLon position, AccidentCase.Road road, Double distanceMetres) {
+    }
+
+    /** An open case the new report probably repeats. */
+    public record DuplicateOffer(UUID caseId, Instant reportedAt, long distanceMetres,
+            long minutesApart, List<PlateNumber> sharedPlates) {
+    }
+
+    /**
+     * The new case, or the open cases the report probably repeats (then nothing was created and
+     * the reporter may join one of them).
+     */
+    public record ReportResult(CaseForParty createdCase, List<DuplicateOffer> duplicates) {
+    }
+
+    private final CaseChanges cases;
+    private final CaseReading reading;
+    private final DuplicateOffers offers;
+    private final RoutingService routing;
+    private final DuplicateReportRule duplicateRule;
+    private final Duration duplicateWindow;
+    private final AtomicLong duplicatesAvoided = new AtomicLong();
+    private final SecureRandom random = new SecureRandom();
+
+    ReportCases(CaseChanges cases, CaseReading reading, DuplicateOffers offers,
+            RoutingService routing, DuplicateReportRule duplicateRule, Duration duplicateWindow) {
+        this.cases = cases;
+        this.reading = reading;
+        this.offers = offers;
+        this.routing = routing;
+        this.duplicateRule = duplicateRule;
+        this.duplicateWindow = duplicateWindow;
+    }
+
+    /** Reads the counters kept in the database, so /metrics is right after a restart. */
+    public Future<Void> start() {
+        return countAvoided();
+    }
+
+    /** Repeated reports that joined an existing case instead of opening another. */
+    public long duplicatesAvoided() {
+        return duplicatesAvoided.get();
+    }
+
+    /** The road at a point, as the report page shows it before the case is created. */
+    public Future<Location> locate(double lat, double lon) {
+        LatLon point = Inputs.point(lat, lon);
+        if (routing.status().state() != RoutingService.State.READY) {
+            return Future.failedFuture(new DomainException(AccidentError.ROAD_NETWORK_NOT_READY,
+                    "道路网络正在加载，请稍后 / the road network is still loading", null));
+        }
+        if (!routing.network().contains(lat, lon)) {
+            return Future.failedFuture(new DomainException(AccidentError.OUTSIDE_MAP,
+                    "位置不在服务区域内 / the position is outside the map this service covers",
+                    "lat"));
+        }
+        return routing.snap(lat, lon, RoadNetwork.BUS)
+                .map(snap -> new Location(point, new AccidentCase.Road(snap.point(),
+                        snap.roadName() == null ? "" : snap.roadName(),
+                        snap.roadClass() + (snap.link() ? "_link" : ""),
+                        snap.isExpresswayOrRamp()), snap.distanceMetres()))
+                .recover(e -> e instanceof PointNotOnRoadException
+                        ? Future.succeededFuture(new Location(point,
+                                new AccidentCase.Road(null, "", "", false), null))
+                        : Future.failedFuture(e));
+    }
+
+    public Future<ReportResult> report(UUID actor, ReportRequest request) {
+        List<PlateNumber> plates = plates(request.plates());
+        Weather weather = Inputs.enumValue(Weather.class, request.weather(), "weather");
+        AccidentForm form = Inputs.enumValue(AccidentForm.class, request.accidentForm(),
+                "accidentForm");
+        Instant now = cases.now();
+        Instant occurredAt = request.occurredAt() == null ? now
+                : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        if (occurredAt.isAfter(now.plus(Duration.ofMinutes(5)))
+                || occurredAt.isBefore(now.minus(Duration.ofDays(3)))) {
+            throw new DomainException(AccidentError.OCCURRED_AT_INVALID,
+                    "事故时间须在三天内且不晚于现在 / the accident time must be within the last"
+                            + " three days and not in the future", "occurredAt");
+        }
+        return locate(request.lat(), request.lon()).compose(location -> {
+            Future<List<DuplicateOffer>> duplicates = request.ignoreDuplicates()
+                    ? Future.succeededFuture(List.of())
+                    : duplicatesOf(actor, location.position(), plates, now);
+            return duplicates.compose(found -> {
+                if (!found.isEmpty()) {
+                    return Future.succeededFuture(new ReportResult(null, found));
+                }
+                var newCase = new AccidentRepository.NewCase(shareCode(), actor, occurredAt,
+                        location.position(), location.road(), weather, form, plates);
+                AccidentRepository repository = cases.repository();
+                return repository.pool().withTransaction(tx -> repository.insertCase(tx, newCase)
+                        .compose(id -> repository.insertParty(tx, id, "A", actor,
+                                plates.get(0)).map(id)))
+                        .compose(id -> reading.view(actor, id))
+                        .map(view -> new ReportResult(view, null));
+            });
+        });
+    }
+
+    private Future<List<DuplicateOffer>> duplicatesOf(UUID actor, LatLon position,
+            List<PlateNumber> plates, Instant now) {
+        return offers.openCasesSince(now.minus(duplicateWindow), plates).compose(open -> {
+            var report = new DuplicateReportRule.NewReport(now, position, Set.copyOf(plates));
+            List<DuplicateReportRule.OpenCase> openCases = open.stream()
+                    .map(c -> new DuplicateReportRule.OpenCase(c.id().toString(), c.reportedAt(),
+                            c.position(), Set.copyOf(c.plates()))).toList();
+            List<DuplicateOffer> found = new ArrayList<>();
+            Future<Void> offered = Future.succeededFuture();
+            for (var candidate : duplicateRule.candidates(report, openCases)) {
+                UUID caseId = UUID.fromString(candidate.openCase().caseId());
+                offered = offered.compose(x -> offers.offer(caseId, actor));
+                found.add(new DuplicateOffer(caseId, candidate.openCase().reportedAt(),
+                        Math.round(candidate.distanceMetres()), candidate.timeApart().toMinutes(),
+                        candidate.openCase().plates().stream().filter(plates::contains)
+                                .toList()));
+            }
+            return offered.map(found);
+        });
+    }
+
+    /**
+     * Joins a case: by the share code the other driver shows, or by the case a repeated report
+     * was offered. Joining an offered case counts one repeated report avoided.
+     */
+    public Future<CaseForParty> join(UUID actor, String shareCode, UUID offeredCaseId) {
+        AccidentRepository repository = cases.repository();
+        Future<UUID> caseId;
+        if (shareCode != null) {
+            caseId = repository.caseIdByShareCode(shareCode.trim().toUpperCase()).map(found ->
+                    found.orElseThrow(() -> new DomainException(AccidentError.SHARE_CODE_UNKNOWN,
+                            "分享码不存在 / no case has this share code", "shareCode")));
+        } else if (offeredCaseId != null) {
+            caseId = offers.hasOffer(repository.pool(), offeredCaseId, actor).map(offered -> {
+                if (!offered) {
+                    throw CaseChanges.notFound();
+                }
+                return offeredCaseId;
+            });
+        } else {
+            throw new DomainException(AccidentError.SHARE_CODE_REQUIRED, "shareCode is required",
+                    "shareCode");
+        }
+        return caseId.compose(id -> repository.pool().withTransaction(tx ->
+                repository.load(tx, id).compose(found -> {
+                    AccidentCase c = found.orElseThrow(CaseChanges::notFound);
+                    Future<Boolean> avoided = offeredCaseId == null
+                            ? Future.succeededFuture(false)
+                            : offers.acceptOffer(tx, id, actor);
+                    if (c.partyOf(actor).isPresent()) {
+                        return avoided.map(id);
+                    }
+                    // the INVITE rule the page shows the share code by, told apart for the joiner
+                    if (!CaseAction.INVITE.openIn(c.state())) {
+                        throw new DomainException(AccidentError.CASE_CLOSED_TO_JOIN, "这起事故已不能"
+                                + "加入 / the case is past the point where parties join",
+                                "shareCode");
+                    }
+                    if (!c.awaitsParties()) {
+                        throw new DomainException(AccidentError.CASE_FULL, "每辆车都已有当事人 /"
+                                + " every vehicle of this case has its party already",
+                                "shareCode");
+                    }
+                    String label = String.valueOf((char) ('A' + c.parties().size()));
+                    return avoided.compose(x -> repository.insertParty(tx, id, label, actor, null))
+                            .compose(x -> repository.bump(tx, id, c.version(), c.state()))
+                            .map(fresh -> {
+                                CaseChanges.requireFresh(fresh);
+                                return id;
+                            });
+                })))
+                .compose(id -> (offeredCaseId == null ? Future.<Void>succeededFuture()
+                        : countAvoided()).compose(x -> reading.view(actor, id)));
+    }
+
+    private Future<Void> countAvoided() {
+        return offers.duplicateCounts().onSuccess(c -> duplicatesAvoided.set(c.avoided()))
+                .mapEmpty();
+    }
+
+    private static List<PlateNumber> plates(List<String> typed) {
+        if (typed == null || typed.isEmpty()) {
+            throw new DomainException(AccidentError.PLATES_REQUIRED, "请填写各车号牌，本车在前 /"
+                    + " give every vehicle's plate, yours first", "plates");
+        }
+        if (typed.size() > MAX_VEHICLES) {
+            throw new DomainException(AccidentError.TOO_MANY_VEHICLES, "最多 " + MAX_VEHICLES
+                    + " 辆车 / at most " + MAX_VEHICLES + " vehicles", "plates");
+        }
+        List<PlateNumber> plates = new ArrayList<>();
+        for (int i = 0; i < typed.size(); i++) {
+            PlateNumber plate = PlateNumber.parse(typed.get(i), "plates[" + i + "]");
+            if (plates.contains(plate)) {
+                throw new DomainException(AccidentError.PLATE_REPEATED, "号牌重复 / the plate "
+                        + plate.value() + " is given twice", "plates[" + i + "]");
+            }
+            plates.add(plate);
+        }
+        return plates;
+    }
+
+    private String shareCode() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            s.append(SHARE_ALPHABET.charAt(random.nextInt(SHARE_ALPHABET.length())));
+        }
+        return s.toString();
+    }
+}
