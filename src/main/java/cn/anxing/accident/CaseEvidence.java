@@ -78,7 +78,7 @@ public final class CaseEvidence {
      * twice.
      */
     public Future<Upload> uploadPhoto(UUID actor, UUID caseId, String slotName,
-            String idempotencyKey, byte[] bytes) {
+            String idempotencyKey, String contentType, byte[] bytes) {
         if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,128}")) {
             throw new DomainException(AccidentError.IDEMPOTENCY_KEY_REQUIRED, "an Idempotency-Key"
                     + " header of 8 to 128 letters, digits or . _ : - is required",
@@ -89,7 +89,7 @@ public final class CaseEvidence {
             if (done.isPresent()) {
                 return reading.view(actor, caseId).map(v -> new Upload(true, done.get(), v));
             }
-            return workers.documents(() -> inspector.inspect(bytes))
+            return workers.documents(() -> inspector.inspect(bytes, contentType))
                     .compose(inspected -> cases.byParty(actor, caseId, null, (tx, c, me, update) ->
                             storePhoto(tx, actor, c, update, slotName, idempotencyKey, inspected,
                                     bytes)))

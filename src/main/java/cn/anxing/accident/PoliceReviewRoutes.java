@@ -83,12 +83,13 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
     }
 
     private void decide(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "grades", "note", "version");
         Map<String, String> grades = new LinkedHashMap<>();
         Bodies.requiredObject(body, "grades").forEach(e -> grades.put(e.getKey(),
                 e.getValue() instanceof String s ? s : null));
         Responses.reply(ctx, 200, police.decide(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                AccidentRoutes.version(ctx, body), grades, optionalString(body, "note"))
+                AccidentRoutes.version(ctx, body), grades,
+                optionalString(body, "note", 2000))
                 .map(views::forPolice));
     }
 }

@@ -269,8 +269,10 @@ final class BadRequests {
             return Arbitraries.of(-1L, -100L, Long.MIN_VALUE, Long.MAX_VALUE, 0.5, 12.25, 1e19,
                     9_223_372_036_854_775_807L, 0L);
         }
+        // 99999 is beyond every range (coordinates, counts, seconds, metres); 999 is not (a
+        // ride of 999 s, a walk of 999 m are valid policies)
         return Arbitraries.of(1e12, -1e12, 1e300, -1e300, Long.MAX_VALUE, Long.MIN_VALUE,
-                999.0, -999.0);
+                99_999.0, -999.0);
     }
 
     private static BadRequest request(Template t, String what, JsonObject body) {
