@@ -99,6 +99,14 @@ final class FuzzFixture implements AutoCloseable {
 
         application = openApplication();
         billId = submitBill();
+        // the hotspot map snaps new cases to road segments on a timer; done now, so its tables
+        // do not change under the first family's fingerprint
+        try {
+            server.app().insight().snapNow().toCompletionStage().toCompletableFuture()
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the insight snapping did not finish", e);
+        }
     }
 
     static synchronized String freshPhone() {
@@ -268,7 +276,8 @@ final class FuzzFixture implements AutoCloseable {
             for (String table : tables) {
                 if (table.startsWith("flyway") || table.equals("server_secret")
                         || table.contains("attempt") || table.equals("otp_request")
-                        || table.contains("rate") || table.contains("lockout")) {
+                        || table.contains("rate") || table.contains("lockout")
+                        || table.equals("sign_in_failure")) {
                     continue;
                 }
                 try (ResultSet rs = st.executeQuery("SELECT count(*), coalesce(md5(string_agg("
