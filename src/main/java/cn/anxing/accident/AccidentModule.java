@@ -76,7 +76,8 @@ public final class AccidentModule implements FeatureModule {
         var reading = new CaseReading(changes);
         reports = new ReportCases(changes, reading, offers, platform.routing(),
                 new DuplicateReportRule(settings.duplicateRadiusMetres(),
-                        settings.duplicateWindow()), settings.duplicateWindow());
+                        settings.duplicateWindow()), settings.duplicateWindow(),
+                settings.reportWindow());
         var useCases = new AccidentUseCases(reports, reading,
                 new CaseEvidence(changes, reading, new EligibilityCheck(policy),
                         new PhotoInspector((int) settings.photoMaxBytes(), CHINA),
