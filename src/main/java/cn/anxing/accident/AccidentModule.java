@@ -84,7 +84,8 @@ public final class AccidentModule implements FeatureModule {
                 new DuplicateReportRule(settings.duplicateRadiusMetres(),
                         settings.duplicateWindow()), settings.duplicateWindow(), desk,
                 new PlateFrequency(police.plateFrequencyCases(),
-                        Duration.ofDays(police.plateFrequencyDays())));
+                        Duration.ofDays(police.plateFrequencyDays())),
+                settings.reportWindow());
         var useCases = new AccidentUseCases(reports, reading,
                 new CaseEvidence(changes, reading, new EligibilityCheck(policy),
                         new PhotoInspector((int) settings.photoMaxBytes(), CHINA),

@@ -96,7 +96,7 @@ public final class CaseEvidence {
      * twice.
      */
     public Future<Upload> uploadPhoto(UUID actor, UUID caseId, String slotName,
-            String idempotencyKey, byte[] bytes) {
+            String idempotencyKey, String contentType, byte[] bytes) {
         if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,128}")) {
             throw new DomainException(AccidentError.IDEMPOTENCY_KEY_REQUIRED, "an Idempotency-Key"
                     + " header of 8 to 128 letters, digits or . _ : - is required",
@@ -108,7 +108,7 @@ public final class CaseEvidence {
                 return reading.view(actor, caseId).map(v -> new Upload(true, done.get(), v));
             }
             return workers.documents(() -> {
-                        InspectedPhoto photo = inspector.inspect(bytes);
+                        InspectedPhoto photo = inspector.inspect(bytes, contentType);
                         var hash = PerceptualHash.dHash(bytes);
                         return new Inspected(photo, hash.isPresent() ? hash.getAsLong() : null);
                     })

@@ -14,6 +14,7 @@ import cn.anxing.accident.liability.ScenarioCatalogue;
 import cn.anxing.accident.police.SendBack;
 import cn.anxing.accident.privacy.FieldCipher;
 import cn.anxing.accident.privacy.Masking;
+import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -81,10 +82,17 @@ public final class CaseParties {
                         "licenceNo");
             }
             String insurer = Inputs.required(request.insurerCode(), "insurerCode");
+            String policy = Inputs.required(request.policyNo(), "policyNo");
+            // a policy number is letters and digits (some insurers add - or /), nothing a page
+            // or a query could take for markup or syntax
+            if (!policy.matches("[0-9A-Za-z][0-9A-Za-z/_-]{0,39}")) {
+                throw new DomainException(CommonError.VALIDATION_FAILED, "保单号只能含字母和数字 /"
+                        + " a policy number is up to 40 letters, digits, - or /", "policyNo");
+            }
             var details = new CaseParty.Details(Inputs.required(request.name(), "name"), plate,
                     Inputs.required(request.vehicleType(), "vehicleType"),
                     cipher.encrypt(licence, me.licenceContext()), Masking.licenceOrId(licence),
-                    insurer, Inputs.required(request.policyNo(), "policyNo"),
+                    insurer, policy,
                     Inputs.required(request.collisionPart(), "collisionPart"));
             List<CaseParty> after = new ArrayList<>(c.parties());
             after.replaceAll(p -> p.id().equals(me.id()) ? p.withDetails(details) : p);

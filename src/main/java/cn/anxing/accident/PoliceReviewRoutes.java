@@ -162,7 +162,7 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
     }
 
     private void decide(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "grades", "basis", "facts", "note", "version");
         Map<String, String> grades = new LinkedHashMap<>();
         Bodies.requiredObject(body, "grades").forEach(e -> grades.put(e.getKey(),
                 e.getValue() instanceof String s ? s : null));
@@ -185,19 +185,20 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
             });
         }
         var request = new PoliceReview.DecisionRequest(grades, basis,
-                optionalString(body, "facts"), optionalString(body, "note"));
+                optionalString(body, "facts", 2000), optionalString(body, "note", 2000));
         Responses.reply(ctx, 200, police.decide(Authz.accountId(ctx), uuidParam(ctx, "id"),
                 AccidentRoutes.version(ctx, body), request).map(views::forPolice));
     }
 
     private void sendBack(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "items", "note", "version");
         JsonArray array = Bodies.requiredArray(body, "items");
         List<SendBack.Item> items = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             if (!(array.getValue(i) instanceof JsonObject item)) {
                 throw AccidentRoutes.invalid("items[" + i + "]", "each item is an object");
             }
+            Bodies.only(item, "items[" + i + "].", "kind", "target", "party");
             String kind = optionalString(item, "kind");
             SendBack.Kind k;
             try {
@@ -210,7 +211,7 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
                     optionalString(item, "party"), false));
         }
         Responses.reply(ctx, 200, police.sendBack(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                AccidentRoutes.version(ctx, body), items, optionalString(body, "note"))
+                AccidentRoutes.version(ctx, body), items, optionalString(body, "note", 2000))
                 .map(views::forPolice));
     }
 

@@ -62,6 +62,8 @@ public final class ReportCases {
     private final RoutingService routing;
     private final DuplicateReportRule duplicateRule;
     private final Duration duplicateWindow;
+    /** How long after an accident it may still be reported (ACCIDENT_REPORT_WINDOW_DAYS). */
+    private final Duration reportWindow;
     private final AtomicLong duplicatesAvoided = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
     private final PoliceDeskRepository desk;
@@ -69,10 +71,11 @@ public final class ReportCases {
 
     ReportCases(CaseChanges cases, CaseReading reading, DuplicateOffers offers,
             RoutingService routing, DuplicateReportRule duplicateRule, Duration duplicateWindow,
-            PoliceDeskRepository desk, PlateFrequency plateFrequency) {
+            PoliceDeskRepository desk, PlateFrequency plateFrequency, Duration reportWindow) {
         this.desk = desk;
         this.plateFrequency = plateFrequency;
         this.cases = cases;
+        this.reportWindow = reportWindow;
         this.reading = reading;
         this.offers = offers;
         this.routing = routing;
@@ -119,10 +122,11 @@ public final class ReportCases {
         Instant occurredAt = request.occurredAt() == null ? now
                 : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         if (occurredAt.isAfter(now.plus(Duration.ofMinutes(5)))
-                || occurredAt.isBefore(now.minus(Duration.ofDays(3)))) {
+                || occurredAt.isBefore(now.minus(reportWindow))) {
+            long days = reportWindow.toDays();
             throw new DomainException(AccidentError.OCCURRED_AT_INVALID,
-                    "事故时间须在三天内且不晚于现在 / the accident time must be within the last"
-                            + " three days and not in the future", "occurredAt");
+                    "事故时间须在" + days + "天内且不晚于现在 / the accident time must be within the"
+                            + " last " + days + " days and not in the future", "occurredAt");
         }
         return locate(request.lat(), request.lon()).compose(location -> {
             Future<List<DuplicateOffer>> duplicates = request.ignoreDuplicates()

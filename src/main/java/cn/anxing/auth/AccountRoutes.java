@@ -40,22 +40,22 @@ public final class AccountRoutes implements FeatureRoutes {
     }
 
     private void requestCode(RoutingContext ctx) {
-        var body = object(ctx);
+        var body = object(ctx, "phone");
         String address = ClientAddress.of(ctx);
-        Responses.reply(ctx, 202, accounts.requestCode(requiredString(body, "phone"), address)
+        Responses.reply(ctx, 202, accounts.requestCode(requiredString(body, "phone", 20), address)
                 .map(AccountService.CodeSent::toJson));
     }
 
     private void verifyCode(RoutingContext ctx) {
-        var body = object(ctx);
-        Responses.reply(ctx, 200, accounts.verifyCode(requiredString(body, "phone"),
-                requiredString(body, "code")).map(AccountService.Session::toJson));
+        var body = object(ctx, "phone", "code");
+        Responses.reply(ctx, 200, accounts.verifyCode(requiredString(body, "phone", 20),
+                requiredString(body, "code", 10)).map(AccountService.Session::toJson));
     }
 
     private void login(RoutingContext ctx) {
-        var body = object(ctx);
-        Responses.reply(ctx, 200, accounts.login(optionalString(body, "username"),
-                optionalString(body, "password"), ClientAddress.of(ctx))
+        var body = object(ctx, "username", "password");
+        Responses.reply(ctx, 200, accounts.login(optionalString(body, "username", 64),
+                optionalString(body, "password", 200), ClientAddress.of(ctx))
                 .map(AccountService.Session::toJson));
     }
 
@@ -73,15 +73,19 @@ public final class AccountRoutes implements FeatureRoutes {
     }
 
     private void createStaff(RoutingContext ctx) {
-        var body = object(ctx);
+        var body = object(ctx, "username", "displayName", "password", "roles", "organisation");
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Object name : requiredArray(body, "roles")) {
+            if (!(name instanceof String)) {
+                throw new DomainException(CommonError.VALIDATION_FAILED, "roles 须为文本 / each"
+                        + " role must be a string such as police", "roles");
+            }
             roles.add(Role.fromWire(String.valueOf(name)).orElseThrow(() ->
                     new DomainException(CommonError.VALIDATION_FAILED, "unknown role: " + name,
                             "roles")));
         }
-        Responses.reply(ctx, 201, accounts.createStaff(requiredString(body, "username"),
-                requiredString(body, "displayName"), requiredString(body, "password"), roles,
-                optionalString(body, "organisation")).map(Account::toJson));
+        Responses.reply(ctx, 201, accounts.createStaff(requiredString(body, "username", 64),
+                requiredString(body, "displayName", 50), requiredString(body, "password", 200),
+                roles, optionalString(body, "organisation", 64)).map(Account::toJson));
     }
 }

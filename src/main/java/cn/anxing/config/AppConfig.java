@@ -74,11 +74,13 @@ public record AppConfig(
      *                  (ACCIDENT_VERIFY_URL); empty: this server's own #/verify page
      * @param pdfFontPath a TrueType font or collection with CJK glyphs for the agreement PDF
      *                  (ACCIDENT_PDF_FONT)
+     * @param reportWindow how long after an accident it may still be reported
+     *                  (ACCIDENT_REPORT_WINDOW_DAYS)
      */
     public record AccidentConfig(Optional<String> fieldKey, Optional<String> sealKey,
             long photoMaxBytes, int duplicateRadiusMetres, Duration duplicateWindow,
             int photoFlagMetres, Optional<String> verifyUrl, Path pdfFontPath,
-            EligibilitySettings eligibility, PoliceDeskSettings police) {
+            EligibilitySettings eligibility, PoliceDeskSettings police, Duration reportWindow) {
     }
 
     /**

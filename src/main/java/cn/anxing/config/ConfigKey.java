@@ -44,6 +44,7 @@ public enum ConfigKey {
     ACCIDENT_DUPLICATE_WINDOW_MINUTES("accident.duplicateWindowMinutes",
             "ACCIDENT_DUPLICATE_WINDOW_MINUTES"),
     ACCIDENT_PHOTO_FLAG_METRES("accident.photoFlagMetres", "ACCIDENT_PHOTO_FLAG_METRES"),
+    ACCIDENT_REPORT_WINDOW_DAYS("accident.reportWindowDays", "ACCIDENT_REPORT_WINDOW_DAYS"),
     ACCIDENT_VERIFY_URL("accident.verifyUrl", "ACCIDENT_VERIFY_URL"),
     ACCIDENT_PDF_FONT("accident.pdfFontPath", "ACCIDENT_PDF_FONT"),
     ACCIDENT_MIN_VEHICLES("accident.eligibility.minVehicles", "ACCIDENT_MIN_VEHICLES"),
