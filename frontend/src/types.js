@@ -272,6 +272,13 @@
  */
 
 /**
+ * POST /accidents: the new case, or (`created: false`) the open cases near it that share a
+ * plate, offered instead.
+ * @typedef {(CaseView & { created?: undefined })
+ *     | { created: false, duplicates: DuplicateOffer[] }} ReportAnswer
+ */
+
+/**
  * GET /agreements/{code}/verify.
  * @typedef {object} Verification
  * @property {boolean} genuine
@@ -486,6 +493,48 @@
  * @property {UnservedHousehold[]} unserved
  * @property {{ lines: Line[] }} evening
  * @property {{ lines: Line[] }} morning
+ */
+
+/**
+ * A child's line in one run of the plan (PlanViews.runView): the times are 'HH:mm'; `arrival`
+ * is when the bus is at the child's stop. `path` is the line's route, [lat, lon] pairs.
+ * @typedef {object} ChildRun
+ * @property {number} line
+ * @property {string} lineName
+ * @property {string} busLabel
+ * @property {string} start
+ * @property {string} end
+ * @property {string | null} arrival
+ * @property {[number, number][] | null} path
+ */
+
+/**
+ * What every household of GET /bus/my-children has (PlanViews.childBus).
+ * @typedef {object} ChildBusBase
+ * @property {string} householdId
+ * @property {string} label
+ * @property {number} students
+ * @property {string} schoolName
+ */
+
+/**
+ * @typedef {{ name: string, lat: number, lon: number }} ChildSchool
+ */
+
+/**
+ * A household of the parent and its bus, by `status`: no plan yet; registered after the plan;
+ * no seat (and why); or its stop, walk and lines. Paths are [lat, lon] pairs.
+ * @typedef {ChildBusBase & { status: 'NO_PLAN' }
+ *     | ChildBusBase & { status: 'NOT_IN_PLAN', planId: string, school: ChildSchool }
+ *     | ChildBusBase & { status: 'UNSERVED', planId: string, school: ChildSchool,
+ *         unserved?: { run: string, reason: string, reasonText: string } }
+ *     | ServedChildBus} ChildBus
+ */
+
+/**
+ * @typedef {ChildBusBase & { status: 'SERVED', planId: string, school: ChildSchool,
+ *     stop: PlanStop, walkMetres: number, walkPath: [number, number][] | null,
+ *     evening: ChildRun | null, morning: ChildRun | null }} ServedChildBus
  */
 
 /**

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 
 const SRC = new URL('../src/', import.meta.url).pathname;
 const NOT_YET = [
-    /^bus\/child-view\.js$/, // map tooltips as text nodes (issue 9)
     /^accident\/report-view\.js$/, // its map part moves to MapLibre
 ];
 

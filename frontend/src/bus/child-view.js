@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The parent's page (#/child-bus, 孩子的校车): for each household registered with the parent's
  * phone, the stop and the walk to it, the evening and morning lines with their times, and home,
@@ -8,9 +9,14 @@ import { get } from '../api.js';
 import { bindServerMessage, t } from '../i18n.js';
 import { createBaseMap, LABEL_FONT, whenStyleLoaded } from '../map/basemap.js';
 import { addPin, firstSymbolLayer, hoverText, setGeoJson } from '../map/overlays.js';
-import './strings.js';
+import './messages.js';
+/** @import { Feature, Geometry, GeoJsonProperties } from 'geojson' */
+/** @import { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl' */
+/** @import { ChildBus, LatLon, ServedChildBus } from '../types.js' */
 
+/** @param {HTMLElement} outlet */
 export async function childBusView(outlet) {
+    /** @type {ChildBus[]} */
     const children = await get('/bus/my-children');
     const section = h('section', { class: 'map-page', id: 'child-bus' },
         h('div', { class: 'map-heading' }, h('h1', { i18n: 'bus.child.title' })));
@@ -19,6 +25,7 @@ export async function childBusView(outlet) {
         section.append(h('p', { class: 'hint', i18n: 'bus.child.none' }));
         return undefined;
     }
+    /** @type {MapLibreMap[]} */
     const maps = [];
     for (const child of children) {
         const card = h('div', { class: 'card child-card', dataset: {
@@ -62,25 +69,40 @@ export async function childBusView(outlet) {
     return () => maps.forEach((map) => map.remove());
 }
 
-/** [lat, lon] pairs (as the API gives paths) to a GeoJSON line. */
+/**
+ * [lat, lon] pairs (as the API gives paths) to a GeoJSON line.
+ * @param {[number, number][] | null | undefined} path
+ * @param {GeoJsonProperties} properties
+ * @returns {Feature<Geometry>}
+ */
 const line = (path, properties) => ({ type: 'Feature', properties,
     geometry: { type: 'LineString', coordinates: (path ?? []).map(([lat, lon]) => [lon, lat]) } });
+/**
+ * @param {LatLon} at
+ * @param {GeoJsonProperties} properties
+ * @returns {Feature<Geometry>}
+ */
 const point = ({ lat, lon }, properties) => ({ type: 'Feature', properties,
     geometry: { type: 'Point', coordinates: [lon, lat] } });
 
-/** The evening line, the walk from home to the stop, home, the stop and the school. */
+/**
+ * The evening line, the walk from home to the stop, home, the stop and the school.
+ * @param {MapLibreMap} map
+ * @param {ServedChildBus} child
+ */
 function drawChild(map, child) {
     const { stop, school } = child;
     const features = [line(child.walkPath, { kind: 'walk' })];
     if (child.evening?.path) features.unshift(line(child.evening.path, { kind: 'bus' }));
     // the walk starts at home: the API gives no other position of it to a parent
-    const [homeLat, homeLon] = child.walkPath?.[0] ?? [];
-    if (homeLat != null) {
-        features.push(point({ lat: homeLat, lon: homeLon }, { kind: 'home',
+    const home = child.walkPath?.[0];
+    if (home) {
+        features.push(point({ lat: home[0], lon: home[1] }, { kind: 'home',
             name: t('basemap.home') }));
     }
     features.push(point(school, { kind: 'school',
         name: `${t('bus.school.marker')} · ${school.name}` }));
+    /** @type {(value: string) => ExpressionSpecification} */
     const kind = (value) => ['==', ['get', 'kind'], value];
     setGeoJson(map, 'child', { type: 'FeatureCollection', features });
     const below = firstSymbolLayer(map);
