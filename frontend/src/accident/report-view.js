@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * #/accident/new, the first step: what to do for safety before anything else (the steps of
  * Order 146 and one-tap 122/120), then the place (phone location, a tap on our map or the pin
@@ -6,29 +7,59 @@
  * report near an open case with a shared plate is offered that case instead.
  */
 import { h, replaceChildren } from '../dom.js';
-import { get, post, withQuery } from '../api.js';
+import { ApiError, get, post, withQuery } from '../api.js';
 import { describe, field, formError, showError } from '../forms.js';
 import { bindText, t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { safetyPanel, selectField } from './common.js';
+/** @import { Map as MapLibreMap, Marker } from 'maplibre-gl' */
+/**
+ * @import { CaseLocation, CaseView, DuplicateOffer, LatLon, ReportAnswer } from '../types.js'
+ */
+
+/**
+ * The map of the page once loaded, its pin, and the overlay helpers (loaded with it).
+ * @typedef {{ map: MapLibreMap, pin: Marker, overlays: typeof import('../map/overlays.js') }}
+ *     ReportMap
+ */
 
 const WEATHER = ['SUNNY', 'OVERCAST', 'RAIN', 'SNOW', 'FOG', 'OTHER'];
 const FORMS = ['REAR_END_COLLISION', 'SIDE_COLLISION', 'HEAD_ON_COLLISION', 'SCRAPE', 'OTHER'];
 
+/**
+ * An error the server gives a plate, `plates[1]`, named for its input here, `plates1`.
+ * @param {unknown} error
+ * @returns {unknown}
+ */
+function onPlateInput(error) {
+    if (!(error instanceof ApiError)) return error;
+    const match = /^plates\[(\d)\]$/.exec(error.field ?? '');
+    return match ? { ...error, field: `plates${match[1]}` } : error;
+}
+
+/** @param {HTMLElement} outlet */
 export async function reportView(outlet) {
-    let place = null;
+    // cast, not annotated: the callbacks below set it, which the checker's narrowing of an
+    // annotated `= null` would not see (it would take `place` for null after the awaits)
+    let place = /** @type {LatLon | null} */ (null);
     let cleanupMap = () => {};
-    /** The map and its pin once loaded: {map, pin, overlays}; the page works without it. */
+    /** The map and its pin once loaded; the page works without it. @type {ReportMap | null} */
     let onMap = null;
     const road = h('p', { id: 'report-road', class: 'hint', i18n: 'accident.report.noPlace' });
     const nearby = h('p', { id: 'report-nearby', class: 'hint', hidden: true });
     const placeError = h('p', { class: 'field-error', hidden: true, role: 'alert' });
     const mapBox = h('div', { class: 'map-box', id: 'report-map' });
 
+    /**
+     * @param {number} lat
+     * @param {number} lon
+     * @param {{ centre?: boolean }} [options]
+     */
     async function setPlace(lat, lon, { centre = false } = {}) {
         placeError.hidden = true;
         showPin(lat, lon, centre);
         try {
+            /** @type {CaseLocation} */
             const found = await get(withQuery('/accidents/location', { lat, lon }));
             place = { lat, lon };
             road.dataset.roadName = found.roadName ?? '';
@@ -41,6 +72,11 @@ export async function reportView(outlet) {
         }
     }
 
+    /**
+     * @param {number} lat
+     * @param {number} lon
+     * @param {boolean} centre
+     */
     function showPin(lat, lon, centre) {
         if (!onMap) return;
         onMap.pin.setLngLat([lon, lat]);
@@ -49,7 +85,11 @@ export async function reportView(outlet) {
         }
     }
 
-    /** The snapped road drawn on the map, and the cross street and landmark named near it. */
+    /**
+     * The snapped road drawn on the map, and the cross street and landmark named near it.
+     * @param {CaseLocation} found
+     * @param {LatLon} at
+     */
     function showRoad(found, at) {
         if (!onMap) return;
         const { map, overlays } = onMap;
@@ -103,6 +143,11 @@ export async function reportView(outlet) {
         h('button', { type: 'submit', class: 'primary', id: 'report-submit',
             i18n: 'accident.report.submit' }));
 
+    /** @param {string} name */
+    const selected = (name) =>
+        /** @type {HTMLSelectElement} */ (form.elements.namedItem(name)).value;
+
+    /** @param {boolean} ignoreDuplicates */
     async function send(ignoreDuplicates) {
         if (!place) {
             showError(form, { key: 'accident.report.noPlace' });
@@ -111,17 +156,18 @@ export async function reportView(outlet) {
         const plateValues = [...plates.querySelectorAll('input')].map((i) => i.value.trim())
             .filter(Boolean);
         try {
+            /** @type {ReportAnswer} */
             const answer = await post('/accidents', { lat: place.lat, lon: place.lon,
-                plates: plateValues, weather: form.weather.value,
-                accidentForm: form.accidentForm.value, ignoreDuplicates });
+                plates: plateValues, weather: selected('weather'),
+                accidentForm: selected('accidentForm'), ignoreDuplicates });
             if (answer.created === false) showOffers(answer.duplicates);
             else navigate(`/accident/${answer.id}`);
         } catch (error) {
-            const match = /^plates\[(\d)\]$/.exec(error.field ?? '');
-            showError(form, match ? { ...error, field: `plates${match[1]}` } : error);
+            showError(form, onPlateInput(error));
         }
     }
 
+    /** @param {DuplicateOffer[]} duplicates */
     function showOffers(duplicates) {
         replaceChildren(offers, h('section', { class: 'card notice' },
             h('p', { i18n: 'accident.report.duplicates', i18nParams: { minutes: 30 } }),
@@ -130,6 +176,7 @@ export async function reportView(outlet) {
                 h('button', { type: 'button', class: 'secondary', dataset: { caseId: d.caseId },
                     i18n: 'accident.report.joinExisting',
                     onclick: async () => {
+                        /** @type {CaseView} */
                         const joined = await post('/accidents/join', { caseId: d.caseId });
                         navigate(`/accident/${joined.id}`);
                     } })))),
