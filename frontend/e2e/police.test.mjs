@@ -164,7 +164,7 @@ describe('the police desk', () => {
         await one.waitForSelector('#police-case[data-claim=mine][data-state=POLICE_REVIEW]');
         await one.waitForFunction(() => document.querySelectorAll('#review-photos img')
             .length === 5);
-        await one.waitForSelector('#case-map[data-pin]');
+        await one.waitForSelector('#police-case-map[data-pin]');
         await shot(one, 'police-case');
 
         const two = await openPage(await desktopContext(browser));

@@ -255,7 +255,7 @@ export async function policeCaseView(outlet, context) {
     async function render() {
         map?.remove();
         map = null;
-        const mapElement = h('div', { class: 'case-map', id: 'case-map' });
+        const mapElement = h('div', { class: 'case-map', id: 'police-case-map' });
         replaceChildren(outlet, h('div', { class: 'accident police-desk', id: 'police-case',
             dataset: { state: view.state, claim: view.claim ? (mine() ? 'mine' : 'held')
                 : 'free' } },
