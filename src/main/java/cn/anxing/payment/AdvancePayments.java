@@ -167,7 +167,7 @@ public final class AdvancePayments {
     private Future<InstructionPayer> payerOf(Actor actor, UUID instructionId) {
         return queries.instructionPayer(instructionId).map(found -> {
             InstructionPayer payer = found.orElseThrow(() ->
-                    LedgerStore.unknownInstruction(instructionId));
+                    InstructionStore.unknownInstruction(instructionId));
             PaymentSteps.requireActsFor(actor, payer.kind());
             return payer;
         });

@@ -13,9 +13,10 @@
  *       see, and who may see it). They throw {@link cn.anxing.error.DomainException} with a
  *       {@link cn.anxing.payment.rules.PaymentError}.</li>
  *   <li>Three stores hold the SQL: {@link cn.anxing.payment.ApplicationStore} (hospitals, payers,
- *       applications, bills, timeline), {@link cn.anxing.payment.LedgerStore} (instructions,
- *       headroom, the double-entry ledger) and {@link cn.anxing.payment.PaymentQueries} (the
- *       read models as records).</li>
+ *       applications, bills, timeline), {@link cn.anxing.payment.LedgerStore} (the transactions
+ *       that move money, over {@code InstructionStore}'s idempotent instructions and
+ *       {@code LedgerPostings}' headroom and double-entry ledger) and
+ *       {@link cn.anxing.payment.PaymentQueries} (the read models as records).</li>
  *   <li>{@code cn.anxing.payment.rules} holds the rules and values in plain Java: limits,
  *       deadlines, bill checks, the transition table, idempotency, the ledger's postings.</li>
  *   <li>{@link cn.anxing.payment.PaymentModule} builds all of it from the
