@@ -181,8 +181,8 @@ class ThreeInstancesIT {
 
     @Test
     @Order(3)
-    @DisplayName("a photo uploaded through instance 2 to a case reported through instance 1 is"
-            + " served by instances 1 and 3, and its upload replays through instance 3")
+    @DisplayName("a photo uploaded through instance 2 to a case reported through instance 1 (its"
+            + " checklist through 3) is served by instances 1 and 3, and its upload replays through instance 3")
     void photoServedByOthers() throws Exception {
         Api driver = INSTANCES.get(0).api().phone("13720000001");
         Api.Reply created = driver.post("/api/v1/accidents", new JsonObject()
@@ -192,6 +192,11 @@ class ThreeInstancesIT {
                 .put("ignoreDuplicates", true));
         assertEquals(201, created.status(), created.toString());
         String caseId = created.json().getString("id");
+        Api.Reply checked = INSTANCES.get(2).as(driver).post("/api/v1/accidents/" + caseId
+                + "/checklist", new JsonObject().put("anyoneInjured", false)
+                .put("vehiclesDrivable", true).put("allInsured", true).put("drinkOrDrugs", false)
+                .put("facilityHit", false).put("hazardousGoods", false));
+        assertEquals(200, checked.status(), checked.toString());
         byte[] photo = AccidentPhotos.jpeg();
         String key = UUID.randomUUID().toString();
         Api.Reply uploaded = INSTANCES.get(1).as(driver).send("PUT", "/api/v1/accidents/"
@@ -282,7 +287,7 @@ class ThreeInstancesIT {
             String url = INSTANCES.get(i % 3).baseUrl() + PaymentPeople.BASE + "/applications/"
                     + insured.getString("id") + "/payments";
             String body = payment("PICC", bill, 10_000).encode();
-            String key = "three-" + i;
+            String key = "three-instances-" + i;
             answers.add(threads.submit(() -> HTTP.send(HttpRequest.newBuilder(URI.create(url))
                     .header("Authorization", "Bearer " + insurerToken)
                     .header("Content-Type", "application/json").header("Idempotency-Key", key)
@@ -319,7 +324,7 @@ class ThreeInstancesIT {
         String schoolId = coordinator.get(BUS + "/schools").jsonArray().getJsonObject(0)
                 .getString("id");
         Api.Reply accepted = coordinator.post(BUS + "/schools/" + schoolId + "/plans",
-                new JsonObject().put("solverSeconds", 8).put("seed", 7));
+                new JsonObject().put("solverSeconds", 5).put("seed", 7));
         assertEquals(202, accepted.status(), accepted.toString());
         String jobId = accepted.json().getString("id");
 
