@@ -13,9 +13,7 @@ import cn.anxing.demo.DemoAccounts;
 import cn.anxing.outbox.WebhookReceiver;
 import cn.anxing.payment.PaymentPeople;
 import cn.anxing.testing.Api;
-import cn.anxing.testing.SharedFiles;
 import cn.anxing.testing.TestDatabase;
-import cn.anxing.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -70,24 +68,8 @@ class ThreeInstancesIT {
     @TempDir
     static Path dirs;
 
-    private static final List<Instance> INSTANCES = new ArrayList<>();
+    private static final List<JarInstance> INSTANCES = new ArrayList<>();
     private static WebhookReceiver payers;
-
-    /** One server process. */
-    private record Instance(int number, Process process, String baseUrl, Path log) {
-
-        Api api() {
-            return new Api(baseUrl);
-        }
-
-        Api as(Api signedIn) {
-            return new Api(baseUrl).as(signedIn.token());
-        }
-
-        String logText() throws IOException {
-            return Files.readString(log);
-        }
-    }
 
     @BeforeAll
     static void startThree() throws Exception {
@@ -97,8 +79,8 @@ class ThreeInstancesIT {
             INSTANCES.add(start(n));
         }
         long started = System.nanoTime();
-        for (Instance instance : INSTANCES) {
-            awaitHealthy(instance, Duration.ofMinutes(3));
+        for (JarInstance instance : INSTANCES) {
+            instance.awaitHealthy(Duration.ofMinutes(3));
         }
         System.out.printf("three instances healthy in %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
@@ -106,13 +88,8 @@ class ThreeInstancesIT {
 
     @AfterAll
     static void stopAll() throws Exception {
-        for (Instance instance : INSTANCES) {
-            instance.process().destroy();
-        }
-        for (Instance instance : INSTANCES) {
-            if (!instance.process().waitFor(20, TimeUnit.SECONDS)) {
-                instance.process().destroyForcibly();
-            }
+        for (JarInstance instance : INSTANCES) {
+            instance.stop();
         }
         if (payers != null) {
             payers.close();
@@ -136,7 +113,7 @@ class ThreeInstancesIT {
         assertEquals(BusDemo.HOUSEHOLDS, schools.getJsonObject(0).getLong("households"));
         assertEquals(BusDemo.BUSES, schools.getJsonObject(0).getLong("buses"));
         assertEquals(1, scalar("SELECT count(*) FROM account WHERE username = 'coord1'"));
-        for (Instance instance : INSTANCES) {
+        for (JarInstance instance : INSTANCES) {
             assertTrue(!instance.logText().contains("Bus demo could not be loaded"),
                     instance.logText());
         }
@@ -218,7 +195,7 @@ class ThreeInstancesIT {
             }
         }
         assertTrue(photoId != null, "instance 3 lists the photo");
-        for (Instance instance : List.of(INSTANCES.get(0), INSTANCES.get(2))) {
+        for (JarInstance instance : List.of(INSTANCES.get(0), INSTANCES.get(2))) {
             HttpResponse<byte[]> served = HTTP.send(HttpRequest.newBuilder(URI.create(
                     instance.baseUrl() + "/api/v1/accidents/" + caseId + "/photos/" + photoId))
                     .header("Authorization", "Bearer " + driver.token()).build(),
@@ -240,7 +217,7 @@ class ThreeInstancesIT {
         ExecutorService threads = Executors.newFixedThreadPool(requests);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            Instance instance = INSTANCES.get(i % 3);
+            JarInstance instance = INSTANCES.get(i % 3);
             Callable<HttpResponse<String>> call = () -> HTTP.send(HttpRequest.newBuilder(
                     URI.create(instance.baseUrl() + "/api/v1/auth/otp/request"))
                     .header("Content-Type", "application/json")
@@ -341,13 +318,14 @@ class ThreeInstancesIT {
         }
         assertTrue(owner != null, "the job was claimed");
         long pid = Long.parseLong(owner.split("-")[1]);
-        Instance victim = INSTANCES.stream().filter(i -> i.process().pid() == pid).findFirst()
+        JarInstance victim = INSTANCES.stream().filter(i -> i.process().pid() == pid).findFirst()
                 .orElseThrow(() -> new AssertionError("no instance holds " + pid));
         victim.process().destroyForcibly(); // SIGKILL
         assertTrue(victim.process().waitFor(20, TimeUnit.SECONDS));
         long killedAt = System.nanoTime();
 
-        Instance survivor = INSTANCES.stream().filter(i -> i != victim).findFirst().orElseThrow();
+        JarInstance survivor = INSTANCES.stream().filter(i -> i != victim).findFirst()
+                .orElseThrow();
         Api asked = survivor.as(coordinator);
         JsonObject job = null;
         deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -366,7 +344,7 @@ class ThreeInstancesIT {
         String finisher = text("SELECT lease_owner FROM bus_plan_job WHERE id = '" + jobId + "'");
         assertNotEquals(owner, finisher);
         boolean takenUp = false;
-        for (Instance instance : INSTANCES) {
+        for (JarInstance instance : INSTANCES) {
             if (instance != victim && instance.logText().contains("Taking up bus plan " + jobId)) {
                 takenUp = true;
             }
@@ -377,50 +355,15 @@ class ThreeInstancesIT {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Instance start(int number) throws IOException {
-        int port = TestServer.freePort();
-        Path dataDir = Files.createDirectories(dirs.resolve("instance-" + number));
-        Path log = dirs.resolve("instance-" + number + ".log");
-        var builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", Path.of("target", "anxing.jar").toAbsolutePath().toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("DATABASE_URL", TestDatabase.url());
-        env.put("DATA_DIR", dataDir.toString());
-        env.put("HTTP_HOST", "127.0.0.1");
-        env.put("HTTP_PORT", String.valueOf(port));
-        env.put("MAP_FILE", SharedFiles.map("guixi.osm").toString());
-        env.put("DEMO", "true");
-        env.put("OTP_MIN_INTERVAL_SECONDS", "0");
-        env.put("OTP_PER_PHONE_PER_HOUR", String.valueOf(PHONE_LIMIT));
-        env.put("OTP_PER_ADDRESS_PER_HOUR", "100000");
-        env.put("OUTBOX_POLL_INTERVAL_MS", "200");
-        env.put("OUTBOX_BACKOFF_BASE_MS", "200");
-        env.put("PLAN_JOB_LEASE_SECONDS", String.valueOf(LEASE_SECONDS));
-        env.put("ROUTING_MATRIX_THREADS", "1");
-        return new Instance(number, builder.start(), "http://127.0.0.1:" + port, log);
-    }
-
-    private static void awaitHealthy(Instance instance, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Api api = instance.api();
-        while (System.nanoTime() < deadline) {
-            if (!instance.process().isAlive()) {
-                throw new AssertionError("instance " + instance.number() + " exited: "
-                        + instance.logText());
-            }
-            try {
-                if (api.get("/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // connection refused while it starts
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("instance " + instance.number() + " not healthy within " + limit
-                + ": " + instance.logText());
+    private static JarInstance start(int number) throws IOException {
+        return JarInstance.start(number, dirs, TestDatabase.url(), Map.of(
+                "OTP_MIN_INTERVAL_SECONDS", "0",
+                "OTP_PER_PHONE_PER_HOUR", String.valueOf(PHONE_LIMIT),
+                "OTP_PER_ADDRESS_PER_HOUR", "100000",
+                "OUTBOX_POLL_INTERVAL_MS", "200",
+                "OUTBOX_BACKOFF_BASE_MS", "200",
+                "PLAN_JOB_LEASE_SECONDS", String.valueOf(LEASE_SECONDS),
+                "ROUTING_MATRIX_THREADS", "1"), "-Xmx512m");
     }
 
     private static long scalar(String sql) throws SQLException {
