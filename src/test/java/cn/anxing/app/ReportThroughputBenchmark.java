@@ -44,7 +44,9 @@ public final class ReportThroughputBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8)).build();
-    private static final AtomicInteger PLATES = new AtomicInteger(100_000);
+    private static final AtomicInteger PLATES = new AtomicInteger();
+    private static final String PLATE_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+    private static final AtomicInteger FIRST_ERROR = new AtomicInteger();
 
     private ReportThroughputBenchmark() {
     }
@@ -123,6 +125,7 @@ public final class ReportThroughputBenchmark {
                     pgOpen, dirs, seconds));
             System.out.printf("%nreport creation / pgbench INSERT: 1 instance %.2f, 3 instances"
                     + " %.2f%n", closedOne.throughput() / pgRate, closedThree.throughput() / pgRate);
+            sizes(instances.get(1), tokens.get(0));
             for (JarInstance instance : instances) {
                 String log = instance.logText();
                 System.out.printf("instance %d: 'Promise already completed' %d times, blocked-thread"
@@ -156,9 +159,11 @@ public final class ReportThroughputBenchmark {
                                 HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() != 201) {
                             errors.incrementAndGet();
+                            firstError(r, null);
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
+                        firstError(null, e);
                     }
                     latencies.add((System.nanoTime() - sent) / 1000);
                 }
@@ -194,6 +199,7 @@ public final class ReportThroughputBenchmark {
                     .whenComplete((r, e) -> {
                         if (e != null || r.statusCode() != 201) {
                             errors.incrementAndGet();
+                            firstError(r, e);
                         }
                         latencies.add((System.nanoTime() - due) / 1000);
                         outstanding.decrementAndGet();
@@ -208,16 +214,32 @@ public final class ReportThroughputBenchmark {
     }
 
     private static HttpRequest report(JarInstance target, String token) {
-        int n = PLATES.getAndIncrement();
+        String serial = serial(PLATES.getAndIncrement());
         // fresh plates: the repeated-report query runs and finds nothing, as for most reports
         String body = new JsonObject().put("lat", 28.29663).put("lon", 117.20555)
-                .put("plates", new JsonArray().add("浙F" + n).add("浙G" + n))
+                .put("plates", new JsonArray().add("浙F" + serial).add("浙G" + serial))
                 .put("weather", "SUNNY").put("accidentForm", "REAR_END_COLLISION").encode();
         return HttpRequest.newBuilder(URI.create(target.baseUrl() + "/api/v1/accidents"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** Five plate characters for n: distinct for the first 34^5 reports. */
+    private static String serial(int n) {
+        var serial = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            serial.append(PLATE_CHARACTERS.charAt(n % PLATE_CHARACTERS.length()));
+            n /= PLATE_CHARACTERS.length();
+        }
+        return serial.toString();
+    }
+
+    private static void firstError(HttpResponse<String> r, Throwable e) {
+        if (FIRST_ERROR.getAndIncrement() == 0) {
+            System.out.println("first error: " + (e != null ? e : r.statusCode() + " " + r.body()));
+        }
     }
 
     private static Result result(String name, ConcurrentLinkedQueue<Long> latencies, long errors,
@@ -286,6 +308,79 @@ public final class ReportThroughputBenchmark {
                 ? Long.parseLong(output.replaceAll("(?s).*number of failed transactions: (\\d+).*",
                 "$1")) : 0;
         return new Result(name, micros.length, failed, seconds, micros).row();
+    }
+
+    /**
+     * What the database holds after the run, for docs/capacity.md: a few cases get their five
+     * photos (distinct 1600x1200 JPEGs, so none is deduplicated), then each table's rows and
+     * bytes (heap, indexes and TOAST) are printed.
+     */
+    private static void sizes(JarInstance instance, String token) throws Exception {
+        Api driver = instance.api().as(token);
+        java.util.Random random = new java.util.Random(16);
+        for (int c = 0; c < 4; c++) {
+            String caseId = new JsonObject(HTTP.send(report(instance, token),
+                    HttpResponse.BodyHandlers.ofString()).body()).getString("id");
+            driver.post("/api/v1/accidents/" + caseId + "/checklist", new JsonObject()
+                    .put("anyoneInjured", false).put("vehiclesDrivable", true)
+                    .put("allInsured", true).put("drinkOrDrugs", false).put("facilityHit", false)
+                    .put("hazardousGoods", false));
+            for (String slot : List.of("panorama-front", "panorama-rear", "collision-point",
+                    "plate-1", "plate-2")) {
+                Api.Reply r = driver.send("PUT", "/api/v1/accidents/" + caseId + "/photos/"
+                        + slot, photo(random), "image/jpeg",
+                        Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+                if (r.status() != 201) {
+                    System.out.println("photo upload: " + r);
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("| table | rows | total bytes | bytes per row |");
+        System.out.println("|---|---|---|---|");
+        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement()) {
+            st.execute("ANALYZE");
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT relname, n_live_tup, pg_total_relation_size(relid)
+                    FROM pg_stat_user_tables WHERE n_live_tup > 0
+                    ORDER BY pg_total_relation_size(relid) DESC LIMIT 14""")) {
+                while (rs.next()) {
+                    System.out.printf("| %s | %d | %d | %d |%n", rs.getString(1), rs.getLong(2),
+                            rs.getLong(3), rs.getLong(3) / Math.max(1, rs.getLong(2)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("""
+                    SELECT (SELECT avg(pg_column_size(a.*)) FROM accident_case a),
+                           (SELECT avg(pg_column_size(p.*)) FROM accident_party p),
+                           (SELECT avg(size_bytes) FROM photo_blob),
+                           (SELECT sum(size_bytes) FROM photo_blob),
+                           pg_total_relation_size('photo_blob')""")) {
+                rs.next();
+                System.out.printf("row sizes: accident_case %.0f B, accident_party %.0f B; photos"
+                        + " %.0f B each, %d B of photos take %d B in photo_blob%n",
+                        rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4),
+                        rs.getLong(5));
+            }
+        }
+    }
+
+    /** A 1600x1200 JPEG of random blocks: about what a phone's photo weighs after its own JPEG. */
+    private static byte[] photo(java.util.Random random) throws Exception {
+        var image = new java.awt.image.BufferedImage(1600, 1200,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 1200; y += 4) {
+            for (int x = 0; x < 1600; x += 4) {
+                int rgb = random.nextInt(0x1000000);
+                for (int dy = 0; dy < 4; dy++) {
+                    for (int dx = 0; dx < 4; dx++) {
+                        image.setRGB(x + dx, y + dy, rgb);
+                    }
+                }
+            }
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
     }
 
     private static long count(String text, String needle) {
