@@ -126,16 +126,30 @@ public final class ReportCases {
                 if (!found.isEmpty()) {
                     return Future.succeededFuture(new ReportResult(null, found));
                 }
-                var newCase = new AccidentRepository.NewCase(shareCode(), actor, occurredAt,
-                        location.position(), location.road(), weather, form, plates);
-                AccidentRepository repository = cases.repository();
-                return repository.pool().withTransaction(tx -> repository.insertCase(tx, newCase)
-                        .compose(id -> repository.insertParty(tx, id, "A", actor,
-                                plates.get(0)).map(id)))
+                return insertCase(actor, occurredAt, location, weather, form, plates, 1)
                         .compose(id -> reading.view(actor, id))
                         .map(view -> new ReportResult(view, null));
             });
         });
+    }
+
+    /**
+     * Stores the case and its reporter. Share codes are six random characters, unique over every
+     * case ever stored: after a few million cases a fresh code meets a taken one now and then (a
+     * 500 under load before), so a taken code is drawn again, in a new transaction.
+     */
+    private Future<UUID> insertCase(UUID actor, Instant occurredAt, Location location,
+            Weather weather, AccidentForm form, List<PlateNumber> plates, int attempt) {
+        var newCase = new AccidentRepository.NewCase(shareCode(), actor, occurredAt,
+                location.position(), location.road(), weather, form, plates);
+        AccidentRepository repository = cases.repository();
+        return repository.pool().withTransaction(tx -> repository.insertCase(tx, newCase)
+                .compose(id -> repository.insertParty(tx, id, "A", actor, plates.get(0))
+                        .map(id)))
+                .recover(e -> attempt < 5 && AccidentRepository.shareCodeTaken(e)
+                        ? insertCase(actor, occurredAt, location, weather, form, plates,
+                                attempt + 1)
+                        : Future.failedFuture(e));
     }
 
     private Future<List<DuplicateOffer>> duplicatesOf(UUID actor, LatLon position,

@@ -102,8 +102,10 @@ public final class ReportThroughputBenchmark {
             closed("warm-up", one, tokens, 5);
             closed("warm-up", instances, tokens, 5);
             List<Result> results = new ArrayList<>();
+            String before = metrics(instances.get(0));
             Result closedOne = closed("closed loop, 1 instance", one, tokens, seconds);
             results.add(closedOne);
+            poolWaits("closed loop, 1 instance", before, metrics(instances.get(0)));
             results.add(open("open loop at half, 1 instance", one, tokens, seconds,
                     closedOne.throughput() / 2));
             Result closedThree = closed("closed loop, 3 instances", instances, tokens, seconds);
@@ -381,6 +383,49 @@ public final class ReportThroughputBenchmark {
         var out = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.write(image, "jpg", out);
         return out.toByteArray();
+    }
+
+    private static String metrics(JarInstance instance) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /**
+     * Where a request's time went on the server during a phase: waiting for a pooled connection
+     * (the SQL pool's queue), HTTP request time, and GC pauses, as differences of the Prometheus
+     * counters before and after it.
+     */
+    private static void poolWaits(String phase, String before, String after) {
+        System.out.printf("%s, server side: SQL pool wait %s; HTTP server %s; GC pause %s%n", phase,
+                delta(before, after, "vertx_pool_queue_time_seconds", "sql"),
+                delta(before, after, "vertx_http_server_response_time_seconds", ""),
+                delta(before, after, "jvm_gc_pause_seconds", ""));
+    }
+
+    private static String delta(String before, String after, String metric, String tag) {
+        double[] b = sumCount(before, metric, tag);
+        double[] a = sumCount(after, metric, tag);
+        double count = a[1] - b[1];
+        double sum = a[0] - b[0];
+        return count <= 0 ? "(none)" : String.format("%.0f times, mean %.2f ms, total %.0f ms",
+                count, sum / count * 1000, sum * 1000);
+    }
+
+    private static double[] sumCount(String text, String metric, String tag) {
+        double sum = 0;
+        double count = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("#") || !line.contains(tag)) {
+                continue;
+            }
+            String value = line.substring(line.lastIndexOf(' ') + 1);
+            if (line.startsWith(metric + "_sum")) {
+                sum += Double.parseDouble(value);
+            } else if (line.startsWith(metric + "_count")) {
+                count += Double.parseDouble(value);
+            }
+        }
+        return new double[] {sum, count};
     }
 
     private static long count(String text, String needle) {
