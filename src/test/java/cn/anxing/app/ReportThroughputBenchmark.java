@@ -67,9 +67,9 @@ public final class ReportThroughputBenchmark {
         }
 
         String row() {
-            return String.format("| %s | %d | %d | %.0f /s | %.1f ms | %.1f ms | %.1f ms | %.1f ms |",
-                    name, requests, errors, throughput(), percentile(50), percentile(90),
-                    percentile(99), percentile(100));
+            return String.format("| %s | %d | %d | %.0f /s | %.1f ms | %.1f ms | %.1f ms |"
+                    + " %.1f ms |", name, requests, errors, throughput(), percentile(50),
+                    percentile(90), percentile(99), percentile(100));
         }
     }
 
@@ -118,7 +118,8 @@ public final class ReportThroughputBenchmark {
             String pgOpen = pgbench(url, reporter, poolSize, seconds, pgRate / 2, dirs);
 
             System.out.println();
-            System.out.println("| phase | requests | errors | throughput | p50 | p90 | p99 | max |");
+            System.out.println("| phase | requests | errors | throughput | p50 | p90 | p99 |"
+                    + " max |");
             System.out.println("|---|---|---|---|---|---|---|---|");
             results.forEach(r -> System.out.println(r.row()));
             System.out.println(pgRow("pgbench, " + poolSize + " clients, closed loop", pgClosed,
@@ -126,12 +127,13 @@ public final class ReportThroughputBenchmark {
             System.out.println(pgRow("pgbench, " + poolSize + " clients, open loop at half",
                     pgOpen, dirs, seconds));
             System.out.printf("%nreport creation / pgbench INSERT: 1 instance %.2f, 3 instances"
-                    + " %.2f%n", closedOne.throughput() / pgRate, closedThree.throughput() / pgRate);
+                    + " %.2f%n", closedOne.throughput() / pgRate,
+                    closedThree.throughput() / pgRate);
             sizes(instances.get(1), tokens.get(0));
             for (JarInstance instance : instances) {
                 String log = instance.logText();
-                System.out.printf("instance %d: 'Promise already completed' %d times, blocked-thread"
-                        + " warnings %d, GC pauses %s%n", instance.number(),
+                System.out.printf("instance %d: 'Promise already completed' %d times,"
+                        + " blocked-thread warnings %d, GC pauses %s%n", instance.number(),
                         count(log, "Promise already completed"), count(log, "has been blocked for"),
                         gcSummary(dirs.resolve("gc-" + instance.number() + ".log")));
             }

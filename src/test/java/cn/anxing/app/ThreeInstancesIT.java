@@ -144,7 +144,8 @@ class ThreeInstancesIT {
                     && !job.getJsonObject("progress").isEmpty()) {
                 progressSeen = true;
             }
-            if ("done".equals(job.getString("status")) || "failed".equals(job.getString("status"))) {
+            String status = job.getString("status");
+            if ("done".equals(status) || "failed".equals(status)) {
                 break;
             }
             Thread.sleep(300);
@@ -159,7 +160,8 @@ class ThreeInstancesIT {
     @Test
     @Order(3)
     @DisplayName("a photo uploaded through instance 2 to a case reported through instance 1 (its"
-            + " checklist through 3) is served by instances 1 and 3, and its upload replays through instance 3")
+            + " checklist through 3) is served by instances 1 and 3, and its upload replays through"
+            + " instance 3")
     void photoServedByOthers() throws Exception {
         Api driver = INSTANCES.get(0).api().phone("13720000001");
         Api.Reply created = driver.post("/api/v1/accidents", new JsonObject()
@@ -331,7 +333,8 @@ class ThreeInstancesIT {
         deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             job = asked.get(BUS + "/plan-jobs/" + jobId).json();
-            if ("done".equals(job.getString("status")) || "failed".equals(job.getString("status"))) {
+            String status = job.getString("status");
+            if ("done".equals(status) || "failed".equals(status)) {
                 break;
             }
             Thread.sleep(300);
