@@ -147,6 +147,13 @@ public final class AccidentRepository {
         return pool;
     }
 
+    /** The insert failed because another case already has the share code it drew. */
+    static boolean shareCodeTaken(Throwable failure) {
+        return failure instanceof io.vertx.pgclient.PgException pg
+                && "23505".equals(pg.getSqlState()) && pg.getMessage() != null
+                && pg.getMessage().contains("share_code");
+    }
+
     public Future<UUID> insertCase(SqlClient tx, NewCase c) {
         LatLon road = c.road().point();
         return tx.preparedQuery(INSERT_CASE).execute(Tuple.from(new Object[] {c.shareCode(),

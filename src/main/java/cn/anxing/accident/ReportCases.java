@@ -136,13 +136,7 @@ public final class ReportCases {
                 if (!found.isEmpty()) {
                     return Future.succeededFuture(new ReportResult(null, found));
                 }
-                var newCase = new AccidentRepository.NewCase(shareCode(), actor, occurredAt,
-                        location.position(), location.road(), weather, form, plates);
-                AccidentRepository repository = cases.repository();
-                return repository.pool().withTransaction(tx -> repository.insertCase(tx, newCase)
-                        .compose(id -> repository.insertParty(tx, id, "A", actor,
-                                plates.get(0)).compose(x -> flagFrequentPlates(tx, id, plates,
-                                        now)).map(id)))
+                return insertCase(actor, occurredAt, location, weather, form, plates, now, 1)
                         .compose(id -> reading.view(actor, id))
                         .map(view -> new ReportResult(view, null));
             });
@@ -170,6 +164,26 @@ public final class ReportCases {
             return flags.isEmpty() ? Future.<Void>succeededFuture()
                     : cases.repository().setFlags(tx, caseId, flags);
         });
+    }
+
+    /**
+     * Stores the case and its reporter. Share codes are six random characters, unique over every
+     * case ever stored: after a few million cases a fresh code meets a taken one now and then (a
+     * 500 under load before), so a taken code is drawn again, in a new transaction.
+     */
+    private Future<UUID> insertCase(UUID actor, Instant occurredAt, Location location,
+            Weather weather, AccidentForm form, List<PlateNumber> plates, Instant now,
+            int attempt) {
+        var newCase = new AccidentRepository.NewCase(shareCode(), actor, occurredAt,
+                location.position(), location.road(), weather, form, plates);
+        AccidentRepository repository = cases.repository();
+        return repository.pool().withTransaction(tx -> repository.insertCase(tx, newCase)
+                .compose(id -> repository.insertParty(tx, id, "A", actor, plates.get(0))
+                        .compose(x -> flagFrequentPlates(tx, id, plates, now)).map(id)))
+                .recover(e -> attempt < 5 && AccidentRepository.shareCodeTaken(e)
+                        ? insertCase(actor, occurredAt, location, weather, form, plates, now,
+                                attempt + 1)
+                        : Future.failedFuture(e));
     }
 
     private Future<List<DuplicateOffer>> duplicatesOf(UUID actor, LatLon position,

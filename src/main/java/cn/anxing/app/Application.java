@@ -93,6 +93,7 @@ public final class Application {
                     .withMetrics(new MicrometerMetricsFactory(metrics))
                     .build();
             Pool pool = database.createPool(vertx, config.database().poolSize());
+            awaitFirstConnection(pool, Duration.ofSeconds(60));
 
             var accounts = new AccountRepository(pool);
             SecretStore secrets = name -> accounts.secret(name, randomSecret());
@@ -274,6 +275,29 @@ public final class Application {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /**
+     * The first connection of a JVM that is still warming up, on a busy machine or to a database
+     * that several instances start against at once, can take longer than the pool's 5 s wait:
+     * the start tries again rather than failing on it. Flyway has already reached the database,
+     * so what fails here for a whole minute is a real fault.
+     */
+    private static void awaitFirstConnection(Pool pool, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try {
+                await(pool.query("SELECT 1").execute());
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warn("The database did not answer yet ({}); trying again",
+                        e.getCause() == null ? e : e.getCause().getMessage());
+                Thread.sleep(500);
+            }
+        }
     }
 
     static <T> T await(Future<T> future) throws Exception {

@@ -11,6 +11,7 @@ import cn.anxing.routing.RoutingService;
 import cn.anxing.routing.StopCandidate;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -83,8 +84,21 @@ public final class BusDemo implements DemoData {
                 "  parent     phone " + DEMO_PARENT_PHONE + " sees the child's bus after a plan"));
     }
 
-    /** Creates whatever part of the demo is missing; the finished demo school. */
+    /**
+     * Creates whatever part of the demo is missing; the finished demo school. Several instances
+     * starting at once on one database each look for the school and its households before
+     * adding them, so they take turns: a session lock on one connection (released with it if
+     * the instance dies), held while the others' seeds wait.
+     */
     Future<School> seed() {
+        return repository.pool().getConnection().compose(lock -> lock
+                .preparedQuery("SELECT pg_advisory_lock(hashtext($1))").execute(Tuple.of(DEMO_KEY))
+                .compose(locked -> seedMissing())
+                .eventually(() -> lock.preparedQuery("SELECT pg_advisory_unlock(hashtext($1))")
+                        .execute(Tuple.of(DEMO_KEY)).eventually(lock::close)));
+    }
+
+    private Future<School> seedMissing() {
         return repository.schoolByDemoKey(DEMO_KEY).compose(found -> found
                 .map(Future::succeededFuture)
                 .orElseGet(this::createSchool))

@@ -98,6 +98,10 @@ public final class BusRepository {
         this.pool = pool;
     }
 
+    Pool pool() {
+        return pool;
+    }
+
     // ---------------------------------------------------------------- schools
 
     public Future<School> insertSchool(String name, LatLon location, LocalTime evening,

@@ -41,7 +41,8 @@ public final class PlanningJobs {
     private final RoutingService routing;
     private final int matrixThreads;
     private final Duration lease;
-    private final String owner = "instance-" + UUID.randomUUID();
+    /** Names the process, so an operator (or a test) sees in the row which one holds a job. */
+    private final String owner = "pid-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
     private final ExecutorService runner;
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeat;
@@ -60,11 +61,6 @@ public final class PlanningJobs {
         this.workers = Executors.newFixedThreadPool(this.matrixThreads,
                 daemon("anxing-bus-worker"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("anxing-bus-lease"));
-    }
-
-    /** The usual lease: long enough to ride out a GC pause, short enough to take over soon. */
-    public static Duration defaultLease() {
-        return Duration.ofSeconds(15);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -39,7 +39,12 @@ public record AppConfig(
     public record DatabaseConfig(Optional<String> url, int poolSize) {
     }
 
-    public record MapConfig(Path mapFile, int matrixThreads) {
+    /**
+     * @param planJobLease how long a bus plan job stays with the instance that claimed it
+     *                     without a heartbeat (PLAN_JOB_LEASE_SECONDS): after it, another
+     *                     instance takes the job up
+     */
+    public record MapConfig(Path mapFile, int matrixThreads, Duration planJobLease) {
     }
 
     public record AuthConfig(

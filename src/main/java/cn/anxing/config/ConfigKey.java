@@ -20,6 +20,7 @@ public enum ConfigKey {
     DATABASE_POOL_SIZE("database.poolSize", "DATABASE_POOL_SIZE"),
     MAP_FILE("map.file", "MAP_FILE"),
     ROUTING_MATRIX_THREADS("routing.matrixThreads", "ROUTING_MATRIX_THREADS"),
+    PLAN_JOB_LEASE_SECONDS("bus.planJobLeaseSeconds", "PLAN_JOB_LEASE_SECONDS"),
     JWT_SECRET("auth.jwtSecret", "JWT_SECRET"),
     TOKEN_TTL_MINUTES("auth.tokenTtlMinutes", "TOKEN_TTL_MINUTES"),
     OTP_TTL_SECONDS("auth.otpTtlSeconds", "OTP_TTL_SECONDS"),

@@ -64,7 +64,9 @@ public final class ConfigLoader {
         database.url().ifPresent(ConfigLoader::checkDatabaseUrl);
         var map = new AppConfig.MapConfig(
                 Path.of(string(v, ConfigKey.MAP_FILE)),
-                intInRange(v, ConfigKey.ROUTING_MATRIX_THREADS, 1, 64));
+                intInRange(v, ConfigKey.ROUTING_MATRIX_THREADS, 1, 64),
+                // the heartbeat renews at a third of the lease: below 3 s it would beat too often
+                Duration.ofSeconds(intInRange(v, ConfigKey.PLAN_JOB_LEASE_SECONDS, 3, 3600)));
         var auth = new AppConfig.AuthConfig(
                 optional(v, ConfigKey.JWT_SECRET),
                 Duration.ofMinutes(intInRange(v, ConfigKey.TOKEN_TTL_MINUTES, 1, 60 * 24 * 30)),
