@@ -121,12 +121,10 @@ public final class CaseEvidence {
                 update.fire(CaseEvent.ALL_PARTIES_JOINED);
             }
         }
-        Future<Void> written = workers.documents(() -> {
-            photos.store(inspected.sha256(), inspected.type().extension(), bytes);
-            return null;
-        });
+        // the file and its row in the upload's transaction: both stored, or neither
         AccidentRepository repository = cases.repository();
-        Future<Void> stored = written.compose(x -> repository.upsertPhoto(tx, c.id(), photo));
+        Future<Void> stored = photos.store(tx, inspected.sha256(), inspected.type().extension(),
+                bytes).compose(x -> repository.upsertPhoto(tx, c.id(), photo));
         if (flags.isEmpty()) {
             return stored;
         }
@@ -140,8 +138,8 @@ public final class CaseEvidence {
         Future<AccidentCase> allowed = police ? cases.any(caseId) : cases.ofParty(actor, caseId);
         return allowed.compose(c -> cases.repository().photo(caseId, photoId)).compose(found -> {
             CasePhoto p = found.orElseThrow(CaseChanges::notFound);
-            return workers.documents(() -> new PhotoFile(p.type().contentType(),
-                    photos.read(p.sha256(), p.type().extension())));
+            return photos.read(p.sha256(), p.type().extension())
+                    .map(bytes -> new PhotoFile(p.type().contentType(), bytes));
         });
     }
 

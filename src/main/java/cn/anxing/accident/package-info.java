@@ -15,7 +15,7 @@
  *       {@code accident_agreement}; the JSONB columns are parsed by {@code CaseJson} and read by
  *       key nowhere else), {@link cn.anxing.accident.DuplicateOffers}
  *       ({@code accident_duplicate_offer}), {@link cn.anxing.accident.InsurerRepository}
- *       ({@code insurer}), {@link cn.anxing.accident.PhotoStore} (photo files by hash).</li>
+ *       ({@code insurer}), {@link cn.anxing.accident.PhotoStore} (photo files by hash, in PostgreSQL).</li>
  *   <li>The use cases, one class per step: {@link cn.anxing.accident.ReportCases} (report,
  *       repeated reports, join), {@link cn.anxing.accident.CaseEvidence} (checklist, photos),
  *       {@link cn.anxing.accident.CaseParties} (details, statements, asking for the police),

@@ -17,8 +17,8 @@ public final class BusModule implements FeatureModule {
     public BusModule(Platform platform) {
         var repository = new BusRepository(platform.pool());
         var routing = platform.routing();
-        this.jobs = new PlanningJobs(repository, routing, platform.workers(),
-                platform.config().map().matrixThreads());
+        this.jobs = new PlanningJobs(platform.pool(), repository, routing,
+                platform.config().map().matrixThreads(), PlanningJobs.defaultLease());
         this.routes = new BusRoutes(new BusService(repository, routing, jobs), platform.authz());
         this.demo = new BusDemo(platform.vertx(), repository, routing, routing.whenReady(),
                 platform.config().map().mapFile());
@@ -29,10 +29,10 @@ public final class BusModule implements FeatureModule {
         return List.of(routes);
     }
 
-    /** Fails the jobs a previous run of the server left unfinished. */
+    /** Starts this instance's planning worker; jobs are claimed from the database. */
     @Override
     public Future<Void> start() {
-        return jobs.recover();
+        return jobs.start();
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -73,31 +72,6 @@ public final class BusRepository {
                    dwell_base_seconds = $4, dwell_per_student_seconds = $5,
                    no_stop_road_classes = $6, solver_seconds = $7, updated_at = now()
              WHERE school_id = $1""";
-    private static final String JOB_COLUMNS = """
-            id, school_id, status, phase, progress, matrix_ms, solve_ms, paths_ms, error,
-            created_at, started_at, finished_at""";
-    private static final String INSERT_JOB = """
-            INSERT INTO bus_plan_job (school_id, status, phase, requested_by)
-            VALUES ($1, 'queued', 'queued', $2) RETURNING\s""" + JOB_COLUMNS;
-    private static final String JOB_BY_ID =
-            "SELECT " + JOB_COLUMNS + " FROM bus_plan_job WHERE id = $1";
-    private static final String JOBS_OF_SCHOOL = "SELECT " + JOB_COLUMNS
-            + " FROM bus_plan_job WHERE school_id = $1 ORDER BY created_at DESC LIMIT 20";
-    private static final String START_JOB = """
-            UPDATE bus_plan_job SET status = 'running', phase = $2, started_at = now()
-             WHERE id = $1""";
-    private static final String JOB_PHASE =
-            "UPDATE bus_plan_job SET phase = $2, progress = $3 WHERE id = $1";
-    private static final String FINISH_JOB = """
-            UPDATE bus_plan_job SET status = $2, phase = $2, progress = $3, matrix_ms = $4,
-                   solve_ms = $5, paths_ms = $6, error = $7, finished_at = now()
-             WHERE id = $1""";
-    private static final String FAIL_UNFINISHED = """
-            UPDATE bus_plan_job SET status = 'failed', phase = 'failed', finished_at = now(),
-                   error = 'the server stopped before the job finished; plan again'
-             WHERE status IN ('queued', 'running')""";
-    private static final String INSERT_PLAN =
-            "INSERT INTO bus_plan (id, school_id, plan) VALUES ($1, $2, $3)";
     private static final String PLAN_BY_ID = "SELECT plan FROM bus_plan WHERE id = $1";
     private static final String LATEST_PLAN = """
             SELECT id, plan FROM bus_plan WHERE school_id = $1
@@ -111,13 +85,6 @@ public final class BusRepository {
     /** A school with the counts the coordinator's list shows. */
     public record SchoolSummary(School school, long households, long students, long buses,
                                 UUID latestPlan) {
-    }
-
-    /** A planning job as stored. */
-    public record StoredJob(UUID id, UUID schoolId, String status, String phase,
-                            JsonObject progress, Long matrixMillis, Long solveMillis,
-                            Long pathsMillis, String error, String createdAt, String startedAt,
-                            String finishedAt) {
     }
 
     /** A household a parent may look up. */
@@ -267,58 +234,6 @@ public final class BusRepository {
 
     // ---------------------------------------------------------------- jobs and plans
 
-    public Future<StoredJob> insertJob(UUID schoolId, UUID requestedBy) {
-        return pool.preparedQuery(INSERT_JOB).execute(Tuple.of(schoolId, requestedBy))
-                .map(rows -> toJob(rows.iterator().next()));
-    }
-
-    public Future<Optional<StoredJob>> job(UUID id) {
-        return pool.preparedQuery(JOB_BY_ID).execute(Tuple.of(id)).map(rows ->
-                rows.size() == 0 ? Optional.empty() : Optional.of(toJob(rows.iterator().next())));
-    }
-
-    public Future<List<StoredJob>> jobs(UUID schoolId) {
-        return pool.preparedQuery(JOBS_OF_SCHOOL).execute(Tuple.of(schoolId)).map(rows -> {
-            List<StoredJob> list = new ArrayList<>();
-            rows.forEach(row -> list.add(toJob(row)));
-            return list;
-        });
-    }
-
-    public Future<Void> startJob(UUID id, String phase) {
-        return pool.preparedQuery(START_JOB).execute(Tuple.of(id, phase)).mapEmpty();
-    }
-
-    public Future<Void> jobPhase(UUID id, String phase, JsonObject progress) {
-        return pool.preparedQuery(JOB_PHASE).execute(Tuple.of(id, phase, progress)).mapEmpty();
-    }
-
-    public Future<Void> finishJob(UUID id, String status, JsonObject progress, Long matrixMillis,
-                                  Long solveMillis, Long pathsMillis, String error) {
-        return pool.preparedQuery(FINISH_JOB).execute(Tuple.from(Arrays.asList(id, status,
-                progress, matrixMillis, solveMillis, pathsMillis, error))).mapEmpty();
-    }
-
-    /** Jobs a stopped server left behind can never finish: say so. */
-    public Future<Void> failUnfinishedJobs() {
-        return pool.query(FAIL_UNFINISHED).execute().mapEmpty();
-    }
-
-    /** Stores the plan and marks its job done in one transaction. */
-    public Future<Void> storePlan(UUID jobId, UUID schoolId, JsonObject plan, JsonObject progress,
-                                  long matrixMillis, long solveMillis, long pathsMillis) {
-        return pool.withTransaction(tx -> tx.preparedQuery(INSERT_PLAN)
-                .execute(Tuple.of(jobId, schoolId, plan))
-                .compose(x -> finish(tx, jobId, progress, matrixMillis, solveMillis,
-                        pathsMillis)));
-    }
-
-    private static Future<Void> finish(SqlClient tx, UUID jobId, JsonObject progress,
-                                       long matrixMillis, long solveMillis, long pathsMillis) {
-        return tx.preparedQuery(FINISH_JOB).execute(Tuple.from(Arrays.asList(jobId, "done",
-                progress, matrixMillis, solveMillis, pathsMillis, null))).mapEmpty();
-    }
-
     public Future<Optional<JsonObject>> plan(UUID id) {
         return pool.preparedQuery(PLAN_BY_ID).execute(Tuple.of(id)).map(rows ->
                 rows.size() == 0 ? Optional.empty()
@@ -357,15 +272,6 @@ public final class BusRepository {
         Double lon = row.getDouble("depot_lon");
         return new SchoolBus(row.getUUID("id"), row.getString("label"),
                 row.getInteger("capacity"), lat == null ? null : new LatLon(lat, lon));
-    }
-
-    private static StoredJob toJob(Row row) {
-        Object progress = row.getValue("progress");
-        return new StoredJob(row.getUUID("id"), row.getUUID("school_id"),
-                row.getString("status"), row.getString("phase"),
-                progress instanceof JsonObject o ? o : null, row.getLong("matrix_ms"),
-                row.getLong("solve_ms"), row.getLong("paths_ms"), row.getString("error"),
-                text(row, "created_at"), text(row, "started_at"), text(row, "finished_at"));
     }
 
     private static String text(Row row, String column) {

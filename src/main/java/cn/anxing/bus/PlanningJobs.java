@@ -1,69 +1,70 @@
 package cn.anxing.bus;
 
 import cn.anxing.bus.solver.SolverProgress;
-import cn.anxing.platform.WorkerPools;
 import cn.anxing.routing.RoutingService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The planning queue (规划任务队列): jobs run one at a time on the routing worker pool, never on
- * an event loop, because a plan keeps two cores busy for tens of seconds; the others wait their
- * turn. A job's state lives in the table; its live progress (the best plan the optimizer has
- * found so far) is kept here while it runs. A job that fails is stored as failed with the
- * reason, which the API shows in its {@code error}.
+ * The planning queue (规划任务队列), shared by every instance through the database: a request
+ * stores a queued job; each instance runs one job at a time on its own thread, never on an
+ * event loop, because a plan keeps two cores busy for tens of seconds. An instance claims the
+ * oldest waiting job ({@link PlanJobStore}), holds it by a lease its heartbeat renews and writes
+ * its phase and best plan so far to the row, so any instance can answer {@code GET
+ * /plan-jobs/:id}. If the instance dies, the lease runs out and another instance runs the job
+ * again from the start.
  */
 public final class PlanningJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanningJobs.class);
 
-    /** The job's state while it waits or runs. */
-    private static final class Live {
-        final UUID id;
-        final long queuedAt;
-        volatile String status = "queued";
-        volatile String phase = "queued";
-        volatile JsonObject progress = new JsonObject();
+    /** How often an idle instance looks for work, besides being woken by a submission here. */
+    private static final Duration POLL = Duration.ofSeconds(2);
+    /** Best plans arrive many times a second: the row gets at most one progress write a second. */
+    private static final long PROGRESS_WRITE_MILLIS = 1000;
 
-        Live(UUID id, long queuedAt) {
-            this.id = id;
-            this.queuedAt = queuedAt;
-        }
-    }
-
+    private final PlanJobStore store;
     private final BusRepository repository;
     private final RoutingService routing;
-    private final WorkerPools pools;
     private final int matrixThreads;
-    /** The planner's own matrix threads, which it splits each travel matrix across. */
+    private final Duration lease;
+    private final String owner = "instance-" + UUID.randomUUID();
+    private final ExecutorService runner;
     private final ExecutorService workers;
-    /** The last job queued: the next one starts when it has ended, so one runs at a time. */
-    private Future<Void> queue = Future.succeededFuture();
+    private final ScheduledExecutorService heartbeat;
+    private final Object wake = new Object();
+    private final AtomicReference<UUID> running = new AtomicReference<>();
     private volatile boolean stopped;
-    private volatile Thread running;
-    private final Map<UUID, Live> live = new ConcurrentHashMap<>();
-    private final AtomicLong order = new AtomicLong();
 
-    public PlanningJobs(BusRepository repository, RoutingService routing, WorkerPools pools,
-                        int matrixThreads) {
+    public PlanningJobs(Pool pool, BusRepository repository, RoutingService routing,
+                        int matrixThreads, Duration lease) {
+        this.store = new PlanJobStore(pool);
         this.repository = repository;
         this.routing = routing;
-        this.pools = pools;
         this.matrixThreads = Math.max(1, matrixThreads);
+        this.lease = lease;
+        this.runner = Executors.newSingleThreadExecutor(daemon("anxing-bus-planner"));
         this.workers = Executors.newFixedThreadPool(this.matrixThreads,
                 daemon("anxing-bus-worker"));
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("anxing-bus-lease"));
+    }
+
+    /** The usual lease: long enough to ride out a GC pause, short enough to take over soon. */
+    public static Duration defaultLease() {
+        return Duration.ofSeconds(15);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -71,43 +72,52 @@ public final class PlanningJobs {
         return task -> {
             Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) ->
+                    LOG.error("{} stopped on an error; jobs it held are taken up by others"
+                            + " when their lease runs out", t.getName(), e));
             return thread;
         };
     }
 
-    /** Fails the jobs a previous run of the server did not finish. */
-    public Future<Void> recover() {
-        return repository.failUnfinishedJobs();
+    /**
+     * Starts this instance's worker. Nothing is failed at start: a job another instance runs
+     * keeps its lease, and one left by a dead instance is taken up when its lease runs out.
+     */
+    public Future<Void> start() {
+        runner.execute(this::work);
+        return Future.succeededFuture();
     }
 
     /** Queues a plan for the school; the job is stored before this completes. */
     public Future<JsonObject> submit(UUID schoolId, UUID requestedBy, Duration solverTime,
                                      long seed) {
-        return repository.insertJob(schoolId, requestedBy).map(job -> {
-            Live state = new Live(job.id(), order.incrementAndGet());
-            live.put(job.id(), state);
-            enqueue(state, schoolId, solverTime, seed);
+        return store.insert(schoolId, requestedBy, solverTime, seed).compose(job -> {
+            synchronized (wake) {
+                wake.notifyAll();
+            }
             return toJson(job);
         });
     }
 
-    /** The job as the API shows it: live state while it runs, the stored row afterwards. */
-    public Future<java.util.Optional<JsonObject>> find(UUID jobId) {
-        return repository.job(jobId).map(stored -> stored.map(this::toJson));
+    /** The job as stored, whichever instance runs it. */
+    public Future<Optional<JsonObject>> find(UUID jobId) {
+        return store.find(jobId).compose(found -> found.isEmpty()
+                ? Future.succeededFuture(Optional.empty())
+                : toJson(found.get()).map(Optional::of));
     }
 
-    public Future<java.util.List<JsonObject>> ofSchool(UUID schoolId) {
-        return repository.jobs(schoolId).map(list -> list.stream().map(this::toJson).toList());
+    public Future<List<JsonObject>> ofSchool(UUID schoolId) {
+        return store.ofSchool(schoolId).compose(jobs -> Future.all(jobs.stream()
+                .map(this::toJson).toList()).map(all -> all.<JsonObject>list()));
     }
 
-    JsonObject toJson(BusRepository.StoredJob job) {
-        Live state = live.get(job.id());
+    private Future<JsonObject> toJson(PlanJobStore.StoredJob job) {
         var json = new JsonObject()
                 .put("id", job.id().toString())
                 .put("schoolId", job.schoolId().toString())
-                .put("status", state != null ? state.status : job.status())
-                .put("phase", state != null ? state.phase : job.phase())
-                .put("progress", state != null ? state.progress.copy() : job.progress())
+                .put("status", job.status())
+                .put("phase", job.phase())
+                .put("progress", job.progress() == null ? new JsonObject() : job.progress())
                 .put("createdAt", job.createdAt())
                 .put("startedAt", job.startedAt())
                 .put("finishedAt", job.finishedAt())
@@ -122,114 +132,154 @@ public final class PlanningJobs {
         if (job.pathsMillis() != null) {
             timings.put("pathsSeconds", job.pathsMillis() / 1000.0);
         }
-        if (state != null && state.progress.containsKey("timings")) {
-            timings = state.progress.getJsonObject("timings").copy();
+        if (timings.isEmpty() && job.progress() != null
+                && job.progress().getValue("timings") instanceof JsonObject live) {
+            timings = live.copy();
         }
         json.put("timings", timings);
-        if (state != null && state.status.equals("queued")) {
-            long ahead = live.values().stream()
-                    .filter(other -> other.queuedAt < state.queuedAt).count();
-            json.put("queuePosition", ahead);
-        }
-        if ("done".equals(json.getString("status"))) {
+        if ("done".equals(job.status())) {
             json.put("planId", job.id().toString());
         }
-        return json;
+        if (!"queued".equals(job.status())) {
+            return Future.succeededFuture(json);
+        }
+        return store.ahead(job.id()).map(ahead -> json.put("queuePosition", ahead));
     }
 
-    private synchronized void enqueue(Live state, UUID schoolId, Duration solverTime, long seed) {
-        queue = queue.eventually(() -> stopped ? Future.succeededFuture()
-                : pools.<Void>routing(() -> {
-                    running = Thread.currentThread();
-                    try {
-                        run(state, schoolId, solverTime, seed);
-                    } finally {
-                        running = null;
-                    }
-                    return null;
-                }).onFailure(e -> LOG.error("Bus plan {} for school {} ended with an error",
-                        state.id, schoolId, e)));
+    // ---------------------------------------------------------------- this instance's worker
+
+    private void work() {
+        while (!stopped) {
+            Optional<PlanJobStore.StoredJob> claimed;
+            try {
+                claimed = await(store.claim(owner, lease));
+            } catch (Exception e) {
+                // the database may be restarting: try again after the poll interval
+                LOG.warn("Could not claim a planning job: {}", e.getMessage());
+                claimed = Optional.empty();
+            }
+            if (claimed.isPresent()) {
+                run(claimed.get());
+                continue;
+            }
+            synchronized (wake) {
+                try {
+                    wake.wait(POLL.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
     }
 
-    private void run(Live state, UUID schoolId, Duration solverTime, long seed) {
+    private void run(PlanJobStore.StoredJob job) {
+        UUID id = job.id();
+        running.set(id);
+        if (job.attempts() > 1) {
+            LOG.info("Taking up bus plan {} (attempt {}): its previous instance stopped", id,
+                    job.attempts());
+        }
+        var beat = heartbeat.scheduleAtFixedRate(() -> renew(id), lease.toMillis() / 3,
+                lease.toMillis() / 3, TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
-        var timings = new JsonObject();
+        var progress = new AtomicReference<>(new JsonObject());
         try {
-            state.status = "running";
-            state.phase = "loading";
-            await(repository.startJob(state.id, state.phase));
             var network = routing.requireReady();
-            PlanningInput input = await(loadInput(schoolId));
+            PlanningInput input = await(loadInput(job.schoolId()));
             var planner = new BusPlanner(network, workers, matrixThreads);
-            Duration limit = solverTime != null ? solverTime
+            Duration limit = job.solverMillis() != null ? Duration.ofMillis(job.solverMillis())
                     : Duration.ofSeconds(input.policy().solverSeconds());
-            long[] phaseStart = {System.nanoTime()};
-            BusPlanner.Outcome outcome = planner.plan(input,
-                    BusPlanner.Options.defaults(limit, seed), new BusPlanner.Listener() {
-                        @Override
-                        public void phase(String phase) {
-                            long now = System.nanoTime();
-                            if (!state.phase.equals("loading")) {
-                                timings.put(state.phase + "Seconds",
-                                        (now - phaseStart[0]) / 1e9);
-                            }
-                            phaseStart[0] = now;
-                            state.phase = phase;
-                            state.progress = state.progress.copy().put("timings",
-                                    timings.copy());
-                            repository.jobPhase(state.id, phase, state.progress)
-                                    .onFailure(e -> LOG.warn("Bus plan {} for school {}: the"
-                                            + " phase {} was not stored", state.id, schoolId,
-                                            phase, e));
-                        }
-
-                        @Override
-                        public void progress(String run, SolverProgress p) {
-                            state.progress = state.progress.copy().put("run", run)
-                                    .put("best", new JsonObject()
-                                            .put("studentsServed", p.studentsServed())
-                                            .put("buses", p.buses())
-                                            .put("drivingSeconds",
-                                                    Math.round(p.totalCost() * 10) / 10.0)
-                                            .put("foundAtMillis", p.elapsedMillis()));
-                        }
-                    });
-            var progress = state.progress.copy().put("timings", new JsonObject()
+            long seed = job.seed() == null ? 1 : job.seed();
+            BusPlanner.Outcome outcome = planner.plan(input, BusPlanner.Options.defaults(limit,
+                    seed), new ProgressWriter(id, progress));
+            var finalProgress = progress.get().copy().put("timings", new JsonObject()
                     .put("matrixSeconds", outcome.matrixMillis() / 1000.0)
                     .put("solveSeconds", outcome.solveMillis() / 1000.0)
                     .put("pathsSeconds", outcome.pathsMillis() / 1000.0));
-            await(repository.storePlan(state.id, schoolId, JsonObject.mapFrom(outcome.plan()),
-                    progress, outcome.matrixMillis(), outcome.solveMillis(),
-                    outcome.pathsMillis()));
-            state.status = "done";
-            state.phase = "done";
-            LOG.info("Bus plan {} for school {} done in {} ms (matrix {} ms, solve {} ms)",
-                    state.id, schoolId, (System.nanoTime() - started) / 1_000_000,
-                    outcome.matrixMillis(), outcome.solveMillis());
+            boolean stored = await(store.storePlan(id, owner, job.schoolId(),
+                    JsonObject.mapFrom(outcome.plan()), finalProgress, outcome.matrixMillis(),
+                    outcome.solveMillis(), outcome.pathsMillis()));
+            if (stored) {
+                LOG.info("Bus plan {} for school {} done in {} ms (matrix {} ms, solve {} ms)",
+                        id, job.schoolId(), (System.nanoTime() - started) / 1_000_000,
+                        outcome.matrixMillis(), outcome.solveMillis());
+            } else {
+                LOG.warn("Bus plan {} was finished here after another instance took it over;"
+                        + " this result is dropped", id);
+            }
         } catch (Exception e) {
-            fail(state, schoolId, e);
-        } catch (Error e) {
-            // stored as failed, then left to propagate: the pool logs it and the JVM decides
-            fail(state, schoolId, e);
-            throw e;
+            if (stopped) {
+                return; // handed back in stop()
+            }
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException
+                    && e.getCause() != null ? e.getCause() : e;
+            LOG.warn("Bus plan {} for school {} failed", id, job.schoolId(), cause);
+            try {
+                await(store.fail(id, owner, progress.get(), cause.getMessage() == null
+                        ? cause.toString() : cause.getMessage()));
+            } catch (Exception stored) {
+                LOG.error("Could not record the failure of bus plan {}", id, stored);
+            }
         } finally {
-            live.remove(state.id);
+            beat.cancel(false);
+            running.set(null);
         }
     }
 
-    /** Logs the failure with its job and school, and stores why, for the API to show. */
-    private void fail(Live state, UUID schoolId, Throwable failure) {
-        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        LOG.warn("Bus plan {} for school {} failed", state.id, schoolId, cause);
-        state.status = "failed";
-        state.phase = "failed";
-        try {
-            await(repository.finishJob(state.id, "failed", state.progress, null, null, null,
-                    cause.getMessage() == null ? cause.toString() : cause.getMessage()));
-        } catch (Exception stored) {
-            LOG.error("Bus plan {} for school {}: could not record its failure", state.id,
-                    schoolId, stored);
+    private void renew(UUID id) {
+        store.renew(id, owner, lease).onComplete(held -> {
+            if (held.failed()) {
+                LOG.warn("Could not renew the lease of bus plan {}: {}", id,
+                        held.cause().getMessage());
+            } else if (!held.result()) {
+                LOG.warn("Bus plan {} is no longer held here (its lease ran out)", id);
+            }
+        });
+    }
+
+    /** Writes the phase at once and the best plan so far at most once a second. */
+    private final class ProgressWriter implements BusPlanner.Listener {
+        private final UUID id;
+        private final AtomicReference<JsonObject> progress;
+        private final JsonObject timings = new JsonObject();
+        private String phase = "loading";
+        private long phaseStarted = System.nanoTime();
+        private long lastWrite;
+
+        ProgressWriter(UUID id, AtomicReference<JsonObject> progress) {
+            this.id = id;
+            this.progress = progress;
+        }
+
+        @Override
+        public void phase(String next) {
+            long now = System.nanoTime();
+            if (!phase.equals("loading")) {
+                timings.put(phase + "Seconds", (now - phaseStarted) / 1e9);
+            }
+            phaseStarted = now;
+            phase = next;
+            progress.set(progress.get().copy().put("timings", timings.copy()));
+            write();
+        }
+
+        @Override
+        public void progress(String run, SolverProgress p) {
+            progress.set(progress.get().copy().put("run", run).put("best", new JsonObject()
+                    .put("studentsServed", p.studentsServed())
+                    .put("buses", p.buses())
+                    .put("drivingSeconds", Math.round(p.totalCost() * 10) / 10.0)
+                    .put("foundAtMillis", p.elapsedMillis())));
+            if (System.currentTimeMillis() - lastWrite >= PROGRESS_WRITE_MILLIS) {
+                write();
+            }
+        }
+
+        private void write() {
+            lastWrite = System.currentTimeMillis();
+            store.progress(id, owner, phase, progress.get()).onFailure(e ->
+                    LOG.warn("Could not record the progress of bus plan {}: {}", id,
+                            e.getMessage()));
         }
     }
 
@@ -248,13 +298,23 @@ public final class PlanningJobs {
         return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
 
-    /** Stops the queue; a job in flight is abandoned and failed by the next start. */
+    /**
+     * Stops this instance's worker and hands a job in flight back to the queue, so another
+     * instance (or this one after its restart) runs it without waiting for the lease.
+     */
     public void stop() {
         stopped = true;
-        Thread job = running;
-        if (job != null) {
-            job.interrupt();
+        UUID inFlight = running.get();
+        if (inFlight != null) {
+            try {
+                await(store.release(inFlight, owner));
+                LOG.info("Bus plan {} handed back to the queue at stop", inFlight);
+            } catch (Exception e) {
+                LOG.warn("Could not hand bus plan {} back; its lease will run out", inFlight, e);
+            }
         }
+        runner.shutdownNow();
         workers.shutdownNow();
+        heartbeat.shutdownNow();
     }
 }

@@ -74,9 +74,17 @@ public final class Database implements AutoCloseable {
                 result.targetSchemaVersion, result.migrationsExecuted);
     }
 
+    /**
+     * The pool, with timeouts that make a missing database fail a request within seconds
+     * (503) instead of holding it for the library's default minute: connecting may take 3 s,
+     * waiting for a free connection 5 s, and at most 256 requests wait at once.
+     */
     public Pool createPool(Vertx vertx, int maxSize) {
         return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(maxSize))
+                .with(new PoolOptions().setMaxSize(maxSize).setConnectionTimeout(5)
+                        .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+                        .setMaxWaitQueueSize(256))
+                .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3_000))
                 .connectingTo(connectOptions)
                 .using(vertx)
                 .build();

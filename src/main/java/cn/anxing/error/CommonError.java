@@ -27,7 +27,13 @@ public enum CommonError implements ErrorCode {
     /** The request headers are larger than the server reads. */
     HEADERS_TOO_LARGE(431),
     /** A bug on our side: the body carries only the request id, which the log has. */
-    INTERNAL_ERROR(500);
+    INTERNAL_ERROR(500),
+    /** PostgreSQL does not answer (restarting, unreachable): try again shortly. */
+    DATABASE_UNAVAILABLE(503),
+    /** A store the request writes to cannot be written now (read-only, unreachable). */
+    STORAGE_UNAVAILABLE(503),
+    /** The store is out of space: nothing was stored; an operator must act. */
+    STORAGE_FULL(507);
 
     private final int status;
 

@@ -42,9 +42,14 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         }
         DomainException error = toDomainException(ctx.failure(), ctx.statusCode());
         String requestId = RequestIds.of(ctx);
-        if (error.status() >= 500) {
+        if (error.status() == 500) {
             LOG.error("request {} {} {} failed", requestId, ctx.request().method(),
                     ctx.request().path(), ctx.failure());
+        } else if (error.status() > 500) {
+            // the database or a store is away: not a bug, and one line is enough
+            LOG.warn("request {} {} {}: {} ({})", requestId, ctx.request().method(),
+                    ctx.request().path(), error.code(), ctx.failure() == null ? ""
+                            : ctx.failure().toString());
         }
         var body = new JsonObject()
                 .put("code", error.code().name())
@@ -76,6 +81,11 @@ public final class ErrorHandler implements Handler<RoutingContext> {
             if (mapped != null) {
                 return mapped;
             }
+        }
+        if (failure != null && cn.anxing.db.DatabaseFailures.isUnavailable(failure)) {
+            return new DomainException(CommonError.DATABASE_UNAVAILABLE,
+                    "数据库暂时无法连接，请稍后重试 / the database is not reachable just now;"
+                            + " try again shortly");
         }
         if (failure instanceof DecodeException) {
             return new DomainException(CommonError.MALFORMED_JSON,

@@ -29,7 +29,9 @@ public final class HealthRoutes implements FeatureRoutes {
     }
 
     private void health(RoutingContext ctx) {
+        // a database that does not answer within 2 s is down, as far as a balancer cares
         Future<String> db = pool.query("SELECT 1").execute()
+                .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
                 .map(rows -> "UP")
                 .otherwise("DOWN");
         db.onComplete(result -> {

@@ -7,7 +7,6 @@ import com.graphhopper.GHResponse;
 import com.graphhopper.GraphHopper;
 import com.graphhopper.ResponsePath;
 import com.graphhopper.config.Profile;
-import com.graphhopper.isochrone.algorithm.ShortestPathTree;
 import com.graphhopper.jackson.Jackson;
 import com.graphhopper.routing.ev.BooleanEncodedValue;
 import com.graphhopper.routing.ev.EnumEncodedValue;
@@ -17,10 +16,8 @@ import com.graphhopper.routing.ev.Subnetwork;
 import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.util.DefaultSnapFilter;
 import com.graphhopper.routing.util.EdgeFilter;
-import com.graphhopper.routing.util.TraversalMode;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
-import com.graphhopper.storage.Graph;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.CustomModel;
 import com.graphhopper.util.DistanceCalc;
@@ -287,7 +284,7 @@ public final class RoadNetwork implements AutoCloseable {
                 PointNotOnRoadException.Reason.OUTSIDE_MAP);
     }
 
-    private Weighting weighting(String profile) {
+    Weighting weighting(String profile) {
         Weighting weighting = weightings.get(profile);
         if (weighting == null) {
             throw new IllegalArgumentException("unknown routing profile '" + profile
@@ -383,9 +380,10 @@ public final class RoadNetwork implements AutoCloseable {
 
     /**
      * Travel times and distances from every origin to every destination. All points are
-     * snapped once into one query graph; each origin then grows one shortest-path tree until
-     * every destination is settled, so the cost is one search per origin rather than one per
-     * pair. Origins are split into {@code parallelism} slices run on {@code workers}.
+     * snapped once into one query graph, copied into flat arrays ({@link MatrixSearch}); each
+     * origin then grows one shortest-path tree until every destination is settled, so the cost
+     * is one search per origin rather than one per pair. Origins are split into
+     * {@code parallelism} slices run on {@code workers}.
      *
      * <p>Points are indexed origins first, then destinations, in a
      * {@link PointNotOnRoadException}: index {@code from.size() + j} is destination j.
@@ -393,30 +391,37 @@ public final class RoadNetwork implements AutoCloseable {
     public TravelMatrix matrix(List<LatLon> from, List<LatLon> to, String profile,
                                Executor workers, int parallelism) {
         Weighting weighting = weighting(profile);
-        List<Snap> snaps = new ArrayList<>(from.size() + to.size());
-        List<LatLon> all = new ArrayList<>(from);
-        all.addAll(to);
-        for (int i = 0; i < all.size(); i++) {
-            snaps.add(snapOrThrow(all.get(i), i, profile));
-        }
+        List<Snap> snaps = snapAll(from, to, profile);
         QueryGraph graph = QueryGraph.create(hopper.getBaseGraph(), snaps);
         Weighting queryWeighting = graph.wrapWeighting(weighting);
 
-        Map<Integer, List<Integer>> destinationsAtNode = new HashMap<>();
+        MatrixSearch search = MatrixSearch.of(graph, queryWeighting);
+        int[][] destinationsOf = new int[graph.getNodes()][];
+        int destinationNodes = 0;
         for (int j = 0; j < to.size(); j++) {
-            destinationsAtNode.computeIfAbsent(snaps.get(from.size() + j).getClosestNode(),
-                    node -> new ArrayList<>()).add(j);
+            int node = snaps.get(from.size() + j).getClosestNode();
+            int[] here = destinationsOf[node];
+            if (here == null) {
+                destinationNodes++;
+                destinationsOf[node] = new int[] {j};
+            } else {
+                int[] more = Arrays.copyOf(here, here.length + 1);
+                more[here.length] = j;
+                destinationsOf[node] = more;
+            }
         }
+        int targets = destinationNodes;
         double[][] seconds = new double[from.size()][to.size()];
         double[][] metres = new double[from.size()][to.size()];
         int slices = Math.max(1, Math.min(parallelism, from.size()));
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (int slice = 0; slice < slices; slice++) {
-            int first = slice;
+            int firstRow = slice;
             running.add(CompletableFuture.runAsync(() -> {
-                for (int i = first; i < from.size(); i += slices) {
-                    fillRow(graph, queryWeighting, snaps.get(i).getClosestNode(),
-                            destinationsAtNode, seconds[i], metres[i]);
+                MatrixSearch.Workspace workspace = search.workspace();
+                for (int i = firstRow; i < from.size(); i += slices) {
+                    search.fillRow(workspace, snaps.get(i).getClosestNode(), destinationsOf,
+                            targets, seconds[i], metres[i]);
                 }
             }, workers));
         }
@@ -424,39 +429,20 @@ public final class RoadNetwork implements AutoCloseable {
         return new TravelMatrix(seconds, metres);
     }
 
-    private static void fillRow(Graph graph, Weighting weighting, int origin,
-                                Map<Integer, List<Integer>> destinationsAtNode,
-                                double[] seconds, double[] metres) {
-        Arrays.fill(seconds, Double.POSITIVE_INFINITY);
-        Arrays.fill(metres, Double.POSITIVE_INFINITY);
-        var tree = new TreeUntilAllSettled(graph, weighting, destinationsAtNode.size());
-        tree.search(origin, label -> {
-            List<Integer> destinations = destinationsAtNode.get(label.node);
-            if (destinations != null) {
-                for (int j : destinations) {
-                    seconds[j] = label.time / 1000.0;
-                    metres[j] = label.distance;
-                }
-                tree.remaining--;
-            }
-        });
+    /** Origins then destinations, each snapped for {@code profile}. */
+    List<Snap> snapAll(List<LatLon> from, List<LatLon> to, String profile) {
+        List<Snap> snaps = new ArrayList<>(from.size() + to.size());
+        List<LatLon> all = new ArrayList<>(from);
+        all.addAll(to);
+        for (int i = 0; i < all.size(); i++) {
+            snaps.add(snapOrThrow(all.get(i), i, profile));
+        }
+        return snaps;
     }
 
-    /** A forward shortest-path tree that stops once every destination node is settled. */
-    private static final class TreeUntilAllSettled extends ShortestPathTree {
-        int remaining;
-
-        TreeUntilAllSettled(Graph graph, Weighting weighting, int destinationNodes) {
-            super(graph, weighting, false, TraversalMode.NODE_BASED);
-            // no limit; the call also gives the tree's second queue the comparator it needs
-            setWeightLimit(Double.MAX_VALUE);
-            this.remaining = destinationNodes;
-        }
-
-        @Override
-        protected boolean finished() {
-            return remaining <= 0 || super.finished();
-        }
+    /** The engine itself, for tests that check our queries against GraphHopper's own. */
+    GraphHopper hopper() {
+        return hopper;
     }
 
     // ---------------------------------------------------------------- roads for the base map

@@ -119,4 +119,20 @@ public final class Api {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The bearer token this client sends, or null when anonymous. */
+    public String token() {
+        return token;
+    }
+
+    /** Any method with a raw body, its content type and further headers. */
+    public Reply send(String method, String path, byte[] body, String contentType,
+                      java.util.Map<String, String> headers) {
+        var builder = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        headers.forEach(builder::header);
+        return send(builder);
+    }
 }
