@@ -48,8 +48,11 @@ final class CreateAdminCommand {
             try (var connection = DriverManager.getConnection(database.jdbcUrl(),
                     options.getUser(), options.getPassword());
                  var insert = connection.prepareStatement("""
-                         INSERT INTO account (username, display_name, password_hash, roles)
-                         VALUES (?, ?, ?, ARRAY['admin']) ON CONFLICT (username) DO NOTHING""")) {
+                         INSERT INTO account (username, display_name, password_hash, roles,
+                             organisation_id)
+                         VALUES (?, ?, ?, ARRAY['admin'],
+                             (SELECT id FROM organisation WHERE code = 'admin'))
+                         ON CONFLICT (username) DO NOTHING""")) {
                 insert.setString(1, username);
                 insert.setString(2, name);
                 insert.setString(3, PasswordHasher.hash(password));

@@ -9,6 +9,7 @@ import static cn.anxing.http.Bodies.optionalString;
 import static cn.anxing.http.Bodies.uuidParam;
 
 import cn.anxing.auth.Role;
+import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
 import cn.anxing.http.Bodies;
 import cn.anxing.http.FeatureRoutes;
@@ -43,8 +44,7 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
 
     @Override
     public void mount(Router router) {
-        router.route("/api/v1/police/*").handler(authz.authenticated())
-                .handler(Authz.anyOf(Role.POLICE));
+        authz.guard(router.route("/api/v1/police/*"), Access.roles(Role.POLICE));
         router.get("/api/v1/police/accidents").handler(this::queue);
         router.get("/api/v1/police/statistics").handler(this::statistics);
         router.get(CASE).handler(this::view);

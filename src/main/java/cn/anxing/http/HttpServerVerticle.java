@@ -14,6 +14,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -26,10 +27,13 @@ public final class HttpServerVerticle extends VerticleBase {
     private final List<FeatureRoutes> features;
     private final Function<Throwable, DomainException> legacyErrors;
     private final PrometheusMeterRegistry metrics;
+    private final Consumer<List<RouteRules.Declared>> routeTable;
     private HttpServer server;
 
     public HttpServerVerticle(AppConfig.HttpConfig config, List<FeatureRoutes> features,
-            Function<Throwable, DomainException> legacyErrors, PrometheusMeterRegistry metrics) {
+            Function<Throwable, DomainException> legacyErrors, PrometheusMeterRegistry metrics,
+            Consumer<List<RouteRules.Declared>> routeTable) {
+        this.routeTable = routeTable;
         this.config = config;
         this.features = features;
         this.legacyErrors = legacyErrors;
@@ -48,6 +52,8 @@ public final class HttpServerVerticle extends VerticleBase {
                 .setBodyLimit(config.bodyLimitBytes()));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(metrics));
         features.forEach(feature -> feature.mount(router));
+        // a route without a declared rule stops the start here, before anything listens
+        routeTable.accept(RouteRules.declared(router));
         router.route("/api/*").handler(ctx -> ctx.fail(new DomainException(
                 CommonError.NOT_FOUND, "未找到 / not found: This API path")));
         // Vite names these files by content hash, so they may be cached for a year; the handler

@@ -1,5 +1,6 @@
 package cn.anxing.map;
 
+import cn.anxing.auth.Authz;
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
 import cn.anxing.http.FeatureRoutes;
@@ -31,6 +32,8 @@ public final class MapRoutes implements FeatureRoutes {
 
     @Override
     public void mount(Router router) {
+        // the map is public: the pages draw it before anyone signs in
+        Authz.anyone(router.route("/api/v1/map/*"));
         router.get("/api/v1/map/info").handler(this::info);
         router.get("/api/v1/map/roads").handler(this::roads);
         router.get("/api/v1/map/snap").handler(this::snap);

@@ -8,6 +8,7 @@ import static cn.anxing.http.Bodies.uuidParam;
 
 import cn.anxing.auth.Role;
 import cn.anxing.http.ApiException;
+import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
@@ -51,9 +52,10 @@ public final class PaymentRoutes implements FeatureRoutes {
     @Override
     public void mount(Router router) {
         if (demoPayerSystem) {
-            router.post(BASE + "/demo/payer-system").handler(this::demoPayerSystem);
+            authz.guard(router.post(BASE + "/demo/payer-system"), Access.anyone())
+                    .handler(this::demoPayerSystem);
         }
-        router.route(BASE + "/*").handler(authz.authenticated());
+        authz.guard(router.route(BASE + "/*"), Access.signedIn());
         router.post(BASE + "/applications")
                 .handler(Authz.anyOf(Role.DRIVER, Role.PARENT, Role.POLICE)).handler(this::apply);
         router.get(BASE + "/applications").handler(this::list);
