@@ -63,13 +63,10 @@ describe('school bus planning', () => {
         const sheets = await page.locator('.bus-sheet').count();
         assert.ok(sheets >= 1 && sheets <= 10, `route sheets: ${sheets}`);
         assert.match(await page.locator('#bus-summary-line').textContent(), /服务 \d+\/400 户/);
-        const drawn = await page.$eval('#bus-map', (element) => {
-            let lines = 0;
-            element.leafletMap.eachLayer((layer) => {
-                if (layer.getLatLngs && layer.options.weight === 5) lines += 1;
-            });
-            return lines;
-        });
+        // the bus lines drawn: the plan layer's line features on the MapLibre base map
+        const drawn = await page.$eval('#bus-map', (element) => element.mapLibreMap
+            .getSource('plan').serialize().data.features
+            .filter((feature) => feature.properties.kind === 'line').length);
         assert.equal(drawn, sheets, 'one line drawn per route sheet');
         await page.locator('.bus-sheet summary').first().click();
         assert.ok(await page.locator('.bus-sheet[open] .bus-directions li').count() >= 2);
@@ -104,7 +101,7 @@ describe("a parent's view of the child's bus", () => {
         assert.match(await card.locator('.child-evening').textContent(), /21:\d\d:\d\d 从学校出发/);
         assert.match(await card.locator('.child-morning').textContent(), /到站接车/);
         await page.waitForSelector('.child-map[data-roads=loaded]');
-        assert.ok(await page.locator('.child-map .leaflet-marker-icon').isVisible());
+        assert.ok(await page.locator('.child-map .child-stop-pin').isVisible());
         assert.deepEqual(page.errors, []);
     });
 });

@@ -32,6 +32,10 @@ export async function policeQueueView(outlet) {
                         i18n: c.reason ? `accident.queue.reason.${c.reason}` : undefined }))))))));
 }
 
+/** The case map on screen, removed when the case is drawn again or left. */
+/** @type {import('maplibre-gl').Map | null} */
+let caseMap = null;
+
 /**
  * @param {HTMLElement} outlet
  * @param {RouteContext} context
@@ -83,6 +87,7 @@ export async function policeCaseView(outlet, context) {
             showError(form, error);
         }
     });
+    const mapBox = h('div', { class: 'map-box', id: 'police-case-map' });
     const reasons = view.eligibility && !view.eligibility.selfServiceAllowed
         ? view.eligibility.reasons : view.decision?.reasons ?? [];
     replaceChildren(outlet, h('div', { class: 'accident', id: 'police-case',
@@ -93,7 +98,8 @@ export async function policeCaseView(outlet, context) {
                 i18n: `accident.state.${view.state}` })),
             h('p', { i18n: 'accident.case.place', i18nParams: { road: view.location.roadName } }),
             h('ul', {}, reasons.map((r) => h('li', {}, bilingual(r)))),
-            view.flags.map((f) => h('p', { class: 'notice' }, bilingual(f)))),
+            view.flags.map((f) => h('p', { class: 'notice' }, bilingual(f))),
+            mapBox),
         h('section', { class: 'card' }, h('h2', { i18n: 'accident.parties.title' }),
             h('ul', { class: 'plain' }, view.parties.map((p) => h('li', {},
                 `${p.label} · ${p.name ?? ''} · ${p.plate ?? ''} · ${p.licenceNo ?? ''} · `
@@ -111,4 +117,14 @@ export async function policeCaseView(outlet, context) {
                 await post(`/police/accidents/${view.id}/close`, { version: view.version });
                 await policeCaseView(outlet, context);
             } })));
+    caseMap?.remove();
+    caseMap = null;
+    // the map is a help beside the case: without it (no WebGL) the road is still named above
+    import('../map/case-map.js')
+        .then(({ showCaseOnMap }) => { caseMap = showCaseOnMap(mapBox, view.location); })
+        .catch(() => { mapBox.hidden = true; });
+    return () => {
+        caseMap?.remove();
+        caseMap = null;
+    };
 }

@@ -1,12 +1,12 @@
 /**
- * #/accident/new: the place (phone location, or a tap on our map) snapped to a road, the plates
- * (yours first), weather and form; a report near an open case with a shared plate is offered
- * that case instead.
+ * #/accident/new: the place (phone location, a tap on our map or the pin dragged) snapped to a
+ * road, shown with the nearest cross street; the plates (yours first), weather and form; a
+ * report near an open case with a shared plate is offered that case instead.
  */
 import { h, replaceChildren } from '../dom.js';
 import { get, post, withQuery } from '../api.js';
 import { describe, field, formError, showError } from '../forms.js';
-import { bindText } from '../i18n.js';
+import { bindText, t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { selectField } from './common.js';
 
@@ -16,17 +16,22 @@ const FORMS = ['REAR_END_COLLISION', 'SIDE_COLLISION', 'HEAD_ON_COLLISION', 'SCR
 export async function reportView(outlet) {
     let place = null;
     let cleanupMap = () => {};
+    /** The map and its pin once loaded: {map, pin, overlays}; the page works without it. */
+    let onMap = null;
     const road = h('p', { id: 'report-road', class: 'hint', i18n: 'accident.report.noPlace' });
+    const nearby = h('p', { id: 'report-nearby', class: 'hint', hidden: true });
     const placeError = h('p', { class: 'field-error', hidden: true, role: 'alert' });
     const mapBox = h('div', { class: 'map-box', id: 'report-map' });
 
-    async function setPlace(lat, lon) {
+    async function setPlace(lat, lon, { centre = false } = {}) {
         placeError.hidden = true;
+        showPin(lat, lon, centre);
         try {
             const found = await get(withQuery('/accidents/location', { lat, lon }));
             place = { lat, lon };
             road.dataset.roadName = found.roadName ?? '';
             bindText(road, 'accident.report.road', { road: found.roadName || '—' });
+            showRoad(found, { lat, lon });
         } catch (error) {
             place = null;
             describe(placeError, error);
@@ -34,12 +39,42 @@ export async function reportView(outlet) {
         }
     }
 
+    function showPin(lat, lon, centre) {
+        if (!onMap) return;
+        onMap.pin.setLngLat([lon, lat]);
+        if (centre) {
+            onMap.map.jumpTo({ center: [lon, lat], zoom: Math.max(onMap.map.getZoom(), 16) });
+        }
+    }
+
+    /** The snapped road drawn on the map, and the cross street and landmark named near it. */
+    function showRoad(found, at) {
+        if (!onMap) return;
+        const { map, overlays } = onMap;
+        overlays.highlightRoad(map, found.roadName);
+        nearby.hidden = true;
+        map.once('idle', () => {
+            if (place?.lat !== at.lat || place?.lon !== at.lon) return;
+            const { crossStreet, landmark } = overlays.namesNear(map, at, found.roadName);
+            const parts = [];
+            if (crossStreet) parts.push(t('basemap.near.cross', { name: crossStreet.name,
+                metres: Math.round(crossStreet.metres) }));
+            if (landmark) parts.push(t('basemap.near.landmark', { name: landmark.name,
+                metres: Math.round(landmark.metres) }));
+            nearby.dataset.crossStreet = crossStreet?.name ?? '';
+            nearby.textContent = parts.join(' · ');
+            nearby.hidden = parts.length === 0;
+        });
+        map.triggerRepaint();
+    }
+
     const locate = h('button', { type: 'button', class: 'secondary', id: 'use-location',
         i18n: 'accident.report.locate' });
     locate.addEventListener('click', () => {
         bindText(road, 'accident.report.locating');
         navigator.geolocation.getCurrentPosition(
-            (position) => setPlace(position.coords.latitude, position.coords.longitude),
+            (position) => setPlace(position.coords.latitude, position.coords.longitude,
+                { centre: true }),
             () => bindText(road, 'accident.report.noPlace'),
             { enableHighAccuracy: true, timeout: 10000 });
     });
@@ -109,17 +144,29 @@ export async function reportView(outlet) {
         h('section', { class: 'card' },
             h('h1', { i18n: 'accident.report.title' }),
             locate, h('p', { class: 'hint', i18n: 'accident.report.mapHint' }), mapBox,
-            road, placeError),
+            road, nearby, placeError),
         offers,
         h('section', { class: 'card' }, form)));
 
     // the map is a help, not a need: without it the phone's location still works
     try {
-        const [{ mountMap }, { showSnapOnClick }] = await Promise.all([
-            import('../map/basemap.js'), import('../map/snap.js')]);
-        const map = await mountMap(mapBox);
-        const stop = showSnapOnClick(map, (snapped) => setPlace(snapped.lat, snapped.lon));
-        cleanupMap = () => { stop(); map.remove(); };
+        const [{ createBaseMap, whenStyleLoaded }, overlays, { loadMapInfo }] = await Promise.all([
+            import('../map/basemap.js'), import('../map/overlays.js'), import('../map/info.js')]);
+        const info = await loadMapInfo().catch(() => null);
+        const start = place ?? info?.center;
+        const map = createBaseMap(mapBox, { center: start, zoom: 16 });
+        cleanupMap = () => map.remove();
+        await whenStyleLoaded(map);
+        const centre = map.getCenter();
+        const pin = overlays.addPin(map, { lat: centre.lat, lon: centre.lng },
+            { draggable: true, label: t('basemap.pin'), className: 'report-pin' });
+        onMap = { map, pin, overlays };
+        if (place) showPin(place.lat, place.lon, true);
+        pin.on('dragend', () => {
+            const { lat, lng } = pin.getLngLat();
+            setPlace(lat, lng);
+        });
+        map.on('click', ({ lngLat }) => setPlace(lngLat.lat, lngLat.lng));
     } catch {
         mapBox.hidden = true;
     }

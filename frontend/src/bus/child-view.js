@@ -1,13 +1,13 @@
 /**
  * The parent's page (#/child-bus, 孩子的校车): for each household registered with the parent's
- * phone, the stop and the walk to it, the evening and morning lines with their times, and the
- * stop on the map.
+ * phone, the stop and the walk to it, the evening and morning lines with their times, and home,
+ * the stop, the walk and the school on the map. Names on the map are text, never HTML.
  */
-import L from 'leaflet';
 import { h, replaceChildren } from '../dom.js';
 import { get } from '../api.js';
 import { bindServerMessage, t } from '../i18n.js';
-import { mountMap } from '../map/basemap.js';
+import { createBaseMap, LABEL_FONT, whenStyleLoaded } from '../map/basemap.js';
+import { addPin, firstSymbolLayer, hoverText, setGeoJson } from '../map/overlays.js';
 import './strings.js';
 
 export async function childBusView(outlet) {
@@ -53,16 +53,64 @@ export async function childBusView(outlet) {
         }
         const mapElement = h('div', { class: 'map-full child-map' });
         card.append(mapElement);
-        const map = await mountMap(mapElement, { center: { lat: stop.lat, lon: stop.lon },
+        const map = createBaseMap(mapElement, { center: { lat: stop.lat, lon: stop.lon },
             zoom: 16 });
         maps.push(map);
-        if (evening?.path) {
-            L.polyline(evening.path, { color: '#2e86ab', weight: 4, opacity: 0.6 }).addTo(map);
-        }
-        L.polyline(child.walkPath, { color: '#555', weight: 2, dashArray: '4 4' }).addTo(map);
-        L.marker([stop.lat, stop.lon]).bindTooltip(stop.name, { permanent: true }).addTo(map);
-        L.circleMarker([child.school.lat, child.school.lon], { radius: 7, color: '#333' })
-            .bindTooltip(`${t('bus.school.marker')} · ${child.school.name}`).addTo(map);
+        await whenStyleLoaded(map);
+        drawChild(map, child);
     }
     return () => maps.forEach((map) => map.remove());
+}
+
+/** [lat, lon] pairs (as the API gives paths) to a GeoJSON line. */
+const line = (path, properties) => ({ type: 'Feature', properties,
+    geometry: { type: 'LineString', coordinates: (path ?? []).map(([lat, lon]) => [lon, lat]) } });
+const point = ({ lat, lon }, properties) => ({ type: 'Feature', properties,
+    geometry: { type: 'Point', coordinates: [lon, lat] } });
+
+/** The evening line, the walk from home to the stop, home, the stop and the school. */
+function drawChild(map, child) {
+    const { stop, school } = child;
+    const features = [line(child.walkPath, { kind: 'walk' })];
+    if (child.evening?.path) features.unshift(line(child.evening.path, { kind: 'bus' }));
+    // the walk starts at home: the API gives no other position of it to a parent
+    const [homeLat, homeLon] = child.walkPath?.[0] ?? [];
+    if (homeLat != null) {
+        features.push(point({ lat: homeLat, lon: homeLon }, { kind: 'home',
+            name: t('basemap.home') }));
+    }
+    features.push(point(school, { kind: 'school',
+        name: `${t('bus.school.marker')} · ${school.name}` }));
+    const kind = (value) => ['==', ['get', 'kind'], value];
+    setGeoJson(map, 'child', { type: 'FeatureCollection', features });
+    const below = firstSymbolLayer(map);
+    map.addLayer({ id: 'child-bus', type: 'line', source: 'child', filter: kind('bus'),
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: { 'line-color': '#2e86ab', 'line-width': 4, 'line-opacity': 0.6 } }, below);
+    map.addLayer({ id: 'child-walk', type: 'line', source: 'child', filter: kind('walk'),
+        paint: { 'line-color': '#444', 'line-width': 2.5, 'line-dasharray': [2, 2] } }, below);
+    map.addLayer({ id: 'child-places', type: 'circle', source: 'child',
+        filter: ['in', ['get', 'kind'], ['literal', ['home', 'school']]],
+        paint: { 'circle-radius': 7, 'circle-color': ['match', ['get', 'kind'], 'home',
+            '#f46036', '#333'], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
+    map.addLayer({ id: 'child-places-label', type: 'symbol', source: 'child',
+        filter: ['in', ['get', 'kind'], ['literal', ['home', 'school']]],
+        layout: { 'text-field': ['get', 'name'], 'text-font': LABEL_FONT, 'text-size': 12,
+            'text-anchor': 'top', 'text-offset': [0, 0.9] },
+        paint: { 'text-color': '#222', 'text-halo-color': '#fff', 'text-halo-width': 2 } });
+    hoverText(map, 'child-places', ({ properties }) => properties.name);
+    // the stop the child walks to, as a pin with its name always shown beside it
+    const marker = addPin(map, stop, { colour: '#1b998b', label: stop.name,
+        className: 'child-stop-pin' });
+    const name = document.createElement('span');
+    name.className = 'map-pin-label';
+    name.textContent = stop.name;
+    marker.getElement().append(name);
+    const bounds = [...(child.walkPath ?? []), [stop.lat, stop.lon]];
+    if (bounds.length > 1) {
+        const lons = bounds.map((p) => p[1]);
+        const lats = bounds.map((p) => p[0]);
+        map.fitBounds([[Math.min(...lons), Math.min(...lats)],
+            [Math.max(...lons), Math.max(...lats)]], { padding: 48, maxZoom: 17, animate: false });
+    }
 }

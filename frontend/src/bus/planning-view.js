@@ -7,9 +7,9 @@ import { h, replaceChildren } from '../dom.js';
 import { get, post } from '../api.js';
 import { bindServerMessage, bindText, onLanguageChange } from '../i18n.js';
 import { describe } from '../forms.js';
-import { mountMap } from '../map/basemap.js';
+import { createBaseMap, whenStyleLoaded } from '../map/basemap.js';
 import './messages.js';
-import { addPlanLayers, lineColour } from './plan-layers.js';
+import { addPlanLayers, fitPlan, lineColour } from './plan-layers.js';
 
 /** @import { Line, Plan, PlanJob, School } from '../types.js' */
 
@@ -44,8 +44,9 @@ export async function planningView(outlet) {
         mapElement, unserved, sheets));
 
     const first = schools[0];
-    const map = await mountMap(mapElement, { center: { lat: first.lat, lon: first.lon },
+    const map = createBaseMap(mapElement, { center: { lat: first.lat, lon: first.lon },
         zoom: 14 });
+    await whenStyleLoaded(map);
     /**
      * @type {{ school: School, plan: Plan | null, run: 'evening' | 'morning',
      *     layers: { remove(): unknown } | null,
@@ -57,7 +58,7 @@ export async function planningView(outlet) {
     const showSchool = async (school) => {
         state.school = school;
         bindText(counts, 'bus.counts', school);
-        map.setView([school.lat, school.lon], 14);
+        map.jumpTo({ center: [school.lon, school.lat], zoom: 14 });
         state.plan = school.latestPlanId ? await get(`/bus/plans/${school.latestPlanId}`) : null;
         drawPlan({ fit: true });
     };
@@ -91,11 +92,6 @@ export async function planningView(outlet) {
             }));
         }
         state.layers = addPlanLayers(map, plan, state.run);
-        if (fit) {
-            map.fitBounds(plan.households
-                .map((x) => /** @type {[number, number]} */ ([x.lat, x.lon]))
-                .concat([[plan.schoolLat, plan.schoolLon]]), { padding: [16, 16] });
-        }
         unserved.append(h('h2', { class: 'section-title', i18n: 'bus.unserved.title',
             i18nParams: { count: plan.unserved.length } }));
         if (plan.unserved.length === 0) {
@@ -107,6 +103,8 @@ export async function planningView(outlet) {
         }
         sheets.append(h('h2', { class: 'section-title', i18n: 'bus.sheets' }),
             ...plan[state.run].lines.map(routeSheet));
+        // after the summary and sheets took their room, so the fitted view is the one shown
+        if (fit) fitPlan(map, plan);
     };
 
     /** @param {string} jobId */

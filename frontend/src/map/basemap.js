@@ -1,101 +1,103 @@
 /**
- * The map every page uses: `await mountMap(element)` returns a Leaflet map centred on the
- * county's road network, with our own roads as the base map (no tile server: the pages must work
- * on an intranet) and the OpenStreetMap attribution. Pages add their own layers to it.
+ * The base map every page uses (底图): MapLibre GL drawing our own vector tiles, style and
+ * label glyphs, all from our server (the pages run on intranets with no tile servers), Chinese
+ * labels first, with the OpenStreetMap credit.
+ *
+ *   const map = createBaseMap(element, { center: { lat, lon }, zoom: 16, interactive: true });
+ *   await whenStyleLoaded(map);          // before adding sources and layers
+ *   map.remove();                        // when the page is left
+ *
+ * `element` needs a height. It gets `data-map` (and, for older tests, `data-roads`) set to
+ * loading | loaded | failed, and `element.mapLibreMap` for browser tests.
  */
-import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
-import markerIcon from 'leaflet/dist/images/marker-icon.png';
-import markerIcon2x from 'leaflet/dist/images/marker-icon-2x.png';
-import markerShadow from 'leaflet/dist/images/marker-shadow.png';
-import { get } from '../api.js';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './basemap.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bindText } from '../i18n.js';
-import { addRoadLayer } from './road-layer.js';
+import './messages.js';
 
-export const ATTRIBUTION = '© OpenStreetMap contributors';
+// the bundler renames the worker file; tell MapLibre where it went
+maplibregl.setWorkerUrl(new URL(workerUrl, document.baseURI).href);
 
-// Leaflet finds its marker images through a CSS path that bundling renames; give it the
-// bundled files instead, so markers show with no request outside our server.
-L.Icon.Default.imagePath = '';
-L.Icon.Default.mergeOptions({
-    iconUrl: markerIcon,
-    iconRetinaUrl: markerIcon2x,
-    shadowUrl: markerShadow,
-});
+export { maplibregl };
+/** Maps whose style has loaded once ('load' fires once; isStyleLoaded() dips as tiles load). */
+const loadedMaps = new WeakSet();
 
-let mapInfo = null;
+export const ATTRIBUTION = '© OpenStreetMap contributors (ODbL)';
+export const STYLE_PATH = './api/v1/map/style.json';
+/** The font stack of our labels; the server answers any stack with its CJK font. */
+export const LABEL_FONT = ['WenQuanYi Micro Hei'];
 
-/** The map's extent from the server: {bounds, center, attribution}; fetched once per page. */
-export async function loadMapInfo() {
-    mapInfo ??= get('/map/info').catch((error) => {
-        mapInfo = null;
-        throw error;
-    });
-    return mapInfo;
+/**
+ * Our server's paths as absolute URLs: the style names them from the server's root
+ * ("/api/v1/map/..."), which is resolved against the page like every other API call.
+ */
+export function absoluteUrl(url) {
+    if (url.startsWith('/api/')) return new URL(`.${url}`, document.baseURI).href;
+    return new URL(url, document.baseURI).href;
 }
 
 /**
- * Mounts a map into `element` (which needs a height) and resolves to the Leaflet map once it
- * shows the roads' area. Options: `center` {lat, lon} and `zoom` to start elsewhere. Call
- * `map.remove()` when the page is left.
+ * Creates the base map in `container`. Options: `center` {lat, lon} (else the map's middle),
+ * `zoom` (16 with a centre, else 14), `interactive` (default true; false for a still map).
+ * Returns the maplibregl.Map at once; it draws as tiles arrive.
+ *
+ * @param {HTMLElement} container
+ * @param {{ center?: {lat: number, lon: number}, zoom?: number, interactive?: boolean }} [options]
  */
-export async function mountMap(element, options = {}) {
-    const info = await loadMapInfo();
-    element.classList.add('anxing-map');
-    const bounds = L.latLngBounds(
-        [info.bounds.minLat, info.bounds.minLon], [info.bounds.maxLat, info.bounds.maxLon]);
-
-    const map = L.map(element, {
-        zoomControl: false,
-        attributionControl: false,
-        maxBounds: bounds.pad(0.5),
-        maxBoundsViscosity: 0.8,
+export function createBaseMap(container, { center, zoom, interactive = true } = {}) {
+    container.classList.add('anxing-map');
+    setState(container, 'loading');
+    const map = new maplibregl.Map({
+        container,
+        style: absoluteUrl(STYLE_PATH),
+        center: center ? [center.lon, center.lat] : undefined,
+        zoom: zoom ?? (center ? 16 : undefined),
         minZoom: 10,
         maxZoom: 19,
+        interactive,
+        // our glyph ranges carry the Chinese font, so every browser draws the same labels
+        localIdeographFontFamily: false,
+        transformRequest: (url) => ({ url: absoluteUrl(url) }),
+        attributionControl: { compact: false, customAttribution: ATTRIBUTION },
+        dragRotate: false,
+        pitchWithRotate: false,
     });
-    L.control.zoom().addTo(map);
-    for (const [button, key] of [['in', 'map.zoomIn'], ['out', 'map.zoomOut']]) {
-        const element = map.getContainer().querySelector(`.leaflet-control-zoom-${button}`);
-        bindText(element, key, null, 'title');
-        bindText(element, key, null, 'aria-label');
+    if (interactive) {
+        map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+        map.touchZoomRotate.disableRotation();
     }
-    L.control.attribution({ prefix: false })
-        .addAttribution(escapeAttribution(info.attribution || ATTRIBUTION))
-        .addTo(map);
-    L.control.scale({ imperial: false }).addTo(map);
-
-    if (options.center) map.setView([options.center.lat, options.center.lon], options.zoom ?? 16);
-    else map.setView([info.center.lat, info.center.lon], options.zoom ?? 14);
-
-    addRoadLayer(map, element);
-    addRoadStatus(map, element);
-    // browser tests reach the map through its element: page.$eval('#id', e => e.leafletMap...)
-    element.leafletMap = map;
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    map.once('load', () => loadedMaps.add(map));
+    map.once('idle', () => setState(container, 'loaded'));
+    map.on('error', (event) => {
+        // a missing tile is no failure; the style or the tiles' server being down is
+        if (container.dataset.map === 'loaded') return;
+        setState(container, 'failed', event.error?.message ?? '');
+    });
+    container.mapLibreMap = map;
     return map;
 }
 
-/** A small line at the bottom of the map while roads load or when they failed. */
-function addRoadStatus(map, element) {
-    const Status = L.Control.extend({
-        onAdd() {
-            const line = L.DomUtil.create('div', 'map-status');
-            line.setAttribute('role', 'status');
-            line.hidden = true;
-            element.addEventListener('roads', ({ detail }) => {
-                line.hidden = detail.state === 'loaded';
-                if (detail.state === 'loading') bindText(line, 'map.loadingRoads');
-                if (detail.state === 'failed') {
-                    bindText(line, 'map.roadsFailed', {
-                        message: detail.error?.serverMessage || detail.error?.code || '',
-                    });
-                }
-            });
-            return line;
-        },
-    });
-    new Status({ position: 'bottomleft' }).addTo(map);
+/** Resolves once the style is in, when sources and layers may be added. */
+export function whenStyleLoaded(map) {
+    if (loadedMaps.has(map)) return Promise.resolve(map);
+    return new Promise((resolve) => { map.once('load', () => resolve(map)); });
 }
 
-function escapeAttribution(text) {
-    return String(text).replace(/</g, '&lt;');
+/** A line at the bottom of the map while it loads or when it failed. */
+function setState(container, state, message = '') {
+    container.dataset.map = state;
+    container.dataset.roads = state;
+    let line = container.querySelector(':scope > .map-status');
+    if (!line) {
+        line = document.createElement('div');
+        line.className = 'map-status';
+        line.setAttribute('role', 'status');
+        container.append(line);
+    }
+    line.hidden = state === 'loaded';
+    if (state === 'loading') bindText(line, 'basemap.loading');
+    if (state === 'failed') bindText(line, 'basemap.failed', { message });
 }

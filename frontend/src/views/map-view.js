@@ -4,7 +4,7 @@
  * how a feature page uses map/basemap.js and map/snap.js.
  */
 import { h, replaceChildren } from '../dom.js';
-import { mountMap } from '../map/basemap.js';
+import { mountMap } from '../map/leaflet-map.js';
 import { showSnapOnClick } from '../map/snap.js';
 
 /** @param {HTMLElement} outlet */

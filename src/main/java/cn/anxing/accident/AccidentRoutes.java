@@ -18,6 +18,7 @@ import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
 import cn.anxing.http.Bodies;
 import cn.anxing.http.Responses;
+import cn.anxing.http.SecurityHeaders;
 import cn.anxing.http.UploadRoutes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -188,10 +189,12 @@ public final class AccidentRoutes implements UploadRoutes {
 
     private void photo(RoutingContext ctx) {
         accidents.evidence().photo(Authz.accountId(ctx), false, uuidParam(ctx, "id"),
-                uuidParam(ctx, "photoId")).onSuccess(file -> ctx.response()
-                        .putHeader("Content-Type", file.contentType())
-                        .putHeader("Cache-Control", "private, max-age=3600")
-                        .end(Buffer.buffer(file.bytes())))
+                uuidParam(ctx, "photoId")).onSuccess(file -> {
+                    SecurityHeaders.userFile(ctx.response(), ctx.pathParam("photoId"),
+                            file.contentType());
+                    ctx.response().putHeader("Cache-Control", "private, max-age=3600")
+                            .end(Buffer.buffer(file.bytes()));
+                })
                 .onFailure(ctx::fail);
     }
 

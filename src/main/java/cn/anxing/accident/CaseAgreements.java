@@ -214,6 +214,9 @@ public final class CaseAgreements {
                     + " signature must be a PNG image of at most " + MAX_SIGNATURE_BYTES / 1024
                     + " KB", "signature");
         }
+        Signature.problemWith(png).ifPresent(problem -> {
+            throw new DomainException(AccidentError.SIGNATURE_INVALID, problem, "signature");
+        });
         return png;
     }
 }

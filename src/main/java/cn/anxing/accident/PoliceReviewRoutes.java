@@ -68,10 +68,12 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
 
     private void photo(RoutingContext ctx) {
         evidence.photo(Authz.accountId(ctx), true, uuidParam(ctx, "id"),
-                uuidParam(ctx, "photoId")).onSuccess(file -> ctx.response()
-                        .putHeader("Content-Type", file.contentType())
-                        .putHeader("Cache-Control", "private, max-age=3600")
-                        .end(Buffer.buffer(file.bytes())))
+                uuidParam(ctx, "photoId")).onSuccess(file -> {
+                    cn.anxing.http.SecurityHeaders.userFile(ctx.response(),
+                            ctx.pathParam("photoId"), file.contentType());
+                    ctx.response().putHeader("Cache-Control", "private, max-age=3600")
+                            .end(Buffer.buffer(file.bytes()));
+                })
                 .onFailure(ctx::fail);
     }
 

@@ -11,20 +11,15 @@ import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HttpServerVerticle;
 import cn.anxing.http.RouteRules;
 import cn.anxing.map.MapModule;
+import cn.anxing.map.tiles.BaseMap;
 import cn.anxing.outbox.Outbox;
-import cn.anxing.outbox.OutboxConfig;
 import cn.anxing.outbox.OutboxRelay;
-import cn.anxing.payment.LimitSchedule;
-import cn.anxing.payment.PaymentDemo;
-import cn.anxing.payment.PaymentRepository;
-import cn.anxing.payment.PaymentRoutes;
-import cn.anxing.payment.PaymentService;
-import cn.anxing.payment.WorkingCalendar;
 import cn.anxing.platform.FeatureModule;
 import cn.anxing.platform.Platform;
 import cn.anxing.platform.SecretStore;
 import cn.anxing.platform.WorkerPools;
 import cn.anxing.routing.MapFileMissingException;
+import cn.anxing.payment.PaymentModule;
 import cn.anxing.routing.RoutingConfig;
 import cn.anxing.routing.RoutingService;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -114,11 +109,16 @@ public final class Application {
             var routing = new RoutingService(workers.routingExecutor());
             startRoadNetwork(routing, vertx, config);
             var outbox = new Outbox(pool);
-            var outboxRelay = new OutboxRelay(vertx, outbox, outboxConfig(config));
+            var outboxRelay = new OutboxRelay(outbox, config.outbox());
             FunctionCounter.builder("anxing.outbox.delivered", outboxRelay,
                     OutboxRelay::deliveredCount).register(metrics);
+            FunctionCounter.builder("anxing.outbox.bookkeeping.failed", outboxRelay,
+                            OutboxRelay::bookkeepingFailureCount)
+                    .description("Deliveries whose result could not be recorded (sent again)")
+                    .register(metrics);
             var platform = new Platform(config, vertx, pool, outbox, outboxRelay::wake,
-                    new Authz(jwt, accounts::sessionState), routing, metrics, secrets, workers, Clock.systemUTC());
+                    new Authz(jwt, accounts::sessionState), routing, metrics, secrets, workers,
+                    Clock.systemUTC());
 
             List<FeatureModule> modules = new ArrayList<>();
             modules.add(new HealthModule(platform));
@@ -126,7 +126,7 @@ public final class Application {
             modules.add(new MapModule(platform));
             modules.add(new BusModule(platform));
             modules.add(new AccidentModule(platform));
-            modules.add(paymentModule(platform));
+            modules.add(new PaymentModule(platform));
             List<FeatureRoutes> routes = new ArrayList<>();
             for (FeatureModule module : modules) {
                 await(module.start());
@@ -138,8 +138,8 @@ public final class Application {
             // every instance builds the same router; the first one's table is kept for tests
             var routeTable = new AtomicReference<List<RouteRules.Declared>>();
             await(vertx.deployVerticle(() -> new HttpServerVerticle(config.http(), routes,
-                    DomainErrors::toDomain, metrics,
-                    table -> routeTable.compareAndSet(null, List.copyOf(table))), deployment));
+                    metrics, table -> routeTable.compareAndSet(null, List.copyOf(table))),
+                    deployment));
 
             List<String> demoLines = new ArrayList<>();
             if (config.demo()) {
@@ -149,7 +149,7 @@ public final class Application {
                     }
                 }
             }
-            outboxRelay.start();
+            await(vertx.deployVerticle(outboxRelay));
             LOG.info("Anxing listening on http://{}:{} ({} ms, database {})",
                     config.http().host(), config.http().port(),
                     (System.nanoTime() - started) / 1_000_000,
@@ -215,7 +215,7 @@ public final class Application {
             }
         }
         try {
-            outboxRelay.stop().toCompletionStage().toCompletableFuture()
+            platform.vertx().undeploy(outboxRelay.deploymentID()).toCompletionStage().toCompletableFuture()
                     .get(grace, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("The outbox relay did not finish its round; its claims expire", e);
@@ -252,39 +252,16 @@ public final class Application {
                         e.getMessage()));
     }
 
-    /**
-     * Medical advance payments, wired here until the payment feature is a module of its own.
-     */
-    private static FeatureModule paymentModule(Platform platform) {
-        AppConfig config = platform.config();
-        // the payer system of the demo is this server itself: a loopback call, so the address
-        // it listens on will do (the public address is another matter, and not needed here)
-        String self = selfUrl(config.http());
-        var paymentRepository = new PaymentRepository(platform.pool());
-        var payments = new PaymentService(paymentRepository, platform.outbox(),
-                platform.wakeOutbox(), LimitSchedule.loadDefault(), WorkingCalendar.loadDefault(),
-                platform.clock());
-        List<FeatureRoutes> features = List.of(new PaymentRoutes(payments, platform.authz(),
-                config.demo()));
-        List<DemoData> demo = List.of(new PaymentDemo(paymentRepository, platform.outbox(),
-                self + "/api/v1/payments/demo/payer-system"));
-        return new FeatureModule() {
-            @Override
-            public List<FeatureRoutes> routes() {
-                return features;
-            }
-
-            @Override
-            public List<DemoData> demo() {
-                return demo;
-            }
-        };
-    }
-
     /** The configured value, or else the one generated on the first start and stored. */
     private static Future<String> stored(java.util.Optional<String> configured,
             SecretStore secrets, String name) {
         return configured.map(Future::succeededFuture).orElseGet(() -> secrets.secret(name));
+    }
+
+    /** The base map's tiles, cut from the map file in the background like the graph. */
+    public BaseMap baseMap() {
+        return modules.stream().filter(MapModule.class::isInstance).map(MapModule.class::cast)
+                .findFirst().orElseThrow().baseMap();
     }
 
     /** This server as seen from itself: its listening address, "any" read as the loopback. */
@@ -298,13 +275,6 @@ public final class Application {
             host = "[" + host + "]";
         }
         return "http://" + host + ":" + http.port();
-    }
-
-    private static OutboxConfig outboxConfig(AppConfig config) {
-        var d = OutboxConfig.defaults();
-        return new OutboxConfig(config.outbox().pollInterval(), d.batchSize(), d.lease(),
-                d.requestTimeout(), config.outbox().backoffBase(), d.backoffMax(),
-                config.outbox().maxAttempts());
     }
 
     private static String randomSecret() {

@@ -4,6 +4,9 @@ import static cn.anxing.http.Bodies.object;
 import static cn.anxing.http.Bodies.optionalString;
 import static cn.anxing.http.Bodies.requiredString;
 
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
+import cn.anxing.http.ClientAddress;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import io.vertx.ext.web.Router;
@@ -33,8 +36,7 @@ public final class AccountRoutes implements FeatureRoutes {
 
     private void requestCode(RoutingContext ctx) {
         var body = object(ctx);
-        String address = ctx.request().remoteAddress() == null ? "unknown"
-                : ctx.request().remoteAddress().hostAddress();
+        String address = ClientAddress.of(ctx);
         Responses.reply(ctx, 202, accounts.requestCode(requiredString(body, "phone"), address)
                 .map(AccountService.CodeSent::toJson));
     }
@@ -48,7 +50,8 @@ public final class AccountRoutes implements FeatureRoutes {
     private void login(RoutingContext ctx) {
         var body = object(ctx);
         Responses.reply(ctx, 200, accounts.login(optionalString(body, "username"),
-                optionalString(body, "password")).map(AccountService.Session::toJson));
+                optionalString(body, "password"), ClientAddress.of(ctx))
+                .map(AccountService.Session::toJson));
     }
 
     private void me(RoutingContext ctx) {

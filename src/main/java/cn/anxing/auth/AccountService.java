@@ -49,6 +49,7 @@ public final class AccountService {
     private final SmsGateway sms;
     private final AppConfig.AuthConfig config;
     private final Clock clock;
+    private final PasswordAttempts passwordAttempts;
 
     public AccountService(WorkerExecutor crypto, AccountRepository accounts, Tokens tokens,
             SmsGateway sms, AppConfig.AuthConfig config, Clock clock) {
@@ -58,6 +59,8 @@ public final class AccountService {
         this.sms = sms;
         this.config = config;
         this.clock = clock;
+        this.passwordAttempts = new PasswordAttempts(accounts.pool(), config.passwordLimits(),
+                clock);
     }
 
     public Future<CodeSent> requestCode(String rawPhone, String address) {
@@ -130,13 +133,27 @@ public final class AccountService {
                 });
     }
 
-    public Future<Session> login(String username, String password) {
+    /** Password sign-in from {@code address}, limited per account and address. */
+    public Future<Session> login(String username, String password, String address) {
         if (username == null || username.isBlank()) {
             throw invalid("username", "用户名必填 / username is required");
         }
         if (password == null || password.isEmpty()) {
             throw invalid("password", "密码必填 / password is required");
         }
+        // no account has such a name; refused before it is counted or stored as a subject
+        if (username.length() > 64 || !username.codePoints().allMatch(c -> c >= 0x20
+                && (c < 0xd800 || c > 0xdfff) && c != 0x7f)) {
+            throw new DomainException(CommonError.VALIDATION_FAILED, "用户名无效 / username: at"
+                    + " most 64 printable characters", "username");
+        }
+        return passwordAttempts.begin(username, address)
+                .compose(x -> verifyPassword(username, password))
+                .compose(session -> passwordAttempts.succeeded(username, address)
+                        .map(session));
+    }
+
+    private Future<Session> verifyPassword(String username, String password) {
         return accounts.findByUsername(username).compose(found -> crypto.executeBlocking(() -> {
             String hash = found.map(AccountRepository.StoredAccount::passwordHash)
                     .orElse(DUMMY_HASH);

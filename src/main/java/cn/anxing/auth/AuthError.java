@@ -15,7 +15,11 @@ public enum AuthError implements ErrorCode {
     /** Wrong username or password; which of the two is not said. */
     INVALID_CREDENTIALS(401),
     /** A staff account with this username exists already. */
-    USERNAME_TAKEN(409);
+    USERNAME_TAKEN(409),
+    /** Too many wrong passwords for this account or from this address: locked for a while. */
+    SIGN_IN_LOCKED(429),
+    /** After a wrong password, the next try must wait a little longer each time. */
+    SIGN_IN_TOO_FAST(429);
 
     private final int status;
 

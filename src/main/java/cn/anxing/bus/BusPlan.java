@@ -19,9 +19,17 @@ public record BusPlan(UUID schoolId, String schoolName, double schoolLat, double
                              int solverSeconds, long seed) {
     }
 
-    /** Totals for the page header and the benchmark. */
+    /**
+     * Totals for the page header and the benchmark.
+     *
+     * @param busesLowerBound   the fewest buses of the fleet whose seats cover the students who
+     *                          can be served (largest buses first): no plan uses fewer; -1 when
+     *                          the whole fleet has too few seats
+     * @param reachesLowerBound whether the plan uses no more buses than that bound
+     */
     public record Summary(int households, int students, int householdsServed, int studentsServed,
-                          int busesAvailable, int busesUsed, double eveningDrivingSeconds,
+                          int busesAvailable, int busesUsed, int busesLowerBound,
+                          boolean reachesLowerBound, double eveningDrivingSeconds,
                           double morningDrivingSeconds, double longestRideSeconds,
                           int candidateStops, double matrixSeconds, double solveSeconds,
                           double pathsSeconds) {
@@ -35,9 +43,13 @@ public record BusPlan(UUID schoolId, String schoolName, double schoolLat, double
     /**
      * One run of every bus: the evening run leaves the school and ends at each line's last stop;
      * the morning run starts at each line's first stop and ends at the school.
+     *
+     * @param emptySeats    seats left empty on the buses of the run's lines
+     * @param idleBusSeats  seats of the buses that stay at the depot in this run
      */
     public record Run(String shape, String schoolTime, List<Line> lines, List<Unserved> unserved,
-                      int studentsServed, double drivingSeconds, double longestRideSeconds) {
+                      int emptySeats, int idleBusSeats, int studentsServed,
+                      double drivingSeconds, double longestRideSeconds) {
     }
 
     /**

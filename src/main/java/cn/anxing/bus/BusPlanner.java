@@ -1,5 +1,6 @@
 package cn.anxing.bus;
 
+import cn.anxing.bus.solver.Bus;
 import cn.anxing.bus.solver.BusRouteSolver;
 import cn.anxing.bus.solver.BusRoutingPlan;
 import cn.anxing.bus.solver.BusRoutingProblem;
@@ -149,7 +150,6 @@ public final class BusPlanner {
 
         listener.phase("solving");
         started = System.nanoTime();
-        int capacity = input.buses().stream().mapToInt(SchoolBus::capacity).min().orElseThrow();
         var rule = new RideTimeRule(policy.maxRideSeconds(), policy.dwellBaseSeconds(),
                 policy.dwellPerStudentSeconds());
         List<StudentGroup> eveningGroups = new ArrayList<>();
@@ -157,8 +157,9 @@ public final class BusPlanner {
             eveningGroups.add(new StudentGroup(households.get(h).students(), reach.get(h)));
         }
         BusRoutingPlan evening = BusRouteSolver.solve(new BusRoutingProblem(seconds, seconds,
-                eveningGroups, capacity, input.buses().size(), RouteShape.EVENING,
-                ObjectiveMode.PRODUCT, rule), new SolverOptions(options.seed(),
+                eveningGroups, fleet(input.buses(), RouteShape.EVENING, driving, depotIndex,
+                solverToPoint), RouteShape.EVENING, ObjectiveMode.PRODUCT, rule, 0),
+                new SolverOptions(options.seed(),
                 options.solverTimePerRun(), 0, p -> listener.progress("evening", p)));
         List<StudentGroup> morningGroups = new ArrayList<>();
         for (int h = 0; h < households.size(); h++) {
@@ -167,8 +168,9 @@ public final class BusPlanner {
                     new int[] {stop}) : eveningGroups.get(h));
         }
         BusRoutingPlan morning = BusRouteSolver.solve(new BusRoutingProblem(seconds, seconds,
-                morningGroups, capacity, input.buses().size(), RouteShape.MORNING,
-                ObjectiveMode.PRODUCT, rule), new SolverOptions(options.seed(),
+                morningGroups, fleet(input.buses(), RouteShape.MORNING, driving, depotIndex,
+                solverToPoint), RouteShape.MORNING, ObjectiveMode.PRODUCT, rule, 0),
+                new SolverOptions(options.seed(),
                 options.solverTimePerRun(), 0, p -> listener.progress("morning", p)));
         long solveMillis = millisSince(started);
 
@@ -178,6 +180,34 @@ public final class BusPlanner {
                 depotIndex);
         BusPlan plan = builder.build(evening, morning, matrixMillis, solveMillis, started);
         return new Outcome(plan, matrixMillis, solveMillis, millisSince(started));
+    }
+
+    /**
+     * The school's buses as the optimizer's fleet, in the same order: each with its seats and,
+     * when it sleeps away from the school, its empty drive for a route by the stop on the
+     * depot's side (evening: depot → school, last stop → depot; morning: depot → first stop,
+     * school → depot), so the search weighs which bus serves which area.
+     */
+    private static List<Bus> fleet(List<SchoolBus> buses, RouteShape shape,
+                                   TravelMatrix driving, Map<LatLon, Integer> depotIndex,
+                                   List<Integer> solverToPoint) {
+        double[][] t = driving.seconds();
+        List<Bus> fleet = new ArrayList<>();
+        for (SchoolBus bus : buses) {
+            if (bus.depot() == null) {
+                fleet.add(Bus.atSchool(bus.capacity()));
+                continue;
+            }
+            int depot = depotIndex.get(bus.depot());
+            double[] empty = new double[solverToPoint.size()];
+            for (int s = 0; s < empty.length; s++) {
+                int p = solverToPoint.get(s);
+                empty[s] = shape == RouteShape.EVENING ? finite(t[depot][0]) + finite(t[p][depot])
+                        : finite(t[depot][p]) + finite(t[0][depot]);
+            }
+            fleet.add(new Bus(bus.capacity(), 1, empty, 0));
+        }
+        return fleet;
     }
 
     // ---------------------------------------------------------------- candidate stops
@@ -398,9 +428,11 @@ public final class BusPlanner {
             int householdsServed = (int) stopsOfHouseholds.stream()
                     .filter(s -> s.eveningLine() != null).count();
             int students = households.stream().mapToInt(Household::students).sum();
+            int busesUsed = Math.max(eveningRun.lines().size(), morningRun.lines().size());
+            int lowerBound = Math.max(evening.busesLowerBound(), morning.busesLowerBound());
             var summary = new BusPlan.Summary(households.size(), students, householdsServed,
-                    eveningRun.studentsServed(), input.buses().size(),
-                    Math.max(eveningRun.lines().size(), morningRun.lines().size()),
+                    eveningRun.studentsServed(), input.buses().size(), busesUsed, lowerBound,
+                    lowerBound >= 0 && busesUsed <= lowerBound,
                     eveningRun.drivingSeconds(), morningRun.drivingSeconds(),
                     Math.max(eveningRun.longestRideSeconds(), morningRun.longestRideSeconds()),
                     candidates.stops.size(), matrixMillis / 1000.0, solveMillis / 1000.0,
@@ -454,29 +486,11 @@ public final class BusPlanner {
                     groupsAt.computeIfAbsent(plan.assignment()[g], k -> new ArrayList<>()).add(g);
                 }
             }
-            List<int[]> routes = new ArrayList<>(plan.routes());
-            routes.removeIf(r -> r.length == 0);
-            List<Integer> studentsOf = routes.stream().map(r -> Arrays.stream(r)
-                    .map(s -> groupsAt.getOrDefault(s, List.of()).stream()
-                            .mapToInt(g -> households.get(g).students()).sum())
-                    .sum()).toList();
-            // the busiest lines get the largest buses; among equals the nearest depot
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < routes.size(); i++) {
-                order.add(i);
-            }
-            order.sort(Comparator.comparingInt((Integer i) -> -studentsOf.get(i)));
-            List<SchoolBus> free = new ArrayList<>(input.buses());
+            // each route is driven by the bus the optimizer gave it
+            List<int[]> routes = plan.routes();
             SchoolBus[] busOf = new SchoolBus[routes.size()];
-            for (int i : order) {
-                int[] route = routes.get(i);
-                SchoolBus best = free.stream()
-                        .filter(b -> b.capacity() >= studentsOf.get(i))
-                        .min(Comparator.comparingInt((SchoolBus b) -> -b.capacity())
-                                .thenComparingDouble(b -> deadhead(b, route, eveningRun)))
-                        .orElse(free.get(0));
-                free.remove(best);
-                busOf[i] = best;
+            for (int i = 0; i < routes.size(); i++) {
+                busOf[i] = input.buses().get(plan.routeBus()[i]);
             }
             List<BusPlan.Line> lines = parallel(routes.size(), i -> line(i + 1, routes.get(i),
                     busOf[i], groupsAt, eveningRun));
@@ -491,6 +505,7 @@ public final class BusPlanner {
             LocalTime schoolTime = eveningRun ? school.eveningDismissal()
                     : school.morningArrival();
             return new BusPlan.Run(shape.name(), clock(schoolTime, 0), lines, unserved,
+                    plan.emptySeats(), (int) plan.idleSeats(),
                     lines.stream().mapToInt(BusPlan.Line::students).sum(),
                     round(lines.stream().mapToDouble(BusPlan.Line::drivingSeconds).sum()),
                     round(lines.stream().mapToDouble(BusPlan.Line::rideSeconds).max()
@@ -644,8 +659,8 @@ public final class BusPlanner {
                     + " placed within walking distance";
             case "RIDE_TIME" -> "即使专车直达也超过最长乘车时间 / even a bus straight there would"
                     + " exceed the maximum ride time";
-            case "CAPACITY" -> "车辆座位不足 / no seat left: the buses are full or too small for"
-                    + " this household";
+            case "CAPACITY" -> "车辆座位不足 / no seat left: no bus of the fleet has room for"
+                    + " this household in any plan the search found (see the run's free seats)";
             default -> reason;
         };
     }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The rules a school's plan keeps (规划规则). Defaults live in the bus_policy table's column
  * defaults: 400 m walk, 45 min ride, 30 s per stop and 5 s per student, no stop on motorways,
- * trunk roads or their ramps.
+ * trunk roads or their ramps, 15 s of search per run (the shortest limit that reached within
+ * 1 % of a 60 s search on the demo school; BENCHMARKS.md §4).
  *
  * @param maxWalkMetres          farthest a student walks between home and stop
  * @param maxRideSeconds         longest a student sits on the bus, dwell at other stops included

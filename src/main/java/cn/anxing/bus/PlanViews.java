@@ -26,6 +26,7 @@ final class PlanViews {
                                 .put("number", line.getInteger("number"))
                                 .put("name", line.getString("name"))
                                 .put("busLabel", line.getString("busLabel"))
+                                .put("capacity", line.getInteger("capacity"))
                                 .put("students", line.getInteger("students"))
                                 .put("start", line.getString("start"))
                                 .put("end", line.getString("end"))));

@@ -1,5 +1,6 @@
 package cn.anxing.config;
 
+import cn.anxing.outbox.OutboxConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,15 +14,25 @@ public record AppConfig(
         AuthConfig auth,
         boolean demo,
         AccidentConfig accident,
-        OutboxSettings outbox) {
+        OutboxConfig outbox) {
 
     /**
      * @param publicBaseUrl the address people reach the server at, e.g. https://anxing.example
      *                      (PUBLIC_BASE_URL), no trailing slash; empty: the address each
      *                      request came to (its Host and scheme)
+     * @param trustedProxies addresses or CIDR blocks whose X-Forwarded-For and X-Forwarded-Proto
+     *                       are believed (HTTP_TRUSTED_PROXIES); empty: none
+     * @param metricsToken   the bearer token /metrics asks for (METRICS_TOKEN)
+     * @param metricsOnLoopback without a token: /metrics answers loopback clients only (the
+     *                       demo); false and no token: /metrics is off
      */
     public record HttpConfig(String host, int port, long bodyLimitBytes, Duration shutdownGrace,
-            Optional<String> publicBaseUrl) {
+            Optional<String> publicBaseUrl, java.util.List<String> trustedProxies,
+            Optional<String> metricsToken, boolean metricsOnLoopback) {
+
+        public HttpConfig {
+            trustedProxies = java.util.List.copyOf(trustedProxies);
+        }
     }
 
     /** {@code url} empty means: start the embedded PostgreSQL under {@code DATA_DIR/postgres}. */
@@ -40,7 +51,17 @@ public record AppConfig(
             int otpPerAddressPerHour,
             Duration otpMinInterval,
             boolean exposeOtpInResponse,
-            String smsGateway) {
+            String smsGateway,
+            SignInLimits passwordLimits) {
+    }
+
+    /**
+     * Password sign-in: after {@code delayAfter} failures each further try waits a doubling delay
+     * (1 s, 2 s, 4 s, ... at most 60 s); {@code maxFailures} failures for an account, or
+     * {@code maxFailuresPerAddress} from one address, lock it for {@code lock}.
+     */
+    public record SignInLimits(int maxFailures, int maxFailuresPerAddress, int delayAfter,
+            Duration lock) {
     }
 
     /**
@@ -75,10 +96,6 @@ public record AppConfig(
             boolean expresswaysExcluded, boolean hazardousGoodsExcluded) {
     }
 
-    /** The transactional outbox's relay (cn.anxing.outbox). */
-    public record OutboxSettings(Duration pollInterval, Duration backoffBase, int maxAttempts) {
-    }
-
     public Path photoDir() {
         return dataDir.resolve("photos");
     }
@@ -93,6 +110,8 @@ public record AppConfig(
 
     public AppConfig withHttpPort(int port) {
         return new AppConfig(new HttpConfig(http.host(), port, http.bodyLimitBytes(),
-                http.shutdownGrace(), http.publicBaseUrl()), database, dataDir, map, auth, demo, accident, outbox);
+                http.shutdownGrace(), http.publicBaseUrl(), http.trustedProxies(),
+                http.metricsToken(), http.metricsOnLoopback()), database, dataDir, map, auth,
+                demo, accident, outbox);
     }
 }

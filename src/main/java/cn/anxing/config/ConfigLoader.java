@@ -1,5 +1,6 @@
 package cn.anxing.config;
 
+import cn.anxing.outbox.OutboxConfig;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -45,12 +46,18 @@ public final class ConfigLoader {
     }
 
     private static AppConfig build(Map<String, String> v) {
+        boolean demo = bool(v, ConfigKey.DEMO);
+        Optional<String> metricsToken = optional(v, ConfigKey.METRICS_TOKEN);
+        if (metricsToken.isPresent() && metricsToken.get().length() < 16) {
+            throw new ConfigException("METRICS_TOKEN must have at least 16 characters");
+        }
         var http = new AppConfig.HttpConfig(
                 string(v, ConfigKey.HTTP_HOST),
                 intInRange(v, ConfigKey.HTTP_PORT, 0, 65535),
                 intInRange(v, ConfigKey.HTTP_BODY_LIMIT_BYTES, 1024, Integer.MAX_VALUE),
                 Duration.ofSeconds(intInRange(v, ConfigKey.HTTP_SHUTDOWN_GRACE_SECONDS, 0, 60)),
-                optional(v, ConfigKey.PUBLIC_BASE_URL).map(ConfigLoader::baseUrl));
+                optional(v, ConfigKey.PUBLIC_BASE_URL).map(ConfigLoader::baseUrl),
+                trustedProxies(v), metricsToken, demo && metricsToken.isEmpty());
         var database = new AppConfig.DatabaseConfig(
                 optional(v, ConfigKey.DATABASE_URL),
                 intInRange(v, ConfigKey.DATABASE_POOL_SIZE, 1, 200));
@@ -67,8 +74,13 @@ public final class ConfigLoader {
                 intInRange(v, ConfigKey.OTP_PER_ADDRESS_PER_HOUR, 1, 100000),
                 Duration.ofSeconds(intInRange(v, ConfigKey.OTP_MIN_INTERVAL_SECONDS, 0, 3600)),
                 bool(v, ConfigKey.OTP_EXPOSE_IN_RESPONSE),
-                string(v, ConfigKey.SMS_GATEWAY));
-        boolean demo = bool(v, ConfigKey.DEMO);
+                string(v, ConfigKey.SMS_GATEWAY),
+                new AppConfig.SignInLimits(
+                        intInRange(v, ConfigKey.PASSWORD_MAX_FAILURES, 1, 1000),
+                        intInRange(v, ConfigKey.PASSWORD_MAX_FAILURES_PER_ADDRESS, 1, 100_000),
+                        intInRange(v, ConfigKey.PASSWORD_DELAY_AFTER_FAILURES, 1, 1000),
+                        Duration.ofMinutes(intInRange(v, ConfigKey.PASSWORD_LOCK_MINUTES, 1,
+                                24 * 60))));
         if (!demo && auth.jwtSecret().isEmpty()) {
             throw new ConfigException("JWT_SECRET must be set when DEMO=false: tokens signed with a"
                     + " generated secret would not survive a restart or a second server");
@@ -93,7 +105,7 @@ public final class ConfigLoader {
                     + " DEMO=false (base64 of 32 random bytes, e.g. `openssl rand -base64 32`):"
                     + " data encrypted or sealed with a generated key is lost with it");
         }
-        var outbox = new AppConfig.OutboxSettings(
+        var outbox = OutboxConfig.configured(
                 Duration.ofMillis(intInRange(v, ConfigKey.OUTBOX_POLL_INTERVAL_MS, 10, 3_600_000)),
                 Duration.ofMillis(intInRange(v, ConfigKey.OUTBOX_BACKOFF_BASE_MS, 1, 3_600_000)),
                 intInRange(v, ConfigKey.OUTBOX_MAX_ATTEMPTS, 1, 1000));
@@ -122,6 +134,57 @@ public final class ConfigLoader {
                     + " address such as https://anxing.example, got '" + url + "'");
         }
         return url.replaceAll("/+$", "");
+    }
+
+    /** An IPv4 or IPv6 literal with an optional prefix length that fits it. */
+    private static boolean isAddressOrBlock(String entry) {
+        String[] parts = entry.split("/", -1);
+        if (parts.length > 2 || (parts.length == 2 && !parts[1].matches("[0-9]{1,3}"))) {
+            return false;
+        }
+        String address = parts[0];
+        int maxPrefix;
+        if (address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+            for (String octet : address.split("\\.")) {
+                if (Integer.parseInt(octet) > 255) {
+                    return false;
+                }
+            }
+            maxPrefix = 32;
+        } else if (address.contains(":") && address.matches("[0-9A-Fa-f:.]+")) {
+            try {
+                // a literal with a colon is parsed, never looked up
+                java.net.InetAddress.getByName(address);
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+            maxPrefix = 128;
+        } else {
+            return false;
+        }
+        return parts.length == 1 || Integer.parseInt(parts[1]) <= maxPrefix;
+    }
+
+    /** Comma-separated addresses or CIDR blocks, each checked now rather than at a request. */
+    private static java.util.List<String> trustedProxies(Map<String, String> v) {
+        java.util.List<String> list = new java.util.ArrayList<>();
+        String given = optional(v, ConfigKey.HTTP_TRUSTED_PROXIES).orElse("").strip();
+        if (given.startsWith("[")) { // a JSON array in CONFIG_FILE
+            given = String.join(",", new io.vertx.core.json.JsonArray(given).stream()
+                    .map(String::valueOf).toList());
+        }
+        for (String entry : given.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            // the form only: the HTTP layer parses the addresses when it starts
+            if (!isAddressOrBlock(entry.strip())) {
+                throw new ConfigException("HTTP_TRUSTED_PROXIES: '" + entry.strip()
+                        + "' is not an IP address or a CIDR block");
+            }
+            list.add(entry.strip());
+        }
+        return list;
     }
 
     private static void checkDatabaseUrl(String url) {

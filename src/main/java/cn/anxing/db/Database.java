@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,30 +39,74 @@ public final class Database implements AutoCloseable {
         return new Database(PgConnectOptions.fromUri(uri), null);
     }
 
-    /** Starts (creating on first use) an embedded PostgreSQL with its data in {@code dataDir}. */
+    /**
+     * Starts (creating on first use) an embedded PostgreSQL with its data in {@code dataDir}.
+     *
+     * <p>The library's defaults are for throw-away test databases (fsync off, asynchronous
+     * commit, trust authentication); here the data is the product's, so commits are durable, the
+     * server listens on 127.0.0.1 only, and every connection needs the generated password kept
+     * next to the data directory (see {@link EmbeddedPassword}). A PostgreSQL left running on the
+     * same directory by a killed server is stopped first (see {@link OrphanPostmaster}).
+     */
     public static Database embedded(Path dataDir) {
         try {
-            Files.createDirectories(dataDir.getParent() == null ? dataDir : dataDir.getParent());
+            Path parent = dataDir.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
             long started = System.nanoTime();
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            OrphanPostmaster.stopIfLeftOver(dataDir);
+            Path passwordFile = EmbeddedPassword.fileFor(dataDir);
+            if (!Files.exists(passwordFile) && Files.exists(dataDir.resolve("postgresql.conf"))
+                    && !EmbeddedPassword.trusts(dataDir.resolve("pg_hba.conf"))) {
+                throw new IllegalStateException(passwordFile + " is missing, and the database in "
+                        + dataDir + " asks for the password it held: restore the file with the"
+                        + " data (they are backed up together)");
+            }
+            String password = EmbeddedPassword.readOrCreate(passwordFile);
+            var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            LOG.info("Embedded PostgreSQL ready on port {} with data in {} ({} ms)", pg.getPort(),
-                    dataDir.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+                    // the library's readiness probe connects with these properties
+                    .setConnectConfig("password", password)
+                    // initdb of a new cluster: the superuser gets the password and every
+                    // connection, local or TCP, must present it (these come after the
+                    // library's "-A trust" and override it)
+                    .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setDataDirectoryCustomizer(dir -> EmbeddedPassword.writeHba(dir.toPath()));
+            DURABLE_SETTINGS.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
+            EmbeddedPassword.ensureRolePassword(dataDir, pg.getPort(), password);
+            LOG.info("Embedded PostgreSQL ready on 127.0.0.1:{} with data in {} ({} ms)",
+                    pg.getPort(), dataDir.toAbsolutePath(),
+                    (System.nanoTime() - started) / 1_000_000);
             var options = new PgConnectOptions()
-                    .setHost("localhost")
+                    .setHost(LOOPBACK)
                     .setPort(pg.getPort())
                     .setDatabase("postgres")
-                    .setUser("postgres")
-                    .setPassword("postgres");
+                    .setUser(EmbeddedPassword.USER)
+                    .setPassword(password);
             return new Database(options, pg);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start in " + dataDir, e);
         }
     }
+
+    private static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * Server settings that override the library's test defaults ({@code -F}, i.e. fsync off, and
+     * {@code synchronous_commit=off}): a commit the API acknowledged survives a crash of the
+     * JVM, of PostgreSQL and of the machine. Given as {@code -c} options, which come after
+     * {@code -F} on the command line and so win.
+     */
+    static final Map<String, String> DURABLE_SETTINGS = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on",
+            "listen_addresses", LOOPBACK,
+            "password_encryption", "scram-sha-256");
 
     /** Applies the versioned SQL files of {@code db/migration} that are not applied yet. */
     public void migrate() {

@@ -10,10 +10,16 @@ public enum CommonError implements ErrorCode {
     MISSING_BODY(400),
     /** The request is not valid in a way no field names (a malformed URL or header). */
     BAD_REQUEST(400),
+    /** The body is not valid UTF-8. */
+    INVALID_UTF8(400),
+    /** A JSON object names the same key twice. */
+    DUPLICATE_KEY(400),
     /** No valid session token: missing, expired, forged, or its account is gone. */
     UNAUTHENTICATED(401),
     /** The signed-in account's roles may not do this, or the account is disabled. */
     FORBIDDEN(403),
+    /** A request from another website's page: cross-origin requests are not accepted. */
+    CORS_REFUSED(403),
     /** No such path or thing; also said when it exists but is not the caller's to see. */
     NOT_FOUND(404),
     /** The path exists but not with this HTTP method. */

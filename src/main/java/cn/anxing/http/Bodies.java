@@ -118,7 +118,8 @@ public final class Bodies {
         }
     }
 
-    private static DomainException invalid(String field, String message) {
+    /** A VALIDATION_FAILED error naming {@code field}. */
+    public static DomainException invalid(String field, String message) {
         return new DomainException(CommonError.VALIDATION_FAILED, message, field);
     }
 }

@@ -2,13 +2,11 @@ package cn.anxing.http;
 
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
-import cn.anxing.error.ErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +19,7 @@ public final class ErrorHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
 
-    /**
-     * Turns the exceptions of features not yet on the one error model (accident, payment) into a
-     * {@link DomainException}, or returns null. Goes when they throw DomainException themselves.
-     */
-    private final Function<Throwable, DomainException> legacyErrors;
-
-    public ErrorHandler(Function<Throwable, DomainException> legacyErrors) {
-        this.legacyErrors = legacyErrors;
-    }
-
-    /** A code of {@link ApiException}, which carries its code as text; goes with it. */
-    private record LegacyCode(String name, int status) implements ErrorCode {
+    public ErrorHandler() {
     }
 
     @Override
@@ -71,16 +58,6 @@ public final class ErrorHandler implements Handler<RoutingContext> {
     DomainException toDomainException(Throwable failure, int status) {
         if (failure instanceof DomainException domain) {
             return domain;
-        }
-        if (failure instanceof ApiException api) {
-            return new DomainException(new LegacyCode(api.code(), api.status()),
-                    api.getMessage(), api.field());
-        }
-        if (failure != null && legacyErrors != null) {
-            DomainException mapped = legacyErrors.apply(failure);
-            if (mapped != null) {
-                return mapped;
-            }
         }
         if (failure != null && cn.anxing.db.DatabaseFailures.isUnavailable(failure)) {
             return new DomainException(CommonError.DATABASE_UNAVAILABLE,

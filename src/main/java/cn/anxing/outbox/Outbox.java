@@ -27,7 +27,7 @@ public final class Outbox {
             ON CONFLICT (code) DO NOTHING""";
     private static final String ENQUEUE = """
             INSERT INTO outbox_message (endpoint, topic, dedupe_key, body) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (dedupe_key) DO NOTHING RETURNING id""";
+            ON CONFLICT (endpoint, dedupe_key) DO NOTHING RETURNING id""";
     /*
      * Claims due rows for one round. SKIP LOCKED lets several relays (or servers) share the table
      * without waiting on each other; the lease keeps a claimed row from being taken again while
@@ -58,7 +58,7 @@ public final class Outbox {
             VALUES ($1, $2, $3, $4)""";
     private static final String BY_KEY = """
             SELECT id, endpoint, topic, dedupe_key, status, attempts, last_error, created_at,
-                delivered_at FROM outbox_message WHERE dedupe_key = $1""";
+                delivered_at FROM outbox_message WHERE dedupe_key = $1 ORDER BY id LIMIT 1""";
     private static final String BY_KEY_PREFIX = """
             SELECT id, endpoint, topic, dedupe_key, status, attempts, last_error, created_at,
                 delivered_at FROM outbox_message WHERE dedupe_key LIKE $1 || '%' ORDER BY id""";
@@ -115,8 +115,9 @@ public final class Outbox {
 
     /**
      * Adds a message in the caller's transaction ({@code tx} is the connection of
-     * {@code pool.withTransaction}). True if it was added, false if a message with the same dedupe
-     * key exists already, which is how "never enqueued twice" holds under retries and races.
+     * {@code pool.withTransaction}). True if it was added, false if a message to the same endpoint
+     * with the same dedupe key exists already, which is how "never enqueued twice" holds under
+     * retries and races.
      */
     public Future<Boolean> enqueue(SqlClient tx, OutboxMessage message) {
         return tx.preparedQuery(ENQUEUE)
@@ -125,6 +126,7 @@ public final class Outbox {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /** The first message stored with this dedupe key (keys are unique per endpoint). */
     public Future<Optional<StoredMessage>> find(String dedupeKey) {
         return pool.preparedQuery(BY_KEY).execute(Tuple.of(dedupeKey)).map(rows -> {
             var it = rows.iterator();

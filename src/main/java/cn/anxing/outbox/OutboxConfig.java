@@ -3,7 +3,9 @@ package cn.anxing.outbox;
 import java.time.Duration;
 
 /**
- * How the relay works.
+ * How the relay works: the one outbox configuration, read from the configuration keys
+ * {@code OUTBOX_POLL_INTERVAL_MS}, {@code OUTBOX_BACKOFF_BASE_MS} and {@code OUTBOX_MAX_ATTEMPTS}
+ * (see the README table) by {@link #configured}; the rest are fixed at their defaults.
  *
  * @param pollInterval  how often it looks for due messages (it also wakes on every enqueue)
  * @param batchSize     messages claimed per round
@@ -17,8 +19,14 @@ public record OutboxConfig(Duration pollInterval, int batchSize, Duration lease,
         Duration requestTimeout, Duration backoffBase, Duration backoffMax, int maxAttempts) {
 
     public static OutboxConfig defaults() {
-        return new OutboxConfig(Duration.ofSeconds(2), 20, Duration.ofSeconds(30),
-                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1), 20);
+        return configured(Duration.ofSeconds(2), Duration.ofSeconds(5), 20);
+    }
+
+    /** The configured keys, with a batch of 20, a 30 s lease, 10 s to answer, at most 1 h apart. */
+    public static OutboxConfig configured(Duration pollInterval, Duration backoffBase,
+            int maxAttempts) {
+        return new OutboxConfig(pollInterval, 20, Duration.ofSeconds(30), Duration.ofSeconds(10),
+                backoffBase, Duration.ofHours(1), maxAttempts);
     }
 
     /** The wait before attempt {@code attempts + 1}, after {@code attempts} failures. */

@@ -1,7 +1,7 @@
 package cn.anxing.outbox;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -16,36 +16,41 @@ import org.slf4j.LoggerFactory;
  * Delivers the outbox: every {@code pollInterval}, and right after a feature enqueues, it claims
  * due messages and POSTs each to its endpoint with the signature and idempotency headers. One
  * round at a time per relay; several servers may run relays against one database.
+ *
+ * <p>A verticle: deploying it starts polling (messages left from before a restart are due at
+ * once), undeploying it waits for the round in flight. {@link #wake} may be called from any
+ * thread; before the relay is deployed it does nothing, as the first round picks the message up.
  */
-public final class OutboxRelay {
+public final class OutboxRelay extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final Vertx vertx;
     private final Outbox outbox;
     private final OutboxConfig config;
-    private final WebClient client;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong bookkeepingFailures = new AtomicLong();
+    private volatile WebClient client;
     private volatile boolean stopped;
     private volatile Future<Integer> inFlight = Future.succeededFuture(0);
     private long timer = -1;
 
-    public OutboxRelay(Vertx vertx, Outbox outbox, OutboxConfig config) {
-        this.vertx = vertx;
+    public OutboxRelay(Outbox outbox, OutboxConfig config) {
         this.outbox = outbox;
         this.config = config;
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setUserAgent("anxing-outbox/1")
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE,
-                        config.requestTimeout().toMillis())));
     }
 
     /** Starts polling; messages left from before a restart are due at once. */
-    public void start() {
+    @Override
+    public Future<Void> start() {
+        client = WebClient.create(vertx, new WebClientOptions()
+                .setUserAgent("anxing-outbox/1")
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE,
+                        config.requestTimeout().toMillis())));
         timer = vertx.setPeriodic(1, config.pollInterval().toMillis(), id -> wake());
+        return Future.succeededFuture();
     }
 
     /**
@@ -53,20 +58,26 @@ public final class OutboxRelay {
      * graceful shutdown leaves no message claimed. (After a crash the claim's lease runs out and
      * the message is sent again, with the same Idempotency-Key.)
      */
+    @Override
     public Future<Void> stop() {
         stopped = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+            timer = -1;
         }
         return inFlight.transform(x -> {
-            client.close();
+            WebClient open = client;
+            client = null;
+            if (open != null) {
+                open.close();
+            }
             return Future.succeededFuture();
         });
     }
 
     /** Runs a round now (or right after the one in progress), e.g. after a commit that enqueued. */
     public void wake() {
-        if (stopped) {
+        if (stopped || client == null) {
             return;
         }
         if (!running.compareAndSet(false, true)) {
@@ -81,7 +92,7 @@ public final class OutboxRelay {
             running.set(false);
             boolean more = done.succeeded() && done.result() == config.batchSize();
             if (wakeAgain.getAndSet(false) || more) {
-                vertx.runOnContext(x -> wake());
+                context.runOnContext(x -> wake());
             }
         });
     }
@@ -95,10 +106,30 @@ public final class OutboxRelay {
         return failedAttempts.get();
     }
 
+    /**
+     * Deliveries whose result could not be recorded (the database failed while marking a message
+     * delivered or failed). The message stays claimed until its lease runs out and is then sent
+     * again with the same Idempotency-Key.
+     */
+    public long bookkeepingFailureCount() {
+        return bookkeepingFailures.get();
+    }
+
     private Future<Integer> round() {
         return outbox.claim(config.batchSize(), config.lease().toMillis()).compose(claimed -> {
             List<Future<Void>> sends = claimed.stream().map(this::deliver).toList();
-            return Future.join(sends).map(claimed.size()).otherwise(claimed.size());
+            // one failed bookkeeping must not stop the round's others: join, then log each
+            return Future.join(sends).transform(x -> {
+                for (int i = 0; i < sends.size(); i++) {
+                    if (sends.get(i).failed()) {
+                        bookkeepingFailures.incrementAndGet();
+                        LOG.error("outbox message {} was sent but its result could not be"
+                                + " recorded; it is sent again when its lease ends",
+                                claimed.get(i).dedupeKey(), sends.get(i).cause());
+                    }
+                }
+                return Future.succeededFuture(claimed.size());
+            });
         });
     }
 

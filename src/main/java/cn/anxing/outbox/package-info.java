@@ -10,7 +10,8 @@
  *       with a dedupe key that names the business fact (e.g.
  *       {@code agreement:<id>:insurer:PICC}). If the transaction rolls back, no message exists;
  *       if it commits, the message exists exactly once, whatever is retried.</li>
- *   <li>{@link cn.anxing.outbox.OutboxRelay} delivers it: it claims due rows with
+ *   <li>{@link cn.anxing.outbox.OutboxRelay}, a verticle the application deploys last and
+ *       undeploys first, delivers it: it claims due rows with
  *       {@code FOR UPDATE SKIP LOCKED} and a lease, POSTs the body with the headers below, records
  *       every attempt in {@code outbox_attempt}, and retries failures with exponential backoff
  *       until {@code OUTBOX_MAX_ATTEMPTS}, after which the row is {@code FAILED} for an operator.
@@ -27,6 +28,14 @@
  * </pre>
  * A 2xx answer marks the message delivered. Delivery is at least once: if the server stops after
  * the receiver answered but before the row was marked, the message is sent again after the
- * restart with the same Idempotency-Key, which receivers use to ignore the repeat.
+ * restart with the same Idempotency-Key, which receivers use to ignore the repeat. A dedupe key
+ * is unique per endpoint: two receivers may each get a message with the same key.
+ *
+ * <h2>Configuration and what it may not touch</h2>
+ * One record, {@link cn.anxing.outbox.OutboxConfig}, read from {@code OUTBOX_POLL_INTERVAL_MS},
+ * {@code OUTBOX_BACKOFF_BASE_MS} and {@code OUTBOX_MAX_ATTEMPTS}. A delivery whose result cannot
+ * be recorded is logged and counted ({@code anxing.outbox.bookkeeping.failed}). The outbox knows
+ * no feature: it owns {@code outbox_endpoint}, {@code outbox_message} and {@code outbox_attempt}
+ * and imports nothing of {@code cn.anxing} but itself.
  */
 package cn.anxing.outbox;

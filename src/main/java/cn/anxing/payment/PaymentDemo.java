@@ -2,6 +2,7 @@ package cn.anxing.payment;
 
 import cn.anxing.demo.DemoData;
 import cn.anxing.outbox.Outbox;
+import cn.anxing.payment.rules.PayerKind;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -23,12 +24,12 @@ public final class PaymentDemo implements DemoData {
             new String[] {"CPIC", "INSURER", "太平洋财险 嘉兴中心支公司"},
             new String[] {"fund-jx", "ASSISTANCE_FUND", "嘉兴市道路交通事故社会救助基金"});
 
-    private final PaymentRepository payments;
+    private final ApplicationStore payments;
     private final Outbox outbox;
     private final String payerSystemUrl;
 
     /** @param payerSystemUrl where the demo's payer endpoints deliver (the stand-in route) */
-    public PaymentDemo(PaymentRepository payments, Outbox outbox, String payerSystemUrl) {
+    public PaymentDemo(ApplicationStore payments, Outbox outbox, String payerSystemUrl) {
         this.payments = payments;
         this.outbox = outbox;
         this.payerSystemUrl = payerSystemUrl;
@@ -42,7 +43,7 @@ public final class PaymentDemo implements DemoData {
         }
         for (String[] p : PAYERS) {
             all = all.compose(x -> payments.addPayer(p[0], PayerKind.valueOf(p[1]), p[2]))
-                    .compose(x -> outbox.registerEndpointIfAbsent(PaymentService.endpoint(p[0]),
+                    .compose(x -> outbox.registerEndpointIfAbsent(AdvancePayments.endpoint(p[0]),
                             payerSystemUrl, "demo-secret-" + p[0] + "-change-me", p[2]));
         }
         return all.map(x -> List.of("Medical advance payments (医疗垫付): hospitals pinghu-1,"

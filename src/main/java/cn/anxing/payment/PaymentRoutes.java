@@ -7,11 +7,19 @@ import static cn.anxing.http.Bodies.requiredString;
 import static cn.anxing.http.Bodies.uuidParam;
 
 import cn.anxing.auth.Role;
-import cn.anxing.http.ApiException;
 import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
+import cn.anxing.http.Bodies;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
+import cn.anxing.payment.rules.Bill;
+import cn.anxing.payment.rules.BillItem;
+import cn.anxing.payment.rules.Fen;
+import cn.anxing.payment.rules.IdempotencyKey;
+import cn.anxing.payment.rules.LiabilityState;
+import cn.anxing.payment.rules.PayerKind;
+import cn.anxing.payment.rules.RequestFingerprint;
+import cn.anxing.payment.rules.Vehicle;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -36,6 +44,8 @@ public final class PaymentRoutes implements FeatureRoutes {
     private static final String BASE = "/api/v1/payments";
 
     private final PaymentService payments;
+    private final AdvancePayments advances;
+    private final PaymentReads reads;
     private final Authz authz;
     private final boolean demoPayerSystem;
 
@@ -43,8 +53,11 @@ public final class PaymentRoutes implements FeatureRoutes {
      * @param demoPayerSystem mounts a stand-in payer system that accepts every disbursement
      *                        order, so the demo's outbox has somewhere to deliver
      */
-    public PaymentRoutes(PaymentService payments, Authz authz, boolean demoPayerSystem) {
+    public PaymentRoutes(PaymentService payments, AdvancePayments advances, PaymentReads reads,
+            Authz authz, boolean demoPayerSystem) {
         this.payments = payments;
+        this.advances = advances;
+        this.reads = reads;
         this.authz = authz;
         this.demoPayerSystem = demoPayerSystem;
     }
@@ -55,43 +68,46 @@ public final class PaymentRoutes implements FeatureRoutes {
             authz.guard(router.post(BASE + "/demo/payer-system"), Access.anyone())
                     .handler(this::demoPayerSystem);
         }
-        authz.guard(router.route(BASE + "/*"), Access.signedIn());
-        router.post(BASE + "/applications")
-                .handler(Authz.anyOf(Role.DRIVER, Role.PARENT, Role.POLICE)).handler(this::apply);
-        router.get(BASE + "/applications").handler(this::list);
-        router.get(BASE + "/applications/:id").handler(this::one);
-        router.post(BASE + "/applications/:id/notice")
-                .handler(Authz.anyOf(Role.POLICE)).handler(this::notice);
-        router.post(BASE + "/applications/:id/liability")
-                .handler(Authz.anyOf(Role.POLICE)).handler(this::liability);
-        router.post(BASE + "/applications/:id/bills")
-                .handler(Authz.anyOf(Role.HOSPITAL)).handler(this::bill);
-        router.post(BASE + "/applications/:id/payments")
-                .handler(Authz.anyOf(Role.INSURER, Role.FUND)).handler(this::pay);
-        router.post(BASE + "/instructions/:id/disbursement")
-                .handler(Authz.anyOf(Role.INSURER, Role.FUND)).handler(this::disbursed);
-        router.post(BASE + "/instructions/:id/reversal")
-                .handler(Authz.anyOf(Role.INSURER, Role.FUND)).handler(this::reversed);
-        router.get(BASE + "/notifications").handler(this::notifications);
-        router.get(BASE + "/overdue")
-                .handler(Authz.anyOf(Role.POLICE, Role.FUND, Role.ADMIN)).handler(this::overdue);
-        router.get(BASE + "/reconciliation")
-                .handler(Authz.anyOf(Role.FUND, Role.INSURER, Role.ADMIN))
-                .handler(this::reconciliation);
-        router.get(BASE + "/hospitals").handler(ctx -> Responses.reply(ctx, 200,
-                payments.hospitals()));
-        router.get(BASE + "/payers").handler(ctx -> Responses.reply(ctx, 200, payments.payers()));
-        router.post(BASE + "/admin/hospitals")
-                .handler(Authz.anyOf(Role.ADMIN)).handler(this::registerHospital);
-        router.post(BASE + "/admin/payers")
-                .handler(Authz.anyOf(Role.ADMIN)).handler(this::registerPayer);
+        // the role each route needs; whose application, bill or payer it is, the services check
+        Access payers = Access.roles(Role.INSURER, Role.FUND);
+        authz.guard(router.post(BASE + "/applications"),
+                Access.roles(Role.DRIVER, Role.PARENT, Role.POLICE)).handler(this::apply);
+        authz.guard(router.get(BASE + "/applications"), Access.signedIn()).handler(this::list);
+        authz.guard(router.get(BASE + "/applications/:id"), Access.signedIn())
+                .handler(this::one);
+        authz.guard(router.post(BASE + "/applications/:id/notice"), Access.roles(Role.POLICE))
+                .handler(this::notice);
+        authz.guard(router.post(BASE + "/applications/:id/liability"),
+                Access.roles(Role.POLICE)).handler(this::liability);
+        authz.guard(router.post(BASE + "/applications/:id/bills"), Access.roles(Role.HOSPITAL))
+                .handler(this::bill);
+        authz.guard(router.post(BASE + "/applications/:id/payments"), payers)
+                .handler(this::pay);
+        authz.guard(router.post(BASE + "/instructions/:id/disbursement"), payers)
+                .handler(this::disbursed);
+        authz.guard(router.post(BASE + "/instructions/:id/reversal"), payers)
+                .handler(this::reversed);
+        authz.guard(router.get(BASE + "/notifications"), Access.signedIn())
+                .handler(this::notifications);
+        authz.guard(router.get(BASE + "/overdue"),
+                Access.roles(Role.POLICE, Role.FUND, Role.ADMIN)).handler(this::overdue);
+        authz.guard(router.get(BASE + "/reconciliation"),
+                Access.roles(Role.FUND, Role.INSURER, Role.ADMIN)).handler(this::reconciliation);
+        authz.guard(router.get(BASE + "/hospitals"), Access.signedIn()).handler(ctx ->
+                Responses.reply(ctx, 200, reads.hospitals().map(PaymentViews::hospitals)));
+        authz.guard(router.get(BASE + "/payers"), Access.signedIn()).handler(ctx ->
+                Responses.reply(ctx, 200, reads.payers().map(PaymentViews::payers)));
+        authz.guard(router.post(BASE + "/admin/hospitals"), Access.roles(Role.ADMIN))
+                .handler(this::registerHospital);
+        authz.guard(router.post(BASE + "/admin/payers"), Access.roles(Role.ADMIN))
+                .handler(this::registerPayer);
     }
 
     private void apply(RoutingContext ctx) {
         JsonObject body = object(ctx);
         Optional<String> phone = Optional.ofNullable(optionalString(body, "applicantPhone"));
         if (phone.isPresent() && !Authz.roles(ctx).contains(Role.POLICE)) {
-            throw ApiException.invalid("applicantPhone", "only an officer opening an application"
+            throw Bodies.invalid("applicantPhone", "only an officer opening an application"
                     + " for someone names their phone; applicants are signed in");
         }
         Optional<Instant> accidentAt = body.getValue("accidentAt") == null ? Optional.empty()
@@ -99,15 +115,18 @@ public final class PaymentRoutes implements FeatureRoutes {
         var request = new PaymentService.ApplyRequest(requiredString(body, "caseId"),
                 requiredString(body, "injuredPersonId"), requiredString(body, "hospitalId"),
                 accidentAt, phone);
-        Responses.reply(ctx, 201, payments.apply(actor(ctx), request));
+        Responses.reply(ctx, 201, payments.apply(actor(ctx), request)
+                .map(PaymentViews::application));
     }
 
     private void list(RoutingContext ctx) {
-        Responses.reply(ctx, 200, payments.applications(actor(ctx)));
+        Responses.reply(ctx, 200, reads.applications(actor(ctx))
+                .map(PaymentViews::applications));
     }
 
     private void one(RoutingContext ctx) {
-        Responses.reply(ctx, 200, payments.application(actor(ctx), uuidParam(ctx, "id")));
+        Responses.reply(ctx, 200, reads.application(actor(ctx), uuidParam(ctx, "id"))
+                .map(PaymentViews::application));
     }
 
     private void notice(RoutingContext ctx) {
@@ -119,13 +138,15 @@ public final class PaymentRoutes implements FeatureRoutes {
             vehicles.add(vehicle(array.getValue(i), "vehicles[" + i + "]"));
         }
         Responses.reply(ctx, 200, payments.issueNotice(actor(ctx), uuidParam(ctx, "id"),
-                vehicles, Optional.ofNullable(optionalString(body, "fundId"))));
+                vehicles, Optional.ofNullable(optionalString(body, "fundId")))
+                .map(PaymentViews::application));
     }
 
     private void liability(RoutingContext ctx) {
         JsonObject body = object(ctx);
         Responses.reply(ctx, 200, payments.determineLiability(actor(ctx), uuidParam(ctx, "id"),
-                requiredString(body, "payerId"), liabilityState(body, "liability")));
+                requiredString(body, "payerId"), liabilityState(body, "liability"))
+                .map(PaymentViews::application));
     }
 
     private void bill(RoutingContext ctx) {
@@ -134,7 +155,7 @@ public final class PaymentRoutes implements FeatureRoutes {
         List<BillItem> items = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             if (!(array.getValue(i) instanceof JsonObject item)) {
-                throw ApiException.invalid("items[" + i + "]", "each item must be an object");
+                throw Bodies.invalid("items[" + i + "]", "each item must be an object");
             }
             String at = "items[" + i + "].";
             items.add(new BillItem(text(item, "description", at), instant(item, "renderedAt", at),
@@ -144,7 +165,7 @@ public final class PaymentRoutes implements FeatureRoutes {
         var bill = new Bill(uuidParam(ctx, "id").toString(), requiredString(body, "caseId"),
                 requiredString(body, "injuredPersonId"), requiredString(body, "hospitalId"),
                 items);
-        Responses.reply(ctx, 201, payments.submitBill(actor(ctx), bill));
+        Responses.reply(ctx, 201, payments.submitBill(actor(ctx), bill).map(PaymentViews::billed));
     }
 
     private void pay(RoutingContext ctx) {
@@ -153,20 +174,22 @@ public final class PaymentRoutes implements FeatureRoutes {
         var key = new IdempotencyKey(ctx.request().getHeader("Idempotency-Key"));
         var fingerprint = RequestFingerprint.of("POST " + BASE + "/applications/" + applicationId
                 + "/payments", body.getMap());
-        var request = new PaymentService.PayRequest(applicationId, key, fingerprint,
+        var request = new AdvancePayments.PayRequest(applicationId, key, fingerprint,
                 requiredString(body, "payerId"), uuid(body, "billId"),
                 Fen.parse("amountFen", body.getValue("amountFen")));
-        payments.pay(actor(ctx), request).onSuccess(result -> Responses.json(ctx,
-                result.getBoolean("replayed") ? 200 : 201, result)).onFailure(ctx::fail);
+        advances.pay(actor(ctx), request).onSuccess(receipt -> Responses.json(ctx,
+                receipt.outcome().replayed() ? 200 : 201, PaymentViews.payment(receipt)))
+                .onFailure(ctx::fail);
     }
 
     private void disbursed(RoutingContext ctx) {
-        Responses.reply(ctx, 200, payments.confirmDisbursement(actor(ctx),
-                uuidParam(ctx, "id")));
+        Responses.reply(ctx, 200, advances.confirmDisbursement(actor(ctx),
+                uuidParam(ctx, "id")).map(PaymentViews::disbursement));
     }
 
     private void reversed(RoutingContext ctx) {
-        Responses.reply(ctx, 200, payments.reverse(actor(ctx), uuidParam(ctx, "id")));
+        Responses.reply(ctx, 200, advances.reverse(actor(ctx), uuidParam(ctx, "id"))
+                .map(PaymentViews::reversal));
     }
 
     private void notifications(RoutingContext ctx) {
@@ -175,13 +198,14 @@ public final class PaymentRoutes implements FeatureRoutes {
         try {
             afterId = Long.parseLong(after);
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("after", "after must be the id of a notification");
+            throw Bodies.invalid("after", "after must be the id of a notification");
         }
-        Responses.reply(ctx, 200, payments.notifications(actor(ctx), afterId));
+        Responses.reply(ctx, 200, reads.notifications(actor(ctx), afterId)
+                .map(PaymentViews::notifications));
     }
 
     private void overdue(RoutingContext ctx) {
-        Responses.reply(ctx, 200, payments.overdue(actor(ctx)));
+        Responses.reply(ctx, 200, reads.overdue(actor(ctx)).map(PaymentViews::overdue));
     }
 
     private void reconciliation(RoutingContext ctx) {
@@ -189,16 +213,19 @@ public final class PaymentRoutes implements FeatureRoutes {
         try {
             day = LocalDate.parse(ctx.request().getParam("date", ""));
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid("date", "date must be a day as YYYY-MM-DD (Asia/Shanghai)");
+            throw Bodies.invalid("date", "date must be a day as YYYY-MM-DD (Asia/Shanghai)");
         }
-        Responses.reply(ctx, 200, payments.reconciliation(day,
-                Optional.ofNullable(ctx.request().getParam("payerId"))));
+        Responses.reply(ctx, 200, reads.reconciliation(day,
+                Optional.ofNullable(ctx.request().getParam("payerId")))
+                .map(PaymentViews::reconciliation));
     }
 
     private void registerHospital(RoutingContext ctx) {
         JsonObject body = object(ctx);
         Responses.reply(ctx, 201, payments.registerHospital(requiredString(body, "id"),
-                requiredString(body, "name"), body.getBoolean("active", true)));
+                requiredString(body, "name"), body.getValue("active") == null
+                        || flag(body, "active", ""))
+                .map(PaymentViews::hospital));
     }
 
     private void registerPayer(RoutingContext ctx) {
@@ -207,11 +234,11 @@ public final class PaymentRoutes implements FeatureRoutes {
         try {
             kind = PayerKind.valueOf(requiredString(body, "kind"));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("kind", "kind must be INSURER or ASSISTANCE_FUND");
+            throw Bodies.invalid("kind", "kind must be INSURER or ASSISTANCE_FUND");
         }
         Responses.reply(ctx, 201, payments.registerPayer(requiredString(body, "id"), kind,
                 requiredString(body, "name"), requiredString(body, "webhookUrl"),
-                requiredString(body, "webhookSecret")));
+                requiredString(body, "webhookSecret")).map(PaymentViews::registeredPayer));
     }
 
     /** The demo's stand-in for payers' systems: accepts and logs each order. */
@@ -223,13 +250,13 @@ public final class PaymentRoutes implements FeatureRoutes {
 
     // ---- parsing ---------------------------------------------------------------------------
 
-    private static PaymentService.Actor actor(RoutingContext ctx) {
-        return new PaymentService.Actor(Authz.accountId(ctx), Authz.roles(ctx));
+    private static Actor actor(RoutingContext ctx) {
+        return new Actor(Authz.accountId(ctx), Authz.roles(ctx));
     }
 
     private static Vehicle vehicle(Object value, String at) {
         if (!(value instanceof JsonObject v)) {
-            throw ApiException.invalid(at, "each vehicle must be an object");
+            throw Bodies.invalid(at, "each vehicle must be an object");
         }
         LiabilityState liability = v.getValue("liability") == null ? LiabilityState.UNDETERMINED
                 : liabilityState(v, "liability");
@@ -241,7 +268,8 @@ public final class PaymentRoutes implements FeatureRoutes {
     private static boolean flag(JsonObject o, String field, String at) {
         Object value = o.getValue(field);
         if (value != null && !(value instanceof Boolean)) {
-            throw ApiException.invalid(at + "." + field, field + " must be true or false");
+            throw Bodies.invalid(at.isEmpty() ? field : at + "." + field,
+                    field + " must be true or false");
         }
         return Boolean.TRUE.equals(value);
     }
@@ -250,7 +278,7 @@ public final class PaymentRoutes implements FeatureRoutes {
         try {
             return LiabilityState.valueOf(requiredString(o, field));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field,
+            throw Bodies.invalid(field,
                     field + " must be LIABLE, NOT_LIABLE or UNDETERMINED");
         }
     }
@@ -262,13 +290,13 @@ public final class PaymentRoutes implements FeatureRoutes {
     private static Instant instant(JsonObject o, String field, String at) {
         Object value = o.getValue(field);
         if (!(value instanceof String s)) {
-            throw ApiException.invalid(at + field, field + " is required, as an ISO-8601 instant"
+            throw Bodies.invalid(at + field, field + " is required, as an ISO-8601 instant"
                     + " such as 2026-11-29T08:30:00Z");
         }
         try {
             return java.time.OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(at + field, field + " must be an ISO-8601 time with an"
+            throw Bodies.invalid(at + field, field + " must be an ISO-8601 time with an"
                     + " offset, such as 2026-11-29T16:30:00+08:00");
         }
     }
@@ -276,7 +304,7 @@ public final class PaymentRoutes implements FeatureRoutes {
     private static String text(JsonObject o, String field, String at) {
         Object value = o.getValue(field);
         if (!(value instanceof String s)) {
-            throw ApiException.invalid(at + field, field + " is required");
+            throw Bodies.invalid(at + field, field + " is required");
         }
         return s.trim();
     }
@@ -285,7 +313,7 @@ public final class PaymentRoutes implements FeatureRoutes {
         try {
             return UUID.fromString(requiredString(o, field));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid(field, field + " must be a UUID");
+            throw Bodies.invalid(field, field + " must be a UUID");
         }
     }
 }

@@ -2,14 +2,41 @@
  * Medical advance payment (医疗垫付): an injured person's rescue costs are paid to the hospital
  * before liability is settled.
  *
+ * <h2>What is where</h2>
+ * <ul>
+ *   <li>{@link cn.anxing.payment.PaymentRoutes} declares the routes (parse, call, respond) and
+ *       {@link cn.anxing.payment.PaymentViews} writes every answer's JSON, once. Nothing else in
+ *       the feature knows JSON or HTTP.</li>
+ *   <li>The use cases take and return records: {@link cn.anxing.payment.PaymentService} (apply,
+ *       notice, liability, bill, registration), {@link cn.anxing.payment.AdvancePayments} (the
+ *       payer pays, confirms, corrects) and {@link cn.anxing.payment.PaymentReads} (what people
+ *       see, and who may see it). They throw {@link cn.anxing.error.DomainException} with a
+ *       {@link cn.anxing.payment.rules.PaymentError}.</li>
+ *   <li>Three stores hold the SQL: {@link cn.anxing.payment.ApplicationStore} (hospitals, payers,
+ *       applications, bills, timeline), {@link cn.anxing.payment.LedgerStore} (instructions,
+ *       headroom, the double-entry ledger) and {@link cn.anxing.payment.PaymentQueries} (the
+ *       read models as records).</li>
+ *   <li>{@code cn.anxing.payment.rules} holds the rules and values in plain Java: limits,
+ *       deadlines, bill checks, the transition table, idempotency, the ledger's postings.</li>
+ *   <li>{@link cn.anxing.payment.PaymentModule} builds all of it from the
+ *       {@link cn.anxing.platform.Platform}.</li>
+ * </ul>
+ *
+ * <h2>What it may not touch</h2>
+ * It reads no table of another feature: accident cases come through
+ * {@link cn.anxing.accident.facts.AccidentFacts}, which the accident feature offers; it imports
+ * nothing else of {@code cn.anxing.accident} but the liability grades the rules map to
+ * {@code LiabilityState}. Messages to payers' systems go through {@code cn.anxing.outbox}.
+ *
  * <h2>Who does what</h2>
  * <ol>
  *   <li>The injured person or their family applies from the accident case ({@code driver} or
- *       {@code parent}; the case must exist in {@code accident_case}, by case number or id, and
- *       its time is the accident's), or the officer ({@code police}) opens it for them, naming
- *       their phone so that they see it when they sign in; an officer may also open one for a
- *       case handled outside Anxing, giving its time. The police notice is due within 3 working
- *       days ({@link cn.anxing.payment.WorkingCalendar}).</li>
+ *       {@code parent}; the case must be one of Anxing's, by case number or id, as
+ *       {@code AccidentFacts} finds it, and its time is the accident's), or the officer
+ *       ({@code police}) opens it for them, naming their phone so that they see it when they
+ *       sign in; an officer may also open one for a case handled outside Anxing, giving its
+ *       time. The police notice is due within 3 working days
+ *       ({@link cn.anxing.payment.rules.WorkingCalendar}).</li>
  *   <li>The police issue the notice: each vehicle with its compulsory insurer and liability so
  *       far, or marked uninsured or fled; the fund is named for those. Without vehicles, the
  *       accident case's parties and the insurers they named are used. Liability may be set
@@ -17,10 +44,12 @@
  *   <li>The hospital bills itemised rescue costs (date, invoice number, fen). When the fund is
  *       a payer every item must lie in its rescue window (168 hours since 2022). Its review is
  *       due within 5 working days.</li>
- *   <li>The payer pays a bill with an {@code Idempotency-Key}: the insurer up to its medical
- *       limit for this person (liable, not liable, or the no-liability limit while liability is
- *       undetermined; {@link cn.anxing.payment.PayerLimitRule} on the accident's date), the fund
- *       without a national cap. What exceeds an insurer's limit is referred to the fund.</li>
+ *   <li>The payer pays a bill with an {@code Idempotency-Key} of its own (8-128 of
+ *       {@code [A-Za-z0-9_:-]}; the same key from another payer is another payment): the
+ *       insurer up to its medical limit for this person (liable, not liable, or the no-liability
+ *       limit while liability is undetermined; {@link cn.anxing.payment.rules.PayerLimitRule} on
+ *       the accident's date), the fund without a national cap. What exceeds an insurer's limit
+ *       is referred to the fund.</li>
  *   <li>The disbursement order goes to the payer's system through the shared outbox
  *       ({@code cn.anxing.outbox}; endpoint {@code payer:<id>}, dedupe key and Idempotency-Key
  *       {@code disburse:<client key>}, HMAC-signed). The payer confirms the transfer

@@ -175,10 +175,10 @@ class OutboxDeliveryTest {
         app = startApp(Map.of("OUTBOX_POLL_INTERVAL_MS", "50"));
         Outbox outbox = new Outbox(app.pool());
         register(outbox, receiver.url());
-        var second = new OutboxRelay(app.vertx(), outbox, new OutboxConfig(Duration.ofMillis(50),
+        var second = new OutboxRelay(outbox, new OutboxConfig(Duration.ofMillis(50),
                 5, Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMillis(100),
                 Duration.ofSeconds(1), 5));
-        second.start();
+        get(app.vertx().deployVerticle(second));
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             keys.add("many:" + i);
@@ -186,7 +186,7 @@ class OutboxDeliveryTest {
         }
         await(() -> receiver.acceptedByKey().size() == keys.size());
         Thread.sleep(500);
-        second.stop();
+        get(app.vertx().undeploy(second.deploymentID()));
         receiver.acceptedByKey().forEach((key, n) -> assertEquals(1, n, key));
         assertEquals(keys.size(), receiver.requests().size());
         assertTrue(second.deliveredCount() > 0 && app.outboxRelay().deliveredCount() > 0,

@@ -1,7 +1,6 @@
 package cn.anxing.payment;
 
 import static cn.anxing.payment.PaymentPeople.BASE;
-import static cn.anxing.payment.PaymentPeople.insuredVehicle;
 import static cn.anxing.payment.PaymentPeople.payment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,12 +42,11 @@ class PaymentBadInputTest {
     static void start() {
         server = TestServer.start();
         people = new PaymentPeople(server.baseUrl());
-        insured = people.apply(people.driver, "BAD-1", "injured-1", ACCIDENT);
-        people.notice(insured.getString("id"), insuredVehicle("PICC", "LIABLE"));
-        insuredBill = people.submitBill(insured, ACCIDENT.plus(Duration.ofHours(1)), 100_000);
-        hitAndRun = people.apply(people.family, "BAD-2", "injured-1", ACCIDENT);
-        people.notice(hitAndRun.getString("id"), new JsonObject().put("fled", true));
-        hitAndRunBill = people.submitBill(hitAndRun, ACCIDENT.plus(Duration.ofHours(2)), 50_000);
+        var cases = people.twoBilledCases("BAD", ACCIDENT);
+        insured = cases.insured();
+        insuredBill = cases.insuredBill();
+        hitAndRun = cases.hitAndRun();
+        hitAndRunBill = cases.hitAndRunBill();
     }
 
     @AfterAll
@@ -181,6 +179,14 @@ class PaymentBadInputTest {
                 .substring(0, 6), "injured-1", ACCIDENT);
         refused(409, "ILLEGAL_TRANSITION", null, () -> people.postBill(fresh.getString("id"),
                 PaymentPeople.bill(fresh, ACCIDENT.plus(Duration.ofHours(1)), 500)));
+    }
+
+    @Test
+    @DisplayName("A hospital registered with an active flag that is not true or false")
+    void nonBooleanActive() {
+        refused(400, "VALIDATION_FAILED", "active", () -> people.admin.post(BASE
+                + "/admin/hospitals", new JsonObject().put("id", "bad-flag").put("name", "x")
+                .put("active", "x")));
     }
 
     /** Sends, checks status, code and field, and that no payment table gained or lost a row. */

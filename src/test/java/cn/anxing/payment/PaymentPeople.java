@@ -135,6 +135,26 @@ public final class PaymentPeople {
         }
     }
 
+    /** An insured case (PICC, liable) and a hit-and-run (the fund), each billed once. */
+    public record TwoCases(JsonObject insured, String insuredBill, JsonObject hitAndRun,
+            String hitAndRunBill) {
+    }
+
+    /**
+     * Cases {@code <prefix>-1} (insured by PICC, liable; billed 100,000 fen one hour after the
+     * accident) and {@code <prefix>-2} (hit-and-run; billed 50,000 fen after two hours).
+     */
+    public TwoCases twoBilledCases(String prefix, Instant accidentAt) {
+        JsonObject insured = apply(driver, prefix + "-1", "injured-1", accidentAt);
+        notice(insured.getString("id"), insuredVehicle("PICC", "LIABLE"));
+        String insuredBill = submitBill(insured, accidentAt.plus(Duration.ofHours(1)), 100_000);
+        JsonObject hitAndRun = apply(family, prefix + "-2", "injured-1", accidentAt);
+        notice(hitAndRun.getString("id"), new JsonObject().put("fled", true));
+        String hitAndRunBill = submitBill(hitAndRun, accidentAt.plus(Duration.ofHours(2)),
+                50_000);
+        return new TwoCases(insured, insuredBill, hitAndRun, hitAndRunBill);
+    }
+
     public JsonObject notice(String applicationId, JsonObject... vehicles) {
         Api.Reply r = police.post(BASE + "/applications/" + applicationId + "/notice",
                 new JsonObject().put("vehicles", new JsonArray(List.of((Object[]) vehicles))));

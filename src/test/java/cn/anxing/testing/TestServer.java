@@ -2,6 +2,7 @@ package cn.anxing.testing;
 
 import cn.anxing.app.Application;
 import cn.anxing.config.ConfigLoader;
+import cn.anxing.map.tiles.BaseMap;
 import cn.anxing.routing.RoutingService;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -53,10 +54,14 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(app, port);
     }
 
-    /** Tests act like users after start-up: they wait until the road graph is loaded. */
+    /**
+     * Tests act like users after start-up: they wait until the road graph is loaded and the
+     * base map's tiles are cut.
+     */
     private static void awaitGraph(Application app) {
         long deadline = System.nanoTime() + 180_000_000_000L;
-        while (app.routing().status().state() == RoutingService.State.IMPORTING) {
+        while (app.routing().status().state() == RoutingService.State.IMPORTING
+                || app.baseMap().state() == BaseMap.State.GENERATING) {
             if (System.nanoTime() > deadline) {
                 app.stop();
                 throw new IllegalStateException("the road graph did not load in 3 minutes");

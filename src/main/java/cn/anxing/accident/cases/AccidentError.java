@@ -34,6 +34,12 @@ public enum AccidentError implements ErrorCode {
     PHOTO_EMPTY,
     PHOTO_TOO_LARGE(413),
     PHOTO_TRUNCATED,
+    /** The file does not decode as the image it claims to be. */
+    PHOTO_UNREADABLE,
+    /** No width or height, or more pixels than a phone camera takes. */
+    PHOTO_DIMENSIONS,
+    /** The file carries web content (HTML, script) besides the picture: a polyglot. */
+    PHOTO_ACTIVE_CONTENT,
     PHOTO_TYPE_NOT_ALLOWED(415),
     // ---- parties and statements
     PLATE_NOT_IN_CASE,

@@ -32,6 +32,7 @@ public final class BusRouteSolver {
      */
     private static final double START_TEMPERATURE = 0.25;
 
+    private final BusRoutingProblem problem;
     private final SearchModel model;
     private final SolverOptions options;
     private final SplittableRandom random;
@@ -47,9 +48,11 @@ public final class BusRouteSolver {
     private final boolean[] saturated;
     private boolean anySaturated;
     private Integer[] order;
+    private final boolean busesDiffer;
 
     private BusRouteSolver(BusRoutingProblem problem, SolverOptions options) {
         this.startNanos = System.nanoTime();
+        this.problem = problem;
         this.model = new SearchModel(problem);
         this.options = options;
         this.random = new SplittableRandom(options.seed());
@@ -62,6 +65,7 @@ public final class BusRouteSolver {
         bfsSeen = new boolean[routes];
         scratch = new int[model.stops + 2];
         saturated = new boolean[routes];
+        busesDiffer = model.busesDiffer();
     }
 
     /** Solves the problem within the options' time limit and returns the best plan found. */
@@ -79,6 +83,9 @@ public final class BusRouteSolver {
             recreate(current, 8);
         }
         cleanAll(current);
+        if (busesDiffer) {
+            rebus(current);
+        }
         SearchState best = new SearchState(model);
         best.copyFrom(current);
         SearchState work = new SearchState(model);
@@ -109,6 +116,9 @@ public final class BusRouteSolver {
             ruin(work);
             recreate(work, random.nextInt(11));
             cleanDirty(work);
+            if (busesDiffer) {
+                rebus(work);
+            }
             double objective = work.objective();
             if (objective < currentObjective - temperature * Math.log(random.nextDouble())) {
                 SearchState swap = current;
@@ -123,6 +133,9 @@ public final class BusRouteSolver {
                     options.progress().accept(progressOf(best, bestAt));
                 }
             }
+        }
+        if (best.unservedStudents > 0) {
+            seatLeftovers(best);
         }
         return toPlan(best, new SolverStatistics(iterations, improvements, elapsedMillis(),
                 bestAt));
@@ -318,7 +331,7 @@ public final class BusRouteSolver {
             s.assign(g, bestRoute);
             return true;
         }
-        return augment(s, g);
+        return augment(s, g) || model.types > 1 && roomByBus(s, g);
     }
 
     /**
@@ -429,7 +442,11 @@ public final class BusRouteSolver {
         }
     }
 
-    /** Inserts the cheapest of g's unvisited stops into a route with room, or opens a route. */
+    /**
+     * Inserts the cheapest of g's unvisited stops into a route with room, or opens a route with
+     * the free bus that suits it best. A route may grow beyond its bus's seats when a larger
+     * bus is free: it then changes to that bus.
+     */
     private void insertStopFor(SearchState s, int g, boolean relaxed) {
         int d = model.demand[g];
         double[][] c = model.cost;
@@ -437,13 +454,16 @@ public final class BusRouteSolver {
         int bestStop = -1;
         int bestRoute = -1;
         int bestPos = -1;
+        int bestKind = -1;
+        int largestFree = model.types > 1 ? s.largestFree() : 0;
         for (int stop : model.candidates[g]) {
             if (s.routeOf[stop] >= 0) {
                 continue;
             }
             int need = -1;
             for (int r = 0; r < s.routeCount; r++) {
-                if (s.load[r] + d > model.capacity) {
+                int seats = Math.max(model.typeCap[s.bus[r]], largestFree);
+                if (s.load[r] + d > seats) {
                     continue;
                 }
                 int[] seq = s.stops[r];
@@ -451,12 +471,13 @@ public final class BusRouteSolver {
                 int prev = model.start;
                 for (int pos = 0; pos <= len; pos++) {
                     int next = pos == len ? model.end : seq[pos];
-                    double delta = c[prev][stop] + c[stop][next] - c[prev][next];
+                    double delta = c[prev][stop] + c[stop][next] - c[prev][next]
+                            + model.stopCost + insertEndDelta(s, r, pos, stop);
                     if (delta < bestDelta && need < 0) {
                         need = relaxed ? d
                                 : Math.min(model.capacity, Math.max(d, waitingFor(s, stop)));
                     }
-                    if (delta < bestDelta && s.load[r] + need <= model.capacity
+                    if (delta < bestDelta && s.load[r] + need <= seats
                             && random.nextDouble() >= BLINK_RATE
                             && rideAllows(s, r, pos, stop, need)) {
                         bestDelta = delta;
@@ -468,16 +489,23 @@ public final class BusRouteSolver {
                 }
             }
             if (s.routeCount < model.maxRoutes) {
-                double delta = c[model.start][stop] + c[stop][model.end] + model.busPenalty;
+                double delta = c[model.start][stop] + c[stop][model.end] + model.busPenalty
+                        + model.stopCost;
                 if (delta < bestDelta && need < 0) {
                     need = relaxed ? d
                             : Math.min(model.capacity, Math.max(d, waitingFor(s, stop)));
                 }
-                if (delta < bestDelta && model.capacityOf(1, singleRideTravel(stop)) >= need) {
+                int kind = delta < bestDelta ? kindFor(s, stop, need, d) : -1;
+                if (kind >= 0) {
+                    delta += model.busCost(kind, new int[] {stop}, 1);
+                }
+                if (kind >= 0 && delta < bestDelta
+                        && model.rideCapacity(1, singleRideTravel(stop)) >= need) {
                     bestDelta = delta;
                     bestStop = stop;
                     bestRoute = -1;
                     bestPos = 0;
+                    bestKind = kind;
                 }
             }
         }
@@ -491,11 +519,183 @@ public final class BusRouteSolver {
         noteNewCoverage(s, bestStop);
         int r = bestRoute;
         if (r < 0) {
-            r = s.openRoute(bestStop);
+            r = s.openRoute(bestStop, bestKind);
         } else {
             s.insertStop(r, bestPos, bestStop);
         }
+        if (s.load[r] + d > s.cap[r] && !upgradeBus(s, r, s.load[r] + d)) {
+            // cannot happen when the checks above hold; never seat a group without a seat
+            s.removeStopAt(r, indexOf(s.stops[r], s.length[r], bestStop));
+            if (s.length[r] == 0 && s.memberCount[r] == 0) {
+                s.deleteRoute(r);
+            }
+            return;
+        }
         s.assign(g, r);
+    }
+
+    /**
+     * The free kind of bus for a new route to this stop: the cheapest (empty drive, fixed cost,
+     * then the fewest seats) among those with {@code need} seats, else the largest free one if
+     * it seats the group; -1 if none does.
+     */
+    private int kindFor(SearchState s, int stop, int need, int demand) {
+        if (model.types == 1) {
+            return s.free[0] > 0 ? 0 : -1;
+        }
+        int best = -1;
+        double bestValue = Double.MAX_VALUE;
+        int largest = -1;
+        int[] single = {stop};
+        for (int k = 0; k < model.types; k++) {
+            if (s.free[k] <= 0) {
+                continue;
+            }
+            if (largest < 0 || model.typeCap[k] > model.typeCap[largest]) {
+                largest = k;
+            }
+            if (model.typeCap[k] >= need) {
+                double value = model.busCost(k, single, 1) + model.seatWeight * model.typeCap[k];
+                if (value < bestValue) {
+                    bestValue = value;
+                    best = k;
+                }
+            }
+        }
+        if (best >= 0) {
+            return best;
+        }
+        return largest >= 0 && model.typeCap[largest] >= demand ? largest : -1;
+    }
+
+    /** Route r changes to the cheapest free bus with at least {@code seats}; false if none. */
+    private boolean upgradeBus(SearchState s, int r, int seats) {
+        if (model.rideCapacity(s.length[r], s.rideTravel(r)) < seats) {
+            return false;
+        }
+        int best = -1;
+        double bestValue = Double.MAX_VALUE;
+        for (int k = 0; k < model.types; k++) {
+            if (s.free[k] > 0 && model.typeCap[k] >= seats) {
+                double value = model.busCost(k, s.stops[r], s.length[r])
+                        + model.seatWeight * model.typeCap[k];
+                if (value < bestValue) {
+                    bestValue = value;
+                    best = k;
+                }
+            }
+        }
+        if (best < 0) {
+            return false;
+        }
+        s.changeBus(r, best);
+        return true;
+    }
+
+    /**
+     * Makes room for g on a route that visits one of its stops by giving that route a larger
+     * bus: a free one, or the bus of another route whose students fit in the smaller one.
+     */
+    private boolean roomByBus(SearchState s, int g) {
+        int d = model.demand[g];
+        for (int stop : model.candidates[g]) {
+            int r = s.routeOf[stop];
+            if (r < 0) {
+                continue;
+            }
+            int seats = s.load[r] + d;
+            if (model.rideCapacity(s.length[r], s.rideTravel(r)) < seats) {
+                continue;
+            }
+            if (upgradeBus(s, r, seats)) {
+                s.assign(g, r);
+                return true;
+            }
+            for (int q = 0; q < s.routeCount; q++) {
+                if (q != r && model.typeCap[s.bus[q]] >= seats
+                        && s.load[q] <= model.typeCap[s.bus[r]]) {
+                    s.swapBuses(r, q);
+                    s.assign(g, r);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Change in the bus's empty drive when stop is inserted into route r at pos. */
+    private double insertEndDelta(SearchState s, int r, int pos, int stop) {
+        double[] empty = model.typeEmpty[s.bus[r]];
+        if (empty == null || model.closed) {
+            return 0;
+        }
+        int len = s.length[r];
+        if (model.start == model.virtual) {
+            return pos == 0 ? empty[stop] - empty[s.stops[r][0]] : 0;
+        }
+        return pos == len ? empty[stop] - empty[s.stops[r][len - 1]] : 0;
+    }
+
+    /** The empty drive of route r's bus if its first stop were {@code first}, last {@code last}. */
+    private double endCost(SearchState s, int r, int first, int last) {
+        double[] empty = model.typeEmpty[s.bus[r]];
+        if (empty == null || model.closed) {
+            return 0;
+        }
+        return empty[model.start == model.virtual ? first : last];
+    }
+
+    /**
+     * Gives each route the bus that suits it best: a free bus of lower cost (empty drive, fixed
+     * cost, then fewer seats) that still seats its students, or another route's bus in exchange.
+     */
+    private void rebus(SearchState s) {
+        for (int round = 0; round < 4; round++) {
+            boolean improved = false;
+            for (int r = 0; r < s.routeCount; r++) {
+                int[] seq = s.stops[r];
+                int len = s.length[r];
+                double now = model.busCost(s.bus[r], seq, len)
+                        + model.seatWeight * model.typeCap[s.bus[r]];
+                int best = -1;
+                for (int k = 0; k < model.types; k++) {
+                    if (k == s.bus[r] || s.free[k] <= 0 || model.typeCap[k] < s.load[r]) {
+                        continue;
+                    }
+                    double value = model.busCost(k, seq, len)
+                            + model.seatWeight * model.typeCap[k];
+                    if (value < now - 1e-12) {
+                        now = value;
+                        best = k;
+                    }
+                }
+                if (best >= 0) {
+                    s.changeBus(r, best);
+                    improved = true;
+                }
+            }
+            for (int r = 0; r < s.routeCount; r++) {
+                for (int q = r + 1; q < s.routeCount; q++) {
+                    int kr = s.bus[r];
+                    int kq = s.bus[q];
+                    if (kr == kq || model.typeCap[kq] < s.load[r]
+                            || model.typeCap[kr] < s.load[q]) {
+                        continue;
+                    }
+                    double before = model.busCost(kr, s.stops[r], s.length[r])
+                            + model.busCost(kq, s.stops[q], s.length[q]);
+                    double after = model.busCost(kq, s.stops[r], s.length[r])
+                            + model.busCost(kr, s.stops[q], s.length[q]);
+                    if (after < before - 1e-12) {
+                        s.swapBuses(r, q);
+                        improved = true;
+                    }
+                }
+            }
+            if (!improved) {
+                return;
+            }
+        }
     }
 
     /**
@@ -544,7 +744,7 @@ public final class BusRouteSolver {
         System.arraycopy(s.stops[r], 0, seq, 0, pos);
         seq[pos] = stop;
         System.arraycopy(s.stops[r], pos, seq, pos + 1, len - pos);
-        return s.capOf(seq, len + 1) >= s.load[r] + d;
+        return s.rideCapOf(seq, len + 1) >= s.load[r] + d;
     }
 
     // ---------------------------------------------------------------- clean and polish
@@ -601,7 +801,13 @@ public final class BusRouteSolver {
                 }
                 int prev = pos == 0 ? model.start : seq[pos - 1];
                 int next = pos == len - 1 ? model.end : seq[pos + 1];
-                double saving = c[prev][seq[pos]] + c[seq[pos]][next] - c[prev][next];
+                double saving = c[prev][seq[pos]] + c[seq[pos]][next] - c[prev][next]
+                        + model.stopCost;
+                if (busesDiffer && len > 1) {
+                    saving += endCost(s, r, seq[0], seq[len - 1])
+                            - endCost(s, r, pos == 0 ? seq[1] : seq[0],
+                            pos == len - 1 ? seq[len - 2] : seq[len - 1]);
+                }
                 if (saving > bestSaving) {
                     bestSaving = saving;
                     bestPos = pos;
@@ -648,6 +854,11 @@ public final class BusRouteSolver {
                 double delta = c[prev][seq[j]] + c[seq[i]][next] - c[prev][seq[i]]
                         - c[seq[j]][next] + (backward[j] - backward[i])
                         - (forward[j] - forward[i]);
+                if (busesDiffer) {
+                    delta += endCost(s, r, i == 0 ? seq[j] : seq[0],
+                            j == len - 1 ? seq[i] : seq[len - 1])
+                            - endCost(s, r, seq[0], seq[len - 1]);
+                }
                 if (delta < -1e-9) {
                     int[] candidate = Arrays.copyOf(seq, len);
                     for (int a = i, b = j; a < b; a++, b--) {
@@ -684,6 +895,13 @@ public final class BusRouteSolver {
                     int after = p == len - segment ? model.end : at(seq, len, i, segment, p);
                     double delta = c[before][first] + c[last][after] - c[before][after]
                             - removal;
+                    if (busesDiffer) {
+                        int newFirst = p == 0 ? first : at(seq, len, i, segment, 0);
+                        int newLast = p == len - segment ? last
+                                : at(seq, len, i, segment, len - segment - 1);
+                        delta += endCost(s, r, newFirst, newLast)
+                                - endCost(s, r, seq[0], seq[len - 1]);
+                    }
                     if (delta < -1e-9) {
                         int[] candidate = new int[len];
                         int k = 0;
@@ -714,10 +932,10 @@ public final class BusRouteSolver {
 
     private boolean tryReplace(SearchState s, int r, int[] candidate) {
         int len = candidate.length;
-        if (model.ride != null && s.capOf(candidate, len) < s.load[r]) {
+        if (model.ride != null && s.rideCapOf(candidate, len) < s.load[r]) {
             return false;
         }
-        double newCost = s.costOf(candidate, len);
+        double newCost = s.costOf(r, candidate, len);
         if (newCost >= s.cost[r] - 1e-9) {
             return false;
         }
@@ -726,13 +944,47 @@ public final class BusRouteSolver {
         return true;
     }
 
+    /**
+     * The best plan leaves students without a seat: try once more to seat each of them on any
+     * bus of the fleet (a visited stop with room, a chain of moves, a larger bus, a new stop or
+     * a new route) and keep the result if it is better, so that a group is only reported for
+     * CAPACITY when the search could not find it a seat.
+     */
+    private void seatLeftovers(SearchState best) {
+        SearchState trial = new SearchState(model);
+        trial.copyFrom(best);
+        Arrays.fill(trial.dirty, false);
+        if (order == null) {
+            order = new Integer[model.groupCount];
+        }
+        int count = 0;
+        for (int g = 0; g < model.groupCount; g++) {
+            if (trial.groupRoute[g] < 0 && model.hopeless[g] == null) {
+                order[count++] = g;
+            }
+        }
+        seatAll(trial, count);
+        cleanDirty(trial);
+        if (busesDiffer) {
+            rebus(trial);
+        }
+        if (trial.objective() < best.objective() - 1e-9) {
+            best.copyFrom(trial);
+        }
+    }
+
     // ---------------------------------------------------------------- the answer
 
     private BusRoutingPlan toPlan(SearchState s, SolverStatistics statistics) {
         int[] assignment = new int[model.groupCount];
         Arrays.fill(assignment, -1);
         List<int[]> routes = new ArrayList<>();
+        List<Integer> routeBus = new ArrayList<>();
+        int[] usedOfBus = new int[model.types == 0 ? 0 : Arrays.stream(model.typeFleet)
+                .flatMapToInt(Arrays::stream).max().orElse(-1) + 1];
         List<Double> seconds = new ArrayList<>();
+        int emptySeats = 0;
+        int[] kindsUsed = new int[model.types];
         double totalCost = 0;
         double longestRide = model.time == null ? Double.NaN : 0;
         int served = 0;
@@ -754,7 +1006,10 @@ public final class BusRouteSolver {
                 continue;
             }
             routes.add(seq);
-            totalCost += s.costOf(seq, seq.length);
+            routeBus.add(fleetIndex(s.bus[r], usedOfBus));
+            kindsUsed[s.bus[r]]++;
+            emptySeats += model.typeCap[s.bus[r]] - s.load[r];
+            totalCost += s.costOf(r, seq, seq.length);
             if (model.time != null) {
                 double[] ride = rideSeconds(s, seq, studentsAt);
                 seconds.add(ride[0]);
@@ -771,9 +1026,35 @@ public final class BusRouteSolver {
                 unserved.add(new UnservedGroup(g, reason));
             }
         }
-        return new BusRoutingPlan(List.copyOf(routes), assignment, List.copyOf(unserved),
-                totalCost, seconds.stream().mapToDouble(Double::doubleValue).toArray(),
-                longestRide, served, statistics);
+        int servable = 0;
+        for (int g = 0; g < model.groupCount; g++) {
+            if (model.hopeless[g] == null) {
+                servable += model.demand[g];
+            }
+        }
+        long idleSeats = 0;
+        for (int k = 0; k < model.types; k++) {
+            if (model.typeCount[k] != Bus.UNLIMITED) {
+                idleSeats += (long) (model.typeCount[k] - kindsUsed[k]) * model.typeCap[k];
+            }
+        }
+        return new BusRoutingPlan(List.copyOf(routes),
+                routeBus.stream().mapToInt(Integer::intValue).toArray(), assignment,
+                List.copyOf(unserved), totalCost,
+                seconds.stream().mapToDouble(Double::doubleValue).toArray(), longestRide, served,
+                problem.busesLowerBound(servable), emptySeats, idleSeats, statistics);
+    }
+
+    /** A bus of kind k not yet given to a route: its index in the problem's fleet. */
+    private int fleetIndex(int k, int[] usedOfBus) {
+        for (int b : model.typeFleet[k]) {
+            int count = problem.fleet().get(b).count();
+            if (count == Bus.UNLIMITED || usedOfBus[b] < count) {
+                usedOfBus[b]++;
+                return b;
+            }
+        }
+        throw new IllegalStateException("more routes than buses of kind " + k);
     }
 
     /**
@@ -789,7 +1070,8 @@ public final class BusRouteSolver {
             int[] shorter = new int[seq.length - 1];
             System.arraycopy(seq, 0, shorter, 0, pos);
             System.arraycopy(seq, pos + 1, shorter, pos, seq.length - pos - 1);
-            boolean cheaper = s.costOf(shorter, shorter.length) <= s.costOf(seq, seq.length);
+            boolean cheaper = shorter.length == 0
+                    || s.costOf(r, shorter, shorter.length) <= s.costOf(r, seq, seq.length);
             boolean rideOk = model.ride == null || shorter.length == 0
                     || rideSeconds(s, shorter, studentsAt)[1] <= model.ride.maxRideSeconds();
             if (cheaper && rideOk) {
@@ -809,6 +1091,7 @@ public final class BusRouteSolver {
         RideTimeRule rule = model.ride;
         double base = rule == null ? 0 : rule.dwellBaseSeconds();
         double perStudent = rule == null ? 0 : rule.dwellPerStudentSeconds();
+        boolean boardingDwell = rule != null && rule.boardingDwellCounts();
         int len = seq.length;
         double[] dwell = new double[len];
         double totalDwell = 0;
@@ -823,7 +1106,7 @@ public final class BusRouteSolver {
             double ride = t[seq[len - 1]][model.end];
             for (int i = len - 1; i >= 0; i--) {
                 if (studentsAt[seq[i]] > 0) {
-                    longest = Math.max(longest, ride);
+                    longest = Math.max(longest, ride + (boardingDwell ? dwell[i] : 0));
                 }
                 if (i > 0) {
                     ride += dwell[i] + t[seq[i - 1]][seq[i]];
@@ -833,7 +1116,7 @@ public final class BusRouteSolver {
             double ride = t[model.start][seq[0]];
             for (int i = 0; i < len; i++) {
                 if (studentsAt[seq[i]] > 0) {
-                    longest = Math.max(longest, ride);
+                    longest = Math.max(longest, ride + (boardingDwell ? dwell[i] : 0));
                 }
                 if (i + 1 < len) {
                     ride += dwell[i] + t[seq[i]][seq[i + 1]];

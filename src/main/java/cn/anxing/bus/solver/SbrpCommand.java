@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code sbrp}: solves one Schittekat benchmark instance and prints one JSON line with the
- * objective, the routes and each student's stop (0-based stop indices in file order).
+ * {@code sbrp}: solves one benchmark instance and prints one JSON line. A Schittekat instance
+ * ({@code .xpress}) gives the objective, the routes and each student's stop (0-based stop indices
+ * in file order); a real-road instance ({@code .bus}, see {@link LewisModel}) gives the buses,
+ * the lower bound, the total journey time, each route's bus size and stops (the file's indices,
+ * 0 the school) and each address's stop. {@code --trace} writes every better plan found to
+ * stderr as {@code trace MILLIS BUSES SERVED COST}, for the time-to-quality figures.
  */
 public final class SbrpCommand {
 
@@ -27,9 +31,15 @@ public final class SbrpCommand {
         Path instance = null;
         double seconds = Double.NaN;
         long seed = 1;
+        int[] sizes = null;
+        boolean trace = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
+                if (arg.equals("--trace")) {
+                    trace = true;
+                    continue;
+                }
                 if (i + 1 >= args.length) {
                     return usage("missing value after " + arg);
                 }
@@ -38,6 +48,8 @@ public final class SbrpCommand {
                     case "--instance" -> instance = Path.of(value);
                     case "--seconds" -> seconds = Double.parseDouble(value);
                     case "--seed" -> seed = Long.parseLong(value);
+                    case "--sizes" -> sizes = java.util.Arrays.stream(value.split(","))
+                            .mapToInt(v -> Integer.parseInt(v.trim())).toArray();
                     default -> {
                         return usage("unknown option " + arg);
                     }
@@ -55,6 +67,16 @@ public final class SbrpCommand {
         if (!Files.isRegularFile(instance)) {
             return usage("no such instance file: " + instance);
         }
+        if (sizes != null && java.util.Arrays.stream(sizes).anyMatch(v -> v < 1)) {
+            return usage("--sizes must be positive bus sizes");
+        }
+        java.util.function.Consumer<SolverProgress> progress = trace
+                ? p -> System.err.printf(Locale.ROOT, "trace %d %d %d %.3f%n",
+                        p.elapsedMillis(), p.buses(), p.studentsServed(), p.totalCost())
+                : null;
+        if (instance.getFileName().toString().endsWith(".bus")) {
+            return runLewis(instance, seconds, seed, sizes, progress, started);
+        }
         SchittekatInstance inst;
         try {
             inst = SchittekatInstance.read(instance);
@@ -65,16 +87,38 @@ public final class SbrpCommand {
         // The JVM's start (a few hundred milliseconds) comes out of the 2 s allowance.
         long budget = (long) (seconds * 1000) - RESERVE_MILLIS
                 - (System.nanoTime() - started) / 1_000_000;
-        BusRoutingPlan plan = BusRouteSolver.solve(toProblem(inst),
-                SolverOptions.of(seed, Duration.ofMillis(Math.max(1, budget))));
+        BusRoutingPlan plan = BusRouteSolver.solve(toProblem(inst), new SolverOptions(seed,
+                Duration.ofMillis(Math.max(1, budget)), 0, progress));
         double elapsed = (System.nanoTime() - started) / 1e9;
         System.out.println(toJson(inst.name(), plan, elapsed));
         return 0;
     }
 
+    private static int runLewis(Path instance, double seconds, long seed, int[] sizes,
+                                java.util.function.Consumer<SolverProgress> progress,
+                                long started) {
+        LewisInstance inst;
+        try {
+            inst = LewisInstance.read(instance);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("sbrp: cannot read " + instance + ": " + e.getMessage());
+            return 2;
+        }
+        BusRoutingProblem problem = LewisModel.toProblem(inst,
+                sizes != null ? sizes : inst.busSizes());
+        long budget = (long) (seconds * 1000) - RESERVE_MILLIS
+                - (System.nanoTime() - started) / 1_000_000;
+        BusRoutingPlan plan = BusRouteSolver.solve(problem, new SolverOptions(seed,
+                Duration.ofMillis(Math.max(1, budget)), 0, progress));
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.println(LewisModel.toJson(inst, problem, plan, elapsed));
+        return 0;
+    }
+
     private static int usage(String message) {
         System.err.println("sbrp: " + message);
-        System.err.println("usage: sbrp --instance FILE --seconds S [--seed N]");
+        System.err.println("usage: sbrp --instance FILE.xpress|FILE.bus --seconds S [--seed N]"
+                + " [--sizes 8,12,...] [--trace]");
         return 2;
     }
 

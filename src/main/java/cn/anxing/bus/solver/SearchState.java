@@ -15,6 +15,10 @@ final class SearchState {
     final double[] travel;
     final int[] load;
     final int[] cap;
+    /** Per route, the kind of bus that drives it (see SearchModel#types). */
+    final int[] bus;
+    /** Per kind of bus, how many are not driving a route. */
+    final int[] free;
     final boolean[] dirty;
     /** Per point (0..m+1), the route visiting it or -1. */
     final int[] routeOf;
@@ -33,6 +37,8 @@ final class SearchState {
         travel = new double[routes];
         load = new int[routes];
         cap = new int[routes];
+        bus = new int[routes];
+        free = model.typeCount.clone();
         dirty = new boolean[routes];
         routeOf = new int[model.stops + 2];
         java.util.Arrays.fill(routeOf, -1);
@@ -59,6 +65,8 @@ final class SearchState {
         System.arraycopy(o.travel, 0, travel, 0, routeCount);
         System.arraycopy(o.load, 0, load, 0, routeCount);
         System.arraycopy(o.cap, 0, cap, 0, routeCount);
+        System.arraycopy(o.bus, 0, bus, 0, routeCount);
+        System.arraycopy(o.free, 0, free, 0, free.length);
         System.arraycopy(o.memberCount, 0, memberCount, 0, routeCount);
         System.arraycopy(o.dirty, 0, dirty, 0, routeCount);
         System.arraycopy(o.routeOf, 0, routeOf, 0, routeOf.length);
@@ -79,6 +87,11 @@ final class SearchState {
     double objective() {
         double objective = totalCost() + model.busPenalty * routeCount
                 + model.unservedPenalty * unservedStudents;
+        if (model.seatWeight > 0) {
+            for (int r = 0; r < routeCount; r++) {
+                objective += model.seatWeight * model.typeCap[bus[r]];
+            }
+        }
         if (model.longestRideWeight > 0) {
             double longest = 0;
             for (int r = 0; r < routeCount; r++) {
@@ -89,12 +102,13 @@ final class SearchState {
         return objective;
     }
 
-    /** The longest ride on route r as the search counts it (see SearchModel#capacityOf). */
+    /** The longest ride on route r as the search counts it (see SearchModel#rideCapacity). */
     double rideBound(int r) {
         RideTimeRule rule = model.ride;
         double ride = rideTravel(r);
-        if (length[r] > 1) {
-            ride += rule.dwellBaseSeconds() * (length[r] - 1)
+        int dwellStops = rule.boardingDwellCounts() ? length[r] : length[r] - 1;
+        if (dwellStops > 0) {
+            ride += rule.dwellBaseSeconds() * dwellStops
                     + rule.dwellPerStudentSeconds() * load[r];
         }
         return ride;
@@ -120,10 +134,16 @@ final class SearchState {
         return fullTravel - model.time[seq[len - 1]][model.end];
     }
 
-    double costOf(int[] seq, int len) {
+    /** Cost of route r's stops in this order, driven by route r's bus. */
+    double costOf(int r, int[] seq, int len) {
+        return legCostOf(seq, len) + model.busCost(bus[r], seq, len);
+    }
+
+    /** The legs and the stops' cost of a route, without its bus's empty drive. */
+    double legCostOf(int[] seq, int len) {
         double[][] c = model.cost;
         int prev = model.start;
-        double sum = 0;
+        double sum = model.stopCost * len;
         for (int i = 0; i < len; i++) {
             sum += c[prev][seq[i]];
             prev = seq[i];
@@ -145,25 +165,29 @@ final class SearchState {
         return sum + t[prev][model.end];
     }
 
-    int capOf(int[] seq, int len) {
-        return model.capacityOf(len, rideTravelOf(seq, len, travelOf(seq, len)));
+    /** Seats the ride-time rule allows on these stops, whatever the bus. */
+    int rideCapOf(int[] seq, int len) {
+        return model.rideCapacity(len, rideTravelOf(seq, len, travelOf(seq, len)));
     }
 
     /** Recomputes cost, travel and capacity of route r and the positions of its stops. */
     void refresh(int r) {
         int[] seq = stops[r];
         int len = length[r];
-        cost[r] = costOf(seq, len);
+        cost[r] = costOf(r, seq, len);
         travel[r] = travelOf(seq, len);
-        cap[r] = model.capacityOf(len, rideTravel(r));
+        cap[r] = Math.min(model.typeCap[bus[r]], model.rideCapacity(len, rideTravel(r)));
         for (int i = 0; i < len; i++) {
             routeOf[seq[i]] = r;
         }
         dirty[r] = true;
     }
 
-    int openRoute(int stop) {
+    /** A new route to one stop, driven by a free bus of kind k. */
+    int openRoute(int stop, int k) {
         int r = routeCount++;
+        bus[r] = k;
+        take(k);
         length[r] = 1;
         stops[r][0] = stop;
         load[r] = 0;
@@ -191,6 +215,7 @@ final class SearchState {
 
     /** Deletes an empty route with no members; the last route takes its index. */
     void deleteRoute(int r) {
+        release(bus[r]);
         int last = --routeCount;
         if (r != last) {
             int[] tmpStops = stops[r];
@@ -204,6 +229,7 @@ final class SearchState {
             travel[r] = travel[last];
             load[r] = load[last];
             cap[r] = cap[last];
+            bus[r] = bus[last];
             dirty[r] = dirty[last];
             memberCount[r] = memberCount[last];
             for (int i = 0; i < length[r]; i++) {
@@ -216,6 +242,50 @@ final class SearchState {
         length[last] = 0;
         memberCount[last] = 0;
         load[last] = 0;
+    }
+
+    /** Route r changes to a bus of kind k (a free one, or the caller swaps). */
+    void changeBus(int r, int k) {
+        release(bus[r]);
+        take(k);
+        bus[r] = k;
+        cost[r] = costOf(r, stops[r], length[r]);
+        cap[r] = Math.min(model.typeCap[k], model.rideCapacity(length[r], rideTravel(r)));
+    }
+
+    /** Routes r and q exchange their buses. */
+    void swapBuses(int r, int q) {
+        int k = bus[r];
+        bus[r] = bus[q];
+        bus[q] = k;
+        for (int x : new int[] {r, q}) {
+            cost[x] = costOf(x, stops[x], length[x]);
+            cap[x] = Math.min(model.typeCap[bus[x]],
+                    model.rideCapacity(length[x], rideTravel(x)));
+        }
+    }
+
+    private void take(int k) {
+        if (free[k] != Bus.UNLIMITED) {
+            free[k]--;
+        }
+    }
+
+    private void release(int k) {
+        if (free[k] != Bus.UNLIMITED) {
+            free[k]++;
+        }
+    }
+
+    /** Seats of the largest bus kind with one free, 0 if none is. */
+    int largestFree() {
+        int largest = 0;
+        for (int k = 0; k < free.length; k++) {
+            if (free[k] > 0) {
+                largest = Math.max(largest, model.typeCap[k]);
+            }
+        }
+        return largest;
     }
 
     void assign(int g, int r) {

@@ -6,6 +6,9 @@ public enum UnservedReason {
     NO_STOP_IN_REACH,
     /** Even a bus driving straight to (or from) its nearest candidate stop exceeds the ride limit. */
     RIDE_TIME,
-    /** The group needs more seats than a bus has, or the available buses are full. */
+    /**
+     * The group needs more seats than the largest bus has, or no bus of the fleet had room for
+     * it in any plan the search reached (the plan's empty and idle seats say what was left).
+     */
     CAPACITY
 }

@@ -22,6 +22,11 @@ public final class AccidentPhotos {
         return TestImages.jpegWithExif(dateTimeOriginal, "+08:00", lat, lon);
     }
 
+    /** A file that must be refused, by its name in {@link PhotoDecodingTest}. */
+    public static byte[] refused(String name) {
+        return PhotoDecodingTest.sample(name);
+    }
+
     public static byte[] cut(byte[] bytes, int dropAtEnd) {
         return TestImages.cut(bytes, dropAtEnd);
     }

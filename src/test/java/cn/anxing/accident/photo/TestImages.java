@@ -57,8 +57,29 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    /** A minimal HEIC: ftyp (heic, compatible mif1 heic), an empty meta box, an mdat box. */
+    /**
+     * A minimal HEIC: ftyp (heic, compatible mif1 heic), a meta box whose item properties give
+     * the image's size (hdlr "pict", iprp/ipco/ispe 64 x 48), an mdat box.
+     */
     static byte[] heic() {
+        return heic(64, 48);
+    }
+
+    static byte[] heic(int width, int height) {
+        ByteBuffer b = ByteBuffer.allocate(24 + 12 + 33 + 36 + 16);
+        b.putInt(24).put(ascii("ftyp")).put(ascii("heic")).putInt(0).put(ascii("mif1"))
+                .put(ascii("heic"));
+        b.putInt(12 + 33 + 36).put(ascii("meta")).putInt(0);
+        b.putInt(33).put(ascii("hdlr")).putInt(0).putInt(0).put(ascii("pict")).putInt(0)
+                .putInt(0).putInt(0).put((byte) 0);
+        b.putInt(36).put(ascii("iprp")).putInt(28).put(ascii("ipco"))
+                .putInt(20).put(ascii("ispe")).putInt(0).putInt(width).putInt(height);
+        b.putInt(16).put(ascii("mdat")).putLong(0x0123456789abcdefL);
+        return b.array();
+    }
+
+    /** The HEIC of {@link #heic()} with an empty meta box: no image described. */
+    static byte[] heicWithoutDimensions() {
         ByteBuffer b = ByteBuffer.allocate(24 + 12 + 16);
         b.putInt(24).put(ascii("ftyp")).put(ascii("heic")).putInt(0).put(ascii("mif1"))
                 .put(ascii("heic"));

@@ -159,10 +159,25 @@ public final class SbrpChecker {
             System.err.println("usage: SbrpChecker INSTANCE RESULT.json|-");
             System.exit(2);
         }
-        SchittekatInstance instance = SchittekatInstance.read(Path.of(args[0]));
         String text = args[1].equals("-")
                 ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                 : Files.readString(Path.of(args[1]));
+        if (args[0].endsWith(".bus")) {
+            // a real-road instance: its own model (LewisChecker); sizes as the command used
+            var lewis = cn.anxing.bus.solver.LewisInstance.read(Path.of(args[0]));
+            var answer = new io.vertx.core.json.JsonObject(text.trim());
+            String sizes = System.getProperty("sizes");
+            int[] allowed = sizes == null ? lewis.busSizes() : java.util.Arrays.stream(
+                    sizes.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
+            LewisChecker.Verdict v = LewisChecker.check(lewis, answer, allowed);
+            System.out.printf(java.util.Locale.ROOT, "%s buses %d (lower bound %d) total journey"
+                    + " %.1f s, longest %.1f s %s%n", lewis.name(), v.buses(),
+                    v.busesLowerBound(), v.totalJourneySeconds(), v.longestJourneySeconds(),
+                    v.feasible() ? "FEASIBLE" : "INFEASIBLE");
+            v.violations().stream().limit(20).forEach(x -> System.out.println("  " + x));
+            System.exit(v.feasible() ? 0 : 1);
+        }
+        SchittekatInstance instance = SchittekatInstance.read(Path.of(args[0]));
         Verdict verdict = check(instance, parseRoutes(text), parseInts(field(text, "assignment")));
         double claimed = Double.parseDouble(field(text, "objective").replaceAll("[,}].*", ""));
         System.out.printf("%s objective %.6f (claimed %.6f) %s%n", instance.name(),

@@ -1,0 +1,242 @@
+package cn.anxing.payment;
+
+import static cn.anxing.payment.PaymentSteps.yuan;
+
+import cn.anxing.outbox.Outbox;
+import cn.anxing.outbox.OutboxMessage;
+import cn.anxing.payment.PaymentQueries.InstructionPayer;
+import cn.anxing.payment.rules.ActorRole;
+import cn.anxing.payment.rules.AdvanceApplication;
+import cn.anxing.payment.rules.AdvanceCommand;
+import cn.anxing.payment.rules.AdvanceDecision;
+import cn.anxing.payment.rules.AdvanceOutcome;
+import cn.anxing.payment.rules.ApplicationState;
+import cn.anxing.payment.rules.ExcessHandling;
+import cn.anxing.payment.rules.Fen;
+import cn.anxing.payment.rules.FundEligibility;
+import cn.anxing.payment.rules.FundGround;
+import cn.anxing.payment.rules.FundRules;
+import cn.anxing.payment.rules.IdempotencyKey;
+import cn.anxing.payment.rules.LiabilityState;
+import cn.anxing.payment.rules.LimitSchedule;
+import cn.anxing.payment.rules.PayerKind;
+import cn.anxing.payment.rules.PayerLimit;
+import cn.anxing.payment.rules.PayerLimitRule;
+import cn.anxing.payment.rules.PaymentError;
+import cn.anxing.payment.rules.Posting;
+import cn.anxing.payment.rules.RequestFingerprint;
+import cn.anxing.payment.rules.TimelineEvent;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The payer's side of a medical advance: it pays a bill within its limit for the injured person,
+ * its bank confirms the transfer, or it corrects an advance not yet paid out. Each commits the
+ * ledger, the application's move, its timeline and the order to the payer's system (through the
+ * outbox) in one transaction.
+ */
+public final class AdvancePayments {
+
+    /** Topic of the disbursement order sent to a payer's system. */
+    public static final String DISBURSE_TOPIC = "payment.disburse";
+    /** Topic of the order that cancels a disbursement whose advance was reversed. */
+    public static final String CANCEL_TOPIC = "payment.disburse.cancel";
+
+    /** A payment as a payer sends it; {@code fingerprint} is of the whole request body. */
+    public record PayRequest(UUID applicationId, IdempotencyKey key, RequestFingerprint fingerprint,
+            String payerId, UUID billId, Fen amount) {
+    }
+
+    /** What a payment instruction decided, with the limit it was decided under. */
+    public record PaymentReceipt(AdvanceOutcome outcome, AdvanceCommand command) {
+    }
+
+    public record DisbursementReceipt(UUID instructionId, UUID applicationId,
+            LedgerStore.Disbursement disbursement) {
+    }
+
+    public record ReversalReceipt(UUID instructionId, Posting reversal) {
+    }
+
+    private final PaymentQueries queries;
+    private final LedgerStore ledger;
+    private final ApplicationStore applications;
+    private final PaymentSteps steps;
+    private final Outbox outbox;
+    private final Runnable wakeRelay;
+    private final LimitSchedule schedule;
+    private final PaymentMetrics metrics;
+    private final Clock clock;
+
+    AdvancePayments(PaymentQueries queries, LedgerStore ledger, ApplicationStore applications,
+            PaymentSteps steps, Outbox outbox, Runnable wakeRelay, LimitSchedule schedule,
+            PaymentMetrics metrics, Clock clock) {
+        this.queries = queries;
+        this.ledger = ledger;
+        this.applications = applications;
+        this.steps = steps;
+        this.outbox = outbox;
+        this.wakeRelay = wakeRelay;
+        this.schedule = schedule;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** The outbox endpoint code of a payer's system. */
+    public static String endpoint(String payerId) {
+        return "payer:" + payerId;
+    }
+
+    /**
+     * A payer pays the hospital for a bill, within its limit for this person. Retrying with the
+     * same Idempotency-Key returns the first result and pays nothing more; the key is the
+     * payer's own, so another payer's same key is another payment.
+     */
+    public Future<PaymentReceipt> pay(Actor actor, PayRequest r) {
+        return queries.application(r.applicationId()).compose(found -> {
+            var app = found.orElseThrow(() -> PaymentSteps.unknownApplication(r.applicationId()));
+            return queries.applicationPayers(r.applicationId()).compose(payers -> {
+                var payer = payers.stream()
+                        .filter(p -> p.payerId().equals(r.payerId())).findFirst()
+                        .orElseThrow(() -> PaymentError.PAYER_NOT_NAMED.error("payerId",
+                                "the police notice of this application does not name payer '"
+                                        + r.payerId() + "'"));
+                PaymentSteps.requireActsFor(actor, payer.kind());
+                PayerLimit limit = PayerLimitRule.limitFor(payer.kind(), payer.liabilityState(),
+                        schedule, LimitSchedule.accidentDate(app.accidentAt()));
+                var command = new AdvanceCommand(r.key(), r.fingerprint(), r.applicationId(),
+                        Optional.of(r.billId()), app.caseId(), app.injuredPersonId(),
+                        app.hospitalId(), r.payerId(), payer.kind(), payer.liabilityState(),
+                        limit, r.amount(), clock.instant());
+                // the fund is looked up before the transaction: a query on another connection
+                // while holding the application lock could starve the pool under load
+                return requireFundWindow(payer.kind(), app.accidentAt(), r.billId())
+                        .compose(x -> steps.soleFund())
+                        .compose(fund -> ledger.recordAdvance(command,
+                                (tx, application, outcome) -> afterAdvance(tx, application,
+                                        outcome, command, fund, actor)))
+                        .map(outcome -> {
+                            metrics.recorded(outcome);
+                            if (!outcome.replayed() && outcome.decision().paysAnything()) {
+                                wakeRelay.run();
+                            }
+                            return new PaymentReceipt(outcome, command);
+                        });
+            });
+        });
+    }
+
+    /** The payer's bank has paid the hospital for an instruction (its answer to the order). */
+    public Future<DisbursementReceipt> confirmDisbursement(Actor actor, UUID instructionId) {
+        Instant now = clock.instant();
+        return payerOf(actor, instructionId).compose(payer -> ledger.recordDisbursement(
+                instructionId, now, (tx, app, d) -> afterDisbursement(tx, app, d, actor, now))
+                .map(d -> new DisbursementReceipt(instructionId, payer.applicationId(), d)));
+    }
+
+    /**
+     * Corrects an advance that has not been paid out (冲正): a reversal posting, the headroom and
+     * the bill's unpaid amount given back, and a cancel order to the payer's system, in one
+     * transaction. After the transfer the money is recovered outside Anxing instead.
+     */
+    public Future<ReversalReceipt> reverse(Actor actor, UUID instructionId) {
+        Instant now = clock.instant();
+        return payerOf(actor, instructionId).compose(payer -> ledger.reverseInstruction(
+                instructionId, now, (tx, app, reversal) -> applications.appendTimeline(tx,
+                        new TimelineEvent(app.applicationId(), now, "REVERSED", ActorRole.PAYER,
+                                actor.accountId().toString(), "垫付方 " + reversal.payerId()
+                                        + "：冲正垫付 " + yuan(reversal.amount()),
+                                reversal.payerId() + " reversed an advance of "
+                                        + yuan(reversal.amount())))
+                        .compose(x -> outbox.enqueue(tx, new OutboxMessage(
+                                endpoint(reversal.payerId()), CANCEL_TOPIC,
+                                "cancel:" + instructionId,
+                                PaymentViews.cancelOrder(instructionId, reversal))))
+                        .mapEmpty()))
+                .map(reversal -> {
+                    wakeRelay.run();
+                    return new ReversalReceipt(instructionId, reversal);
+                });
+    }
+
+    private Future<InstructionPayer> payerOf(Actor actor, UUID instructionId) {
+        return queries.instructionPayer(instructionId).map(found -> {
+            InstructionPayer payer = found.orElseThrow(() ->
+                    LedgerStore.unknownInstruction(instructionId));
+            PaymentSteps.requireActsFor(actor, payer.kind());
+            return payer;
+        });
+    }
+
+    /** The fund advances only rescue within its window: every item of the bill must lie in it. */
+    private Future<Void> requireFundWindow(PayerKind kind, Instant accidentAt, UUID billId) {
+        if (kind != PayerKind.ASSISTANCE_FUND) {
+            return Future.succeededFuture();
+        }
+        FundRules rules = schedule.fundRulesOn(LimitSchedule.accidentDate(accidentAt));
+        return applications.billItemTimes(billId).map(times -> {
+            for (int i = 0; i < times.size(); i++) {
+                FundEligibility.requireWithinRescueWindow(accidentAt, times.get(i), rules,
+                        "bill.items[" + i + "].renderedAt");
+            }
+            return null;
+        });
+    }
+
+    // ---- in the payment's transaction ------------------------------------------------------
+
+    private Future<Void> afterAdvance(SqlClient tx, AdvanceApplication app, AdvanceOutcome outcome,
+            AdvanceCommand c, Optional<String> fund, Actor actor) {
+        AdvanceDecision d = outcome.decision();
+        String excessZh = switch (d.excessHandling()) {
+            case NONE -> "";
+            case REFER_TO_FUND -> "；超出限额的 " + yuan(d.excess()) + " 转救助基金";
+            case AWAIT_LIABILITY -> "；责任未定，先按无责限额垫付，其余 " + yuan(d.excess()) + " 待责任认定";
+            case REFUSED -> "；" + yuan(d.excess()) + " 超出限额，不予垫付";
+        };
+        String excessEn = d.excessHandling() == ExcessHandling.NONE ? ""
+                : "; " + yuan(d.excess()) + " over the limit: " + d.excessHandling();
+        if (!d.paysAnything()) {
+            return applications.appendTimeline(tx, new TimelineEvent(app.applicationId(), c.at(),
+                    "NOT_PAID", ActorRole.PAYER, c.payerId(), "垫付方 " + c.payerId()
+                            + "：限额已用尽，本次未垫付" + excessZh, c.payerId()
+                            + " paid nothing: its limit is used up" + excessEn));
+        }
+        Future<Void> referred = Future.succeededFuture();
+        if (d.excessHandling() == ExcessHandling.REFER_TO_FUND) {
+            referred = fund.map(f -> applications.setApplicationPayer(tx,
+                    UUID.fromString(app.applicationId()), f,
+                    LiabilityState.UNDETERMINED,
+                    Set.of(FundGround.EXCEEDS_INSURANCE_LIMIT), c.at()))
+                    .orElse(Future.succeededFuture());
+        }
+        return referred
+                .compose(x -> steps.move(tx, app, ApplicationState.APPROVED, ActorRole.PAYER,
+                        actor, c.at(), "，" + c.payerId() + " 垫付 " + yuan(d.payNow()) + excessZh,
+                        ": " + c.payerId() + " advances " + yuan(d.payNow()) + excessEn))
+                .compose(x -> outbox.enqueue(tx, new OutboxMessage(endpoint(c.payerId()),
+                        DISBURSE_TOPIC, "disburse:" + c.key().value(),
+                        PaymentViews.disbursementOrder(outcome, c))))
+                .mapEmpty();
+    }
+
+    private Future<Void> afterDisbursement(SqlClient tx, AdvanceApplication app,
+            LedgerStore.Disbursement d, Actor actor, Instant now) {
+        String zh = "，" + d.payerId() + " 已向医院支付 " + yuan(d.amount());
+        String en = ": " + d.payerId() + " transferred " + yuan(d.amount()) + " to the hospital";
+        return ledger.undisbursed(tx, UUID.fromString(app.applicationId())).compose(left -> {
+            if (left == 0 && app.state() == ApplicationState.APPROVED) {
+                return steps.move(tx, app, ApplicationState.PAID, ActorRole.PAYER, actor, now,
+                        zh, en);
+            }
+            return applications.appendTimeline(tx, new TimelineEvent(app.applicationId(), now,
+                    "DISBURSED", ActorRole.PAYER, actor.accountId().toString(),
+                    ActorRole.PAYER.zh() + zh, "transfer confirmed" + en));
+        });
+    }
+}

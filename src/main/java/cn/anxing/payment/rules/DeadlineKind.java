@@ -1,0 +1,36 @@
+package cn.anxing.payment.rules;
+
+/**
+ * The statutory time limits of an advance-payment application, in working days after the day of
+ * the event that starts them (the first day is not counted). From the Assistance Fund Measures
+ * 2022: the police notify the payer within 3 working days of the application; the fund
+ * reviews a complete hospital application within 5 working days; funeral costs are paid
+ * within 3 working days of the family's application.
+ */
+public enum DeadlineKind {
+    POLICE_NOTICE(3, "交警出具垫付通知", "police notice to the payer"),
+    FUND_REVIEW(5, "救助基金审核", "assistance fund review"),
+    FUNERAL_PAYMENT(3, "丧葬费用垫付", "funeral payment");
+
+    private final int workingDays;
+    private final String zh;
+    private final String en;
+
+    DeadlineKind(int workingDays, String zh, String en) {
+        this.workingDays = workingDays;
+        this.zh = zh;
+        this.en = en;
+    }
+
+    public int workingDays() {
+        return workingDays;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+}
