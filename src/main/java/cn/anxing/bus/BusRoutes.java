@@ -77,7 +77,8 @@ public final class BusRoutes implements FeatureRoutes {
         LatLon location = location(body, "");
         LocalTime evening = time(body, "eveningDismissal", LocalTime.of(21, 0));
         LocalTime morning = time(body, "morningArrival", LocalTime.of(7, 20));
-        Responses.reply(ctx, 201, bus.createSchool(Authz.caller(ctx), name, location, evening, morning)
+        Responses.reply(ctx, 201, bus.createSchool(Authz.caller(ctx),
+                name, location, evening, morning)
                 .map(BusRoutes::schoolJson));
     }
 
@@ -100,7 +101,8 @@ public final class BusRoutes implements FeatureRoutes {
 
     private void registerHousehold(RoutingContext ctx) {
         Household household = household(object(ctx), "");
-        Responses.reply(ctx, 201, bus.registerHouseholds(Authz.caller(ctx), uuidParam(ctx, "schoolId"),
+        Responses.reply(ctx, 201, bus.registerHouseholds(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId"),
                 List.of(household)).map(list -> householdJson(list.get(0))));
     }
 
@@ -110,12 +112,14 @@ public final class BusRoutes implements FeatureRoutes {
         for (int i = 0; i < items.size(); i++) {
             households.add(household(item(items, i, "households"), "households[" + i + "]."));
         }
-        Responses.reply(ctx, 201, bus.registerHouseholds(Authz.caller(ctx), uuidParam(ctx, "schoolId"), households)
+        Responses.reply(ctx, 201, bus.registerHouseholds(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId"), households)
                 .map(list -> new JsonObject().put("registered", list.size())));
     }
 
     private void households(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.households(Authz.caller(ctx), uuidParam(ctx, "schoolId")).map(list -> {
+        Responses.reply(ctx, 200, bus.households(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId")).map(list -> {
             var array = new JsonArray();
             list.forEach(h -> array.add(householdJson(h)));
             return array;
@@ -133,7 +137,8 @@ public final class BusRoutes implements FeatureRoutes {
         } else {
             buses.add(schoolBus(body, ""));
         }
-        Responses.reply(ctx, 201, bus.addBuses(Authz.caller(ctx), uuidParam(ctx, "schoolId"), buses).map(list -> {
+        Responses.reply(ctx, 201, bus.addBuses(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId"), buses).map(list -> {
             var array = new JsonArray();
             list.forEach(b -> array.add(busJson(b)));
             return array;
@@ -141,7 +146,8 @@ public final class BusRoutes implements FeatureRoutes {
     }
 
     private void buses(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.buses(Authz.caller(ctx), uuidParam(ctx, "schoolId")).map(list -> {
+        Responses.reply(ctx, 200, bus.buses(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId")).map(list -> {
             var array = new JsonArray();
             list.forEach(b -> array.add(busJson(b)));
             return array;
@@ -169,7 +175,8 @@ public final class BusRoutes implements FeatureRoutes {
                 whole(body, "dwellBaseSeconds", 0, 600),
                 whole(body, "dwellPerStudentSeconds", 0, 120), classes,
                 whole(body, "solverSeconds", 1, 600));
-        Responses.reply(ctx, 200, bus.updatePolicy(Authz.caller(ctx), uuidParam(ctx, "schoolId"), policy)
+        Responses.reply(ctx, 200, bus.updatePolicy(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId"), policy)
                 .map(JsonObject::mapFrom));
     }
 
@@ -188,7 +195,8 @@ public final class BusRoutes implements FeatureRoutes {
     }
 
     private void jobs(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.jobsOf(Authz.caller(ctx), uuidParam(ctx, "schoolId")).map(JsonArray::new));
+        Responses.reply(ctx, 200, bus.jobsOf(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId")).map(JsonArray::new));
     }
 
     private void job(RoutingContext ctx) {

@@ -215,7 +215,7 @@ public final class PaymentRoutes implements FeatureRoutes {
         } catch (DateTimeParseException e) {
             throw Bodies.invalid("date", "date must be a day as YYYY-MM-DD (Asia/Shanghai)");
         }
-        Responses.reply(ctx, 200, reads.reconciliation(day,
+        Responses.reply(ctx, 200, reads.reconciliation(actor(ctx), day,
                 Optional.ofNullable(ctx.request().getParam("payerId")))
                 .map(PaymentViews::reconciliation));
     }
@@ -251,7 +251,7 @@ public final class PaymentRoutes implements FeatureRoutes {
     // ---- parsing ---------------------------------------------------------------------------
 
     private static Actor actor(RoutingContext ctx) {
-        return new Actor(Authz.accountId(ctx), Authz.roles(ctx));
+        return Actor.of(Authz.caller(ctx));
     }
 
     private static Vehicle vehicle(Object value, String at) {
