@@ -20,7 +20,8 @@ export const CSP = "default-src 'self'; script-src 'self'; object-src 'none'; "
 
 const WEBROOT = process.env.WEBROOT_DIR
     ?? new URL('../../target/classes/webroot/', import.meta.url).pathname;
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript',
+    '.mjs': 'text/javascript', '.css': 'text/css',
     '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 const SCREENSHOTS = process.env.SCREENSHOT_DIR
     ?? new URL('../../target/e2e-screenshots/', import.meta.url).pathname;

@@ -35,6 +35,11 @@ addRoute('/accident/:id', accident('caseView', 'case-view'), { roles: ['driver']
 addRoute('/police/accidents', accident('policeQueueView', 'police-views'), { roles: ['police'] });
 addRoute('/police/accidents/:id', accident('policeCaseView', 'police-views'),
     { roles: ['police'] });
+/** @type {(name: string, file: string) => import('./types.js').View} */
+const insight = (name, file) => lazy(() => import(`./insight/${file}.js`), name);
+addRoute('/insight', insight('insightMapView', 'map-view'), { roles: ['police', 'admin'] });
+addRoute('/insight/dashboard', insight('dashboardView', 'dashboard-view'),
+    { roles: ['police', 'admin'] });
 addRoute('/verify/:code', accident('verifyView', 'verify-view'), { public: true });
 
 applyTranslations(document);

@@ -67,6 +67,42 @@
  * @property {string} en
  */
 
+// ---- the map (MapRoutes) ----
+
+/**
+ * A point, WGS-84.
+ * @typedef {object} LatLon
+ * @property {number} lat
+ * @property {number} lon
+ */
+
+/**
+ * The map's extent (GET /map/info): its box, a centre on a road near its middle.
+ * @typedef {object} MapInfo
+ * @property {{ minLat: number, minLon: number, maxLat: number, maxLon: number }} bounds
+ * @property {LatLon} center
+ * @property {string} attribution
+ */
+
+/**
+ * The road point nearest a point (GET /map/snap).
+ * @typedef {object} RoadSnap
+ * @property {number} lat
+ * @property {number} lon
+ * @property {number} distanceMetres
+ * @property {string | null} roadName
+ * @property {string | null} roadClass
+ * @property {boolean} expresswayOrRamp
+ */
+
+/**
+ * The properties of a road line of GET /map/roads (a GeoJSON FeatureCollection of LineStrings).
+ * @typedef {object} RoadProperties
+ * @property {string | null} name
+ * @property {string | null} roadClass
+ * @property {boolean} link
+ */
+
 // ---- accidents (AccidentViews) ----
 
 /**
@@ -338,9 +374,36 @@
  */
 
 /**
+ * A household of a plan and the stop it walks to (BusPlan.HouseholdStop); `stopId` null when
+ * no bus serves it. Paths are [lat, lon] pairs.
+ * @typedef {object} PlanHousehold
+ * @property {string} householdId
+ * @property {string} label
+ * @property {number} lat
+ * @property {number} lon
+ * @property {number} students
+ * @property {string | null} stopId
+ * @property {string | null} stopName
+ * @property {number | null} walkMetres
+ * @property {[number, number][] | null} walkPath
+ */
+
+/**
+ * A stop a plan uses (BusPlan.Stop).
+ * @typedef {object} PlanStop
+ * @property {string} id
+ * @property {string} name
+ * @property {number} lat
+ * @property {number} lon
+ * @property {string | null} roadName
+ */
+
+/**
  * @typedef {object} UnservedHousehold
  * @property {string} householdId
  * @property {string} label
+ * @property {number} lat
+ * @property {number} lon
  * @property {string} reason
  * @property {string} reasonText "中文 / English"
  */
@@ -348,6 +411,7 @@
 /**
  * @typedef {object} LineStop
  * @property {number} sequence
+ * @property {string} stopId
  * @property {string} stopName
  * @property {string} arrival 'HH:mm'
  * @property {number} students
@@ -370,7 +434,8 @@
  * @property {string} start
  * @property {string} end
  * @property {LineStop[]} stops
- * @property {{ instructions: Instruction[] }} path
+ * @property {{ instructions: Instruction[], geometry: [number, number][] }} path the route,
+ *     [lat, lon] pairs
  */
 
 /**
@@ -392,7 +457,8 @@
  * @property {number} schoolLat
  * @property {number} schoolLon
  * @property {PlanSummary} summary
- * @property {Household[]} households
+ * @property {PlanHousehold[]} households
+ * @property {PlanStop[]} stops
  * @property {UnservedHousehold[]} unserved
  * @property {{ lines: Line[] }} evening
  * @property {{ lines: Line[] }} morning
@@ -409,6 +475,182 @@
  * @property {string | null} [error]
  * @property {{ run: string, best?: { studentsServed: number, buses: number,
  *     drivingSeconds: number } } | null} [progress]
+ */
+
+// ---- the one traffic map and the dashboard (InsightRoutes, InsightService) ----
+
+/**
+ * A time-of-day band (GET /insight/bands): `from`/`to` 'HH:mm' local, null for the whole day.
+ * @typedef {object} InsightBand
+ * @property {string} code
+ * @property {string} zh
+ * @property {string} en
+ * @property {string | null} from
+ * @property {string | null} to
+ */
+
+/**
+ * @typedef {object} InsightBands
+ * @property {string} zone the zone of the local dates and times, Asia/Shanghai
+ * @property {InsightBand[]} bands
+ */
+
+/**
+ * A period of local dates, both ends included.
+ * @typedef {object} InsightPeriod
+ * @property {'day' | 'week' | 'month' | 'custom'} kind
+ * @property {string} from YYYY-MM-DD
+ * @property {string} to YYYY-MM-DD
+ * @property {number} days
+ */
+
+/**
+ * What every map answer names: its period, the one before it of the same length, the band.
+ * @typedef {object} InsightWindow
+ * @property {InsightPeriod} period
+ * @property {InsightPeriod} previousPeriod
+ * @property {Bilingual & { code: string }} band
+ * @property {string} zone
+ */
+
+/**
+ * A road segment of the routing graph, as GeoJSON ([lon, lat] pairs).
+ * @typedef {object} RoadSegment
+ * @property {number} edgeId
+ * @property {number} wayId the OpenStreetMap way
+ * @property {string | null} roadName
+ * @property {string | null} roadClass
+ * @property {{ type: 'LineString', coordinates: [number, number][] }} geometry
+ */
+
+/**
+ * A ranked segment of the hotspots.
+ * @typedef {RoadSegment & {
+ *     rank: number, count: number, previousCount: number, change: number,
+ *     changeRatio: number | null,
+ * }} HotSegment
+ */
+
+/**
+ * GET /insight/hotspots: the busiest segments of the window, busiest first.
+ * @typedef {InsightWindow & {
+ *     total: number, previousTotal: number, offRoad: number, segments: HotSegment[],
+ * }} Hotspots
+ */
+
+/**
+ * @typedef {object} SegmentCase
+ * @property {string} caseId
+ * @property {string} caseNo
+ * @property {string} occurredAt
+ * @property {CaseState} state
+ */
+
+/**
+ * GET /insight/segments/{edgeId}/cases, newest first.
+ * @typedef {InsightWindow & { segment: RoadSegment, cases: SegmentCase[] }} SegmentCases
+ */
+
+/**
+ * A case not closed, where it was reported (GET /insight/open-cases).
+ * @typedef {object} OpenCase
+ * @property {string} caseId
+ * @property {string} caseNo
+ * @property {number} lat
+ * @property {number} lon
+ * @property {CaseState} state
+ * @property {string} reportedAt
+ */
+
+/**
+ * @typedef {object} OpenCases
+ * @property {Partial<Record<CaseState, number>>} byState
+ * @property {OpenCase[]} cases
+ */
+
+/**
+ * A case other reporters were offered to join instead of reporting it again.
+ * @typedef {object} RepeatedCase
+ * @property {string} caseId
+ * @property {string} caseNo
+ * @property {number} lat
+ * @property {number} lon
+ * @property {number} offered how many were offered it
+ * @property {number} joined how many joined it
+ */
+
+/**
+ * GET /insight/duplicates.
+ * @typedef {InsightWindow & { cases: RepeatedCase[] }} RepeatedCases
+ */
+
+/**
+ * The properties of a feature of the bus layer (GET /insight/bus, a GeoJSON
+ * FeatureCollection): a school (a point), a stop of its latest plan (a point) or a line of it
+ * (a LineString).
+ * @typedef {{ kind: 'school', schoolId: string, name: string, planId: string | null }
+ *     | { kind: 'stop', name: string, school: string }
+ *     | { kind: 'line', run: 'morning' | 'evening', school: string, name: string,
+ *         busLabel: string, students: number }} BusFeatureProperties
+ */
+
+/**
+ * @typedef {object} InsightDurations
+ * @property {number} count
+ * @property {number | null} medianSeconds
+ * @property {number | null} p90Seconds
+ */
+
+/**
+ * Cases waiting this long for the police's review: [fromSeconds, toSeconds), toSeconds null
+ * for the last bucket.
+ * @typedef {object} AgeBucket
+ * @property {number} fromSeconds
+ * @property {number | null} toSeconds
+ * @property {number} count
+ */
+
+/**
+ * @typedef {object} PayerAdvances
+ * @property {string} payerId
+ * @property {string} name
+ * @property {'INSURER' | 'ASSISTANCE_FUND'} kind
+ * @property {number} advances
+ * @property {number} advancedFen
+ * @property {number} disbursements
+ * @property {number} disbursedFen
+ */
+
+/**
+ * A school's latest plan in figures (zeros without one).
+ * @typedef {object} SchoolBuses
+ * @property {string} schoolId
+ * @property {string} name
+ * @property {boolean} hasPlan
+ * @property {string | null} planAt
+ * @property {number} students
+ * @property {number} studentsServed
+ * @property {number} busesAvailable
+ * @property {number} busesUsed
+ */
+
+/**
+ * GET /insight/dashboard: every figure of the period.
+ * @typedef {object} Dashboard
+ * @property {InsightPeriod} period
+ * @property {string} asOf
+ * @property {{ date: string, count: number }[]} casesPerDay every day of the period
+ * @property {{ reported: number, settledOnline: number, policeHandled: number,
+ *     settledOnlineShare: number | null }} cases
+ * @property {InsightDurations} reportToAgreement
+ * @property {InsightDurations} reviewToDecision
+ * @property {{ offered: number, avoided: number }} repeatedReports
+ * @property {{ count: number, oldestSeconds: number | null, medianSeconds: number | null,
+ *     byAge: AgeBucket[], oldest: { caseId: string, caseNo: string, since: string,
+ *     ageSeconds: number }[] }} reviewWaiting as of now
+ * @property {{ payers: PayerAdvances[], overdueNotices: number,
+ *     overdueReviews: number }} advances
+ * @property {{ schools: SchoolBuses[] }} buses
  */
 
 export {};

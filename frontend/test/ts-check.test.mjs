@@ -8,9 +8,7 @@ import { join } from 'node:path';
 
 const SRC = new URL('../src/', import.meta.url).pathname;
 const NOT_YET = [
-    /^map\//, // Leaflet → MapLibre
-    /^bus\/plan-layers\.js$/, // map tooltips as text nodes (issue 9)
-    /^bus\/child-view\.js$/, // the same
+    /^bus\/child-view\.js$/, // map tooltips as text nodes (issue 9)
     /^accident\/report-view\.js$/, // its map part moves to MapLibre
 ];
 

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * Draws a bus plan on the base map: the lines of one run coloured per bus, the stops, the
  * households (grey) with their walks and those without a bus (red, with the reason), and the
@@ -8,6 +9,15 @@ import { localizeServerMessage, t } from '../i18n.js';
 import { LABEL_FONT } from '../map/basemap.js';
 import { firstSymbolLayer, hoverText, removeGeoJson, setGeoJson, textElement, textPopup }
     from '../map/overlays.js';
+/** @import { Feature, FeatureCollection, Geometry, LineString, Point } from 'geojson' */
+/**
+ * @import { ExpressionSpecification, Map as MapLibreMap, MapLayerMouseEvent, Popup }
+ *     from 'maplibre-gl'
+ */
+/** @import { SourcelessLayer } from '../map/overlays.js' */
+/** @import { Line, LineStop, Plan } from '../types.js' */
+
+/** @typedef {'evening' | 'morning'} Run */
 
 /** Distinct colours for up to a dozen buses, then they repeat. */
 export const LINE_COLOURS = ['#d7263d', '#1b998b', '#2e86ab', '#f46036', '#6a4c93', '#c5283d',
@@ -15,30 +25,57 @@ export const LINE_COLOURS = ['#d7263d', '#1b998b', '#2e86ab', '#f46036', '#6a4c9
 
 export const PLAN_SOURCE = 'plan';
 
+/**
+ * The colour of bus line `number` (from 1).
+ * @param {number} number
+ * @returns {string}
+ */
 export function lineColour(number) {
     return LINE_COLOURS[(number - 1) % LINE_COLOURS.length];
 }
 
-/** [lat, lon] pairs, as the plan gives paths, to GeoJSON's [lon, lat]. */
+/**
+ * [lat, lon] pairs, as the plan gives paths, to GeoJSON's [lon, lat].
+ * @param {[number, number][] | null | undefined} path
+ * @returns {[number, number][]}
+ */
 const lonLat = (path) => (path ?? []).map(([lat, lon]) => [lon, lat]);
+/**
+ * @param {number} lat
+ * @param {number} lon
+ * @param {Record<string, unknown>} properties
+ * @returns {Feature<Point>}
+ */
 const point = (lat, lon, properties) => ({ type: 'Feature', properties,
     geometry: { type: 'Point', coordinates: [lon, lat] } });
+/**
+ * @param {[number, number][] | null | undefined} path [lat, lon] pairs
+ * @param {Record<string, unknown>} properties
+ * @returns {Feature<LineString>}
+ */
 const line = (path, properties) => ({ type: 'Feature', properties,
     geometry: { type: 'LineString', coordinates: lonLat(path) } });
 
-/** The plan's run ('evening' | 'morning') as one GeoJSON FeatureCollection, by `kind`. */
+/**
+ * The plan's run as one GeoJSON FeatureCollection, its features told apart by `kind`.
+ * @param {Plan} plan
+ * @param {Run} run
+ * @returns {FeatureCollection}
+ */
 export function planFeatures(plan, run) {
+    /** @type {Feature<Geometry>[]} */
     const features = [];
     for (const household of plan.households) {
         if (!household.stopId) continue;
         features.push(line(household.walkPath, { kind: 'walk' }));
         features.push(point(household.lat, household.lon, { kind: 'household',
-            label: household.label ?? '', walkMetres: Math.round(household.walkMetres) }));
+            label: household.label ?? '', walkMetres: Math.round(household.walkMetres ?? 0) }));
     }
     for (const bus of plan[run].lines) {
         features.push(line(bus.path.geometry, { kind: 'line', number: bus.number,
             colour: lineColour(bus.number), name: bus.name, busLabel: bus.busLabel ?? '' }));
     }
+    /** @type {Map<string, { bus: Line, stop: LineStop }>} */
     const lineOfStop = new Map();
     for (const bus of plan[run].lines) {
         for (const stop of bus.stops) lineOfStop.set(stop.stopId, { bus, stop });
@@ -58,15 +95,25 @@ export function planFeatures(plan, run) {
     return { type: 'FeatureCollection', features };
 }
 
+/**
+ * The filter of the features of one `kind`.
+ * @param {string} value
+ * @returns {ExpressionSpecification}
+ */
 const kind = (value) => ['==', ['get', 'kind'], value];
 
 /**
  * Adds the plan's layers for `run` to `map` (its style loaded); returns {remove()} that takes
  * them off again.
+ * @param {MapLibreMap} map
+ * @param {Plan} plan
+ * @param {Run} run
+ * @returns {{ remove: () => void }}
  */
 export function addPlanLayers(map, plan, run) {
     const below = firstSymbolLayer(map);
     setGeoJson(map, PLAN_SOURCE, planFeatures(plan, run));
+    /** @type {SourcelessLayer[]} */
     const layers = [
         { id: 'plan-walk', type: 'line', filter: kind('walk'),
             paint: { 'line-color': '#666', 'line-width': 1.5, 'line-dasharray': [1.5, 2] } },
@@ -102,7 +149,9 @@ export function addPlanLayers(map, plan, run) {
         hoverText(map, 'plan-school', ({ properties: p }) =>
             `${t('bus.school.marker')} · ${p.name}`),
     ];
+    /** @type {Popup | null} */
     let popup = null;
+    /** @param {MapLayerMouseEvent} event */
     const openUnserved = (event) => {
         const p = event.features?.[0]?.properties;
         if (!p) return;
@@ -122,7 +171,11 @@ export function addPlanLayers(map, plan, run) {
     };
 }
 
-/** Moves the view to take in every household and the school. */
+/**
+ * Moves the view to take in every household and the school.
+ * @param {MapLibreMap} map
+ * @param {Plan} plan
+ */
 export function fitPlan(map, plan) {
     map.resize();
     const points = plan.households.map((x) => [x.lon, x.lat])

@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The base map every page uses (底图): MapLibre GL drawing our own vector tiles, style and
  * label glyphs, all from our server (the pages run on intranets with no tile servers), Chinese
@@ -32,6 +33,8 @@ export const LABEL_FONT = ['WenQuanYi Micro Hei'];
 /**
  * Our server's paths as absolute URLs: the style names them from the server's root
  * ("/api/v1/map/..."), which is resolved against the page like every other API call.
+ * @param {string} url
+ * @returns {string}
  */
 export function absoluteUrl(url) {
     if (url.startsWith('/api/')) return new URL(`.${url}`, document.baseURI).href;
@@ -76,20 +79,30 @@ export function createBaseMap(container, { center, zoom, interactive = true } = 
         if (container.dataset.map === 'loaded') return;
         setState(container, 'failed', event.error?.message ?? '');
     });
-    container.mapLibreMap = map;
+    Object.assign(container, { mapLibreMap: map });
     return map;
 }
 
-/** Resolves once the style is in, when sources and layers may be added. */
+/**
+ * Resolves once the style is in, when sources and layers may be added.
+ * @param {maplibregl.Map} map
+ * @returns {Promise<maplibregl.Map>}
+ */
 export function whenStyleLoaded(map) {
     if (loadedMaps.has(map)) return Promise.resolve(map);
     return new Promise((resolve) => { map.once('load', () => resolve(map)); });
 }
 
-/** A line at the bottom of the map while it loads or when it failed. */
+/**
+ * A line at the bottom of the map while it loads or when it failed.
+ * @param {HTMLElement} container
+ * @param {'loading' | 'loaded' | 'failed'} state
+ * @param {string} [message]
+ */
 function setState(container, state, message = '') {
     container.dataset.map = state;
     container.dataset.roads = state;
+    /** @type {HTMLElement | null} */
     let line = container.querySelector(':scope > .map-status');
     if (!line) {
         line = document.createElement('div');

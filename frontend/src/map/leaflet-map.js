@@ -1,3 +1,4 @@
+// @ts-check
 /**
  * The road map page's Leaflet map (#/map, until the one traffic map replaces it): our own road
  * lines from /api/v1/map/roads with the OpenStreetMap attribution. Every other map is MapLibre
@@ -11,6 +12,8 @@ import markerShadow from 'leaflet/dist/images/marker-shadow.png';
 import { bindText } from '../i18n.js';
 import { loadMapInfo } from './info.js';
 import { addRoadLayer } from './road-layer.js';
+/** @import { RoadStatus } from './road-layer.js' */
+/** @import { LatLon } from '../types.js' */
 
 export const ATTRIBUTION = '© OpenStreetMap contributors';
 
@@ -27,6 +30,9 @@ L.Icon.Default.mergeOptions({
  * Mounts a map into `element` (which needs a height) and resolves to the Leaflet map once it
  * shows the roads' area. Options: `center` {lat, lon} and `zoom` to start elsewhere. Call
  * `map.remove()` when the page is left.
+ * @param {HTMLElement} element
+ * @param {{ center?: LatLon, zoom?: number }} [options]
+ * @returns {Promise<L.Map>}
  */
 export async function mountMap(element, options = {}) {
     const info = await loadMapInfo();
@@ -44,7 +50,9 @@ export async function mountMap(element, options = {}) {
     });
     L.control.zoom().addTo(map);
     for (const [button, key] of [['in', 'map.zoomIn'], ['out', 'map.zoomOut']]) {
+        /** @type {HTMLElement | null} */
         const element = map.getContainer().querySelector(`.leaflet-control-zoom-${button}`);
+        if (!element) continue;
         bindText(element, key, null, 'title');
         bindText(element, key, null, 'aria-label');
     }
@@ -59,18 +67,25 @@ export async function mountMap(element, options = {}) {
     addRoadLayer(map, element);
     addRoadStatus(map, element);
     // browser tests reach the map through its element: page.$eval('#id', e => e.leafletMap...)
-    element.leafletMap = map;
+    Object.assign(element, { leafletMap: map });
     return map;
 }
 
-/** A small line at the bottom of the map while roads load or when they failed. */
+/**
+ * A small line at the bottom of the map while roads load or when they failed.
+ * @param {L.Map} map
+ * @param {HTMLElement} element
+ */
 function addRoadStatus(map, element) {
     const Status = L.Control.extend({
         onAdd() {
             const line = L.DomUtil.create('div', 'map-status');
             line.setAttribute('role', 'status');
             line.hidden = true;
-            element.addEventListener('roads', ({ detail }) => {
+            element.addEventListener('roads', (event) => {
+                if (!(event instanceof CustomEvent)) return;
+                /** @type {RoadStatus} */
+                const detail = event.detail;
                 line.hidden = detail.state === 'loaded';
                 if (detail.state === 'loading') bindText(line, 'map.loadingRoads');
                 if (detail.state === 'failed') {
@@ -85,6 +100,7 @@ function addRoadStatus(map, element) {
     new Status({ position: 'bottomleft' }).addTo(map);
 }
 
+/** @param {unknown} text */
 function escapeAttribution(text) {
     return String(text).replace(/</g, '&lt;');
 }

@@ -1,4 +1,5 @@
 // @ts-check
+// @ts-check
 /** The base map's own strings (keys `basemap.`), Chinese first. */
 import { addMessages } from '../i18n.js';
 

@@ -84,14 +84,11 @@ public final class ReportCases {
     /** The road at a point, as the report page shows it before the case is created. */
     public Future<Location> locate(double lat, double lon) {
         LatLon point = Inputs.point(lat, lon);
-        if (routing.status().state() != RoutingService.State.READY) {
-            return Future.failedFuture(new DomainException(AccidentError.ROAD_NETWORK_NOT_READY,
-                    "道路网络正在加载，请稍后 / the road network is still loading", null));
-        }
-        if (!routing.network().contains(lat, lon)) {
-            return Future.failedFuture(new DomainException(AccidentError.OUTSIDE_MAP,
-                    "位置不在服务区域内 / the position is outside the map this service covers",
-                    "lat"));
+        try {
+            // the one "not ready yet" and the one "not on the map", as bus and map answer them
+            routing.requireOnMap(point);
+        } catch (DomainException e) {
+            return Future.failedFuture(e);
         }
         return routing.snap(lat, lon, RoadNetwork.BUS)
                 .map(snap -> new Location(point, new AccidentCase.Road(snap.point(),

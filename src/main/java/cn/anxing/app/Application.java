@@ -12,6 +12,7 @@ import cn.anxing.http.HttpServerVerticle;
 import cn.anxing.http.RouteRules;
 import cn.anxing.map.MapModule;
 import cn.anxing.map.tiles.BaseMap;
+import cn.anxing.insight.InsightModule;
 import cn.anxing.outbox.Outbox;
 import cn.anxing.outbox.OutboxRelay;
 import cn.anxing.platform.FeatureModule;
@@ -127,6 +128,7 @@ public final class Application {
             modules.add(new BusModule(platform));
             modules.add(new AccidentModule(platform));
             modules.add(new PaymentModule(platform));
+            modules.add(new InsightModule(platform));
             List<FeatureRoutes> routes = new ArrayList<>();
             for (FeatureModule module : modules) {
                 await(module.start());
@@ -215,8 +217,8 @@ public final class Application {
             }
         }
         try {
-            platform.vertx().undeploy(outboxRelay.deploymentID()).toCompletionStage().toCompletableFuture()
-                    .get(grace, TimeUnit.SECONDS);
+            platform.vertx().undeploy(outboxRelay.deploymentID()).toCompletionStage()
+                    .toCompletableFuture().get(grace, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("The outbox relay did not finish its round; its claims expire", e);
         }
@@ -256,6 +258,12 @@ public final class Application {
     private static Future<String> stored(java.util.Optional<String> configured,
             SecretStore secrets, String name) {
         return configured.map(Future::succeededFuture).orElseGet(() -> secrets.secret(name));
+    }
+
+    /** The one traffic map and the dashboard (tests snap and refresh through it). */
+    public InsightModule insight() {
+        return modules.stream().filter(InsightModule.class::isInstance)
+                .map(InsightModule.class::cast).findFirst().orElseThrow();
     }
 
     /** The base map's tiles, cut from the map file in the background like the graph. */

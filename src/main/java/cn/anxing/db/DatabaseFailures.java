@@ -17,7 +17,9 @@ public final class DatabaseFailures {
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof ClosedConnectionException
+            // a reset socket is the database going away under a query it was answering
+            if (t instanceof ConnectException || t instanceof java.net.SocketException
+                    || t instanceof ClosedConnectionException
                     || t instanceof TimeoutException
                     || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
                 return true;

@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.DisplayName;
@@ -25,7 +23,7 @@ class AndorraMatrixTest {
         long started = System.nanoTime();
         try (RoadNetwork andorra = RoadNetwork.open(Maps.file("andorra.osm.pbf"), cache)) {
             long importMs = (System.nanoTime() - started) / 1_000_000;
-            List<LatLon> points = stopsAlongRoads(andorra, 200);
+            List<LatLon> points = MatrixSearchTest.stopsAlongRoads(andorra, 200, 7);
             int threads = Runtime.getRuntime().availableProcessors();
             ExecutorService workers = Executors.newFixedThreadPool(threads);
             try {
@@ -79,20 +77,6 @@ class AndorraMatrixTest {
                 assertThrows(NoRouteException.class, () -> andorra.route(pair, RoadNetwork.FOOT));
             }
         }
-    }
-
-    /** Stop candidates around random points, so that every point is on a bus road. */
-    private static List<LatLon> stopsAlongRoads(RoadNetwork network, int count) {
-        MapBounds b = network.bounds();
-        Random random = new Random(7);
-        List<LatLon> points = new ArrayList<>();
-        while (points.size() < count) {
-            double lat = b.minLat() + random.nextDouble() * (b.maxLat() - b.minLat());
-            double lon = b.minLon() + random.nextDouble() * (b.maxLon() - b.minLon());
-            network.stopCandidates(lat, lon, 300, 100).stream().findFirst()
-                    .ifPresent(c -> points.add(c.point()));
-        }
-        return points;
     }
 
     private static long countReachable(TravelMatrix matrix) {

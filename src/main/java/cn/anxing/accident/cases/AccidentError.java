@@ -16,8 +16,6 @@ public enum AccidentError implements ErrorCode {
     ACTOR_REQUIRED,
     // ---- report and join
     POSITION_INVALID,
-    OUTSIDE_MAP,
-    ROAD_NETWORK_NOT_READY(503),
     OCCURRED_AT_INVALID,
     PLATES_REQUIRED,
     PLATE_INVALID,

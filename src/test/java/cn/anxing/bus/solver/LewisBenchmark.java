@@ -88,7 +88,7 @@ public final class LewisBenchmark {
             }
             double wall = (System.nanoTime() - started) / 1e9;
             JsonObject answer = new JsonObject(stdout);
-            LewisChecker.Verdict verdict = LewisChecker.check(inst, answer, inst.busSizes());
+            LewisChecker.Verdict verdict = LewisChecker.check(inst, answer.encode(), inst.busSizes());
             double total = verdict.totalJourneySeconds();
             double[] ttq = timeToQuality(new String(stderr, StandardCharsets.UTF_8),
                     inst.totalStudents(), verdict.buses(), total);

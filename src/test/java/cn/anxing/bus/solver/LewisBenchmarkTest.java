@@ -37,7 +37,7 @@ class LewisBenchmarkTest {
         assertEquals(name, answer.getString("instance"));
         LewisInstance inst = LewisInstance.read(instance(name));
         assertEquals(inst.students().length, answer.getJsonArray("assignment").size());
-        LewisChecker.Verdict verdict = LewisChecker.check(inst, answer, inst.busSizes());
+        LewisChecker.Verdict verdict = LewisChecker.check(inst, answer.encode(), inst.busSizes());
         assertTrue(verdict.feasible(), () -> verdict.violations().toString());
         assertTrue(verdict.longestJourneySeconds() <= 2700);
         assertEquals(verdict.busesLowerBound(), answer.getInteger("busesLowerBound"));
@@ -77,21 +77,21 @@ class LewisBenchmarkTest {
         JsonObject good = new JsonObject("{\"feasible\":true,\"buses\":1,"
                 + "\"totalJourneySeconds\":2105.0,\"routes\":[{\"capacity\":63,\"stops\":[2,1]}],"
                 + "\"assignment\":[1,2]}");
-        LewisChecker.Verdict ok = LewisChecker.check(inst, good, sizes);
+        LewisChecker.Verdict ok = LewisChecker.check(inst, good.encode(), sizes);
         assertTrue(ok.feasible(), ok.violations().toString());
         assertEquals(2105, ok.totalJourneySeconds(), 1e-9);
         assertEquals(1, ok.busesLowerBound());
 
         JsonObject walk = good.copy().put("assignment", new io.vertx.core.json.JsonArray()
                 .add(2).add(2));
-        assertFalse(LewisChecker.check(inst, walk, sizes).feasible());
+        assertFalse(LewisChecker.check(inst, walk.encode(), sizes).feasible());
         JsonObject small = new JsonObject(good.encode().replace("63", "53"));
-        assertTrue(LewisChecker.check(inst, small, sizes).violations().stream()
+        assertTrue(LewisChecker.check(inst, small.encode(), sizes).violations().stream()
                 .anyMatch(v -> v.contains("carries 55")));
         JsonObject wrongTotal = good.copy().put("totalJourneySeconds", 2000.0);
-        assertFalse(LewisChecker.check(inst, wrongTotal, sizes).feasible());
+        assertFalse(LewisChecker.check(inst, wrongTotal.encode(), sizes).feasible());
         JsonObject notListed = new JsonObject(good.encode().replace("63", "64"));
-        assertFalse(LewisChecker.check(inst, notListed, sizes).feasible());
+        assertFalse(LewisChecker.check(inst, notListed.encode(), sizes).feasible());
 
         // with 2000 s from stop 1 to the school the same route takes 3105 s for stop 2
         Path slow = dir.resolve("Slow.bus");
@@ -99,7 +99,7 @@ class LewisBenchmarkTest {
                 .replace("d,1,0,1,1000", "d,1,0,1,2000"));
         LewisInstance slowInst = LewisInstance.read(slow);
         JsonObject late = good.copy().put("totalJourneySeconds", 3105.0);
-        assertTrue(LewisChecker.check(slowInst, late, sizes).violations().stream()
+        assertTrue(LewisChecker.check(slowInst, late.encode(), sizes).violations().stream()
                 .anyMatch(v -> v.contains("> 2700")));
     }
 
@@ -116,7 +116,7 @@ class LewisBenchmarkTest {
             assertEquals("0", result[0], result[2]);
             JsonObject answer = new JsonObject(result[1].trim());
             LewisInstance inst = LewisInstance.read(variant);
-            LewisChecker.Verdict verdict = LewisChecker.check(inst, answer, inst.busSizes());
+            LewisChecker.Verdict verdict = LewisChecker.check(inst, answer.encode(), inst.busSizes());
             assertTrue(verdict.feasible(), verdict.violations().toString());
             assertEquals(Integer.parseInt(c[1]), verdict.buses(), answer.encode());
         }

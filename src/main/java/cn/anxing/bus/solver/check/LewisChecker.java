@@ -1,8 +1,8 @@
 package cn.anxing.bus.solver.check;
 
 import cn.anxing.bus.solver.LewisInstance;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,35 +32,42 @@ public final class LewisChecker {
     }
 
     /**
-     * @param answer the command's JSON object
-     * @param sizes  the bus sizes allowed
+     * @param answerJson the command's JSON object, as it printed it
+     * @param sizes      the bus sizes allowed
      */
-    public static Verdict check(LewisInstance inst, JsonObject answer, int[] sizes) {
+    public static Verdict check(LewisInstance inst, String answerJson, int[] sizes) {
+        JsonNode answer;
+        try {
+            answer = new ObjectMapper().readTree(answerJson);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new Verdict(0, 0, 0, 0, List.of("not a JSON object: "
+                    + e.getOriginalMessage()));
+        }
         List<String> violations = new ArrayList<>();
         int stops = inst.stopCount();
         int[] students = inst.students();
         double[][] t = inst.seconds();
-        JsonArray routes = answer.getJsonArray("routes");
-        JsonArray assignment = answer.getJsonArray("assignment");
+        JsonNode routes = answer.path("routes");
+        JsonNode assignment = answer.path("assignment");
         int[] routeOfStop = new int[stops];
         Arrays.fill(routeOfStop, -1);
         List<int[]> stopLists = new ArrayList<>();
         int[] capacity = new int[routes.size()];
         for (int r = 0; r < routes.size(); r++) {
-            JsonObject route = routes.getJsonObject(r);
-            capacity[r] = route.getInteger("capacity");
+            JsonNode route = routes.get(r);
+            capacity[r] = route.path("capacity").asInt();
             int size = capacity[r];
             if (Arrays.stream(sizes).noneMatch(v -> v == size)) {
                 violations.add("route " + r + " has a bus of " + size + " seats, not a listed"
                         + " size");
             }
-            JsonArray list = route.getJsonArray("stops");
+            JsonNode list = route.path("stops");
             int[] seq = new int[list.size()];
             if (seq.length == 0) {
                 violations.add("route " + r + " has no stop");
             }
             for (int i = 0; i < seq.length; i++) {
-                seq[i] = list.getInteger(i);
+                seq[i] = list.get(i).asInt();
                 if (seq[i] < 1 || seq[i] >= stops) {
                     violations.add("route " + r + " visits " + seq[i] + ", not a stop");
                     seq[i] = -1;
@@ -81,7 +88,7 @@ public final class LewisChecker {
                     + students.length + " addresses");
         }
         for (int a = 0; a < Math.min(assignment.size(), students.length); a++) {
-            int stop = assignment.getInteger(a);
+            int stop = assignment.get(a).asInt();
             int[] allowed = inst.walks()[a];
             if (Arrays.stream(allowed).noneMatch(s -> s == stop)) {
                 violations.add("address " + a + " boards at " + stop + ", not one of its"
@@ -129,14 +136,14 @@ public final class LewisChecker {
         }
         int largest = Arrays.stream(sizes).max().orElse(1);
         int lowerBound = (inst.totalStudents() + largest - 1) / largest;
-        if (!answer.getBoolean("feasible", false)) {
+        if (!answer.path("feasible").asBoolean(false)) {
             violations.add("the answer says it is not feasible");
         }
-        if (answer.getInteger("buses", -1) != routes.size()) {
-            violations.add("claims " + answer.getInteger("buses") + " buses for "
+        if (answer.path("buses").asInt(-1) != routes.size()) {
+            violations.add("claims " + answer.path("buses").asInt() + " buses for "
                     + routes.size() + " routes");
         }
-        double claimed = answer.getDouble("totalJourneySeconds", Double.NaN);
+        double claimed = answer.path("totalJourneySeconds").asDouble(Double.NaN);
         if (!(Math.abs(claimed - total) <= 0.051)) {
             violations.add(String.format(Locale.ROOT, "claims a total journey of %.1f s, the"
                     + " routes give %.1f s", claimed, total));

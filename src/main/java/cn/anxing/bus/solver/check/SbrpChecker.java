@@ -165,11 +165,10 @@ public final class SbrpChecker {
         if (args[0].endsWith(".bus")) {
             // a real-road instance: its own model (LewisChecker); sizes as the command used
             var lewis = cn.anxing.bus.solver.LewisInstance.read(Path.of(args[0]));
-            var answer = new io.vertx.core.json.JsonObject(text.trim());
             String sizes = System.getProperty("sizes");
             int[] allowed = sizes == null ? lewis.busSizes() : java.util.Arrays.stream(
                     sizes.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
-            LewisChecker.Verdict v = LewisChecker.check(lewis, answer, allowed);
+            LewisChecker.Verdict v = LewisChecker.check(lewis, text.trim(), allowed);
             System.out.printf(java.util.Locale.ROOT, "%s buses %d (lower bound %d) total journey"
                     + " %.1f s, longest %.1f s %s%n", lewis.name(), v.buses(),
                     v.busesLowerBound(), v.totalJourneySeconds(), v.longestJourneySeconds(),
