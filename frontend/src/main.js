@@ -30,16 +30,23 @@ addRoute('/area/:id', areaPlaceholderView);
 const accident = (name, file) => lazy(() => import(`./accident/${file}.js`), name);
 addRoute('/accident', accident('accidentHomeView', 'home-view'), { roles: ['driver'] });
 addRoute('/accident/new', accident('reportView', 'report-view'), { roles: ['driver'] });
-addRoute('/accident/join/:code', accident('joinView', 'home-view'), { roles: ['driver'] });
+// public: the second driver sees what they join before signing in
+addRoute('/accident/join/:code', accident('joinView', 'home-view'), { public: true });
 addRoute('/accident/:id', accident('caseView', 'case-view'), { roles: ['driver'] });
-addRoute('/police/accidents', accident('policeQueueView', 'police-views'), { roles: ['police'] });
+addRoute('/police/accidents', accident('policeQueueView', 'police-views'),
+    { roles: ['police', 'admin'] });
 addRoute('/police/accidents/:id', accident('policeCaseView', 'police-views'),
-    { roles: ['police'] });
+    { roles: ['police', 'admin'] });
+addRoute('/verify', accident('verifyView', 'verify-view'), { public: true });
 /** @type {(name: string, file: string) => import('./types.js').View} */
 const insight = (name, file) => lazy(() => import(`./insight/${file}.js`), name);
 addRoute('/insight', insight('insightMapView', 'map-view'), { roles: ['police', 'admin'] });
 addRoute('/insight/dashboard', insight('dashboardView', 'dashboard-view'),
     { roles: ['police', 'admin'] });
+addRoute('/police/audit', accident('policeAuditView', 'police-views'),
+    { roles: ['police', 'admin'] });
+addRoute('/verify/determination/:code', accident('determinationVerifyView', 'police-views'),
+    { public: true });
 addRoute('/verify/:code', accident('verifyView', 'verify-view'), { public: true });
 
 applyTranslations(document);

@@ -107,7 +107,7 @@
 
 /**
  * @typedef {'DRAFT' | 'EVIDENCE' | 'PARTIES' | 'LIABILITY' | 'AGREED' | 'POLICE_REVIEW'
- *     | 'DECIDED' | 'CLOSED' | 'CANCELLED'} CaseState
+ *     | 'SUPPLEMENT' | 'DECIDED' | 'CLOSED' | 'CANCELLED'} CaseState
  */
 
 /**
@@ -182,6 +182,7 @@
  * @property {boolean} [declined]
  * @property {Record<string, string>} assessments what the author says about each party
  *     (a scenario code, NOT_AT_FAULT or UNLISTED_FAULT)
+ * @property {string} [account] the author's own words when no listed situation fits
  */
 
 /**
@@ -192,6 +193,8 @@
  * @property {CaseState} state
  * @property {number} version
  * @property {string} occurredAt
+ * @property {string} weather SUNNY, RAIN, ...
+ * @property {string} accidentForm REAR_END_COLLISION, ...
  * @property {CaseLocation} location
  * @property {string[]} plates
  * @property {string} shareCode
@@ -206,6 +209,13 @@
  * @property {Record<string, Statement>} statements by author label
  * @property {string[]} [allowedActions] what the signed-in party may do next
  * @property {{ verificationCode: string, signedAt: string }} [agreement] once agreed
+ * @property {{ note: string, items: { kind: string, target: string, party: string | null,
+ *     done: boolean }[] } | null} [sendBack] what the police asked for (SUPPLEMENT)
+ * @property {{ verificationCode: string, issuedAt: string, content: { parties: { label: string,
+ *     grade: string }[] } } | null} [determination] the police determination, once issued
+ * @property {string | null} [reviewUntil] the last moment to ask for review
+ * @property {string | null} [reviewRequestedAt]
+ * @property {boolean} [settlementHeld] flags hold the settlement until the police looked
  */
 
 /**
@@ -225,12 +235,25 @@
  * @property {string} code
  * @property {string} nameZh
  * @property {string} nameEn
+ * @property {string} [descriptionZh] one plain line
+ * @property {string} [descriptionEn]
  */
 
 /**
  * @typedef {object} Insurer
  * @property {string} code
  * @property {string} nameZh
+ * @property {string} [nameEn]
+ */
+
+/**
+ * What a share code leads to, shown before signing in (plates with their middle hidden).
+ * @typedef {object} JoinPreview
+ * @property {string} caseNo
+ * @property {string} occurredAt
+ * @property {string | null} roadName
+ * @property {string[]} plates
+ * @property {boolean} joinable
  */
 
 /**
@@ -253,7 +276,8 @@
  * @typedef {object} Verification
  * @property {boolean} genuine
  * @property {{ caseNo: string, place: string, occurredAt: string,
- *     parties: { label: string, plate: string, insurer: string, liability: Grade }[] }
+ *     parties: { label: string, plate: string, insurer: string, insurerZh?: string,
+ *         insurerEn?: string, liability: Grade }[] }
  *     | null} agreement
  */
 

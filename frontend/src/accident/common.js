@@ -76,31 +76,85 @@ export function selectField({ name, label, options, value }) {
 }
 
 /**
- * PUTs a photo as the raw body; the same key on a retry stores nothing twice.
+ * PUTs a photo as the raw body; the same key on a retry stores nothing twice. XMLHttpRequest
+ * rather than fetch, because only it reports how much of the body has gone (`onProgress`,
+ * 0..1): on a slow roadside connection a photo takes seconds.
  * @param {string} caseId
  * @param {string} slot
  * @param {File} file
  * @param {string} key
+ * @param {(fraction: number) => void} [onProgress]
  * @returns {Promise<{ case: CaseView }>}
  */
-export async function uploadPhoto(caseId, slot, file, key) {
-    const response = await fetch(`./api/v1/accidents/${caseId}/photos/${slot}`, {
-        method: 'PUT',
-        headers: {
-            Authorization: `Bearer ${token()}`,
-            'Content-Type': file.type || 'image/jpeg',
-            'Idempotency-Key': key,
-        },
-        body: file,
+export function uploadPhoto(caseId, slot, file, key, onProgress = () => {}) {
+    return new Promise((resolve, reject) => {
+        const request = new XMLHttpRequest();
+        request.open('PUT', `./api/v1/accidents/${caseId}/photos/${slot}`);
+        request.setRequestHeader('Authorization', `Bearer ${token()}`);
+        request.setRequestHeader('Content-Type', file.type || 'image/jpeg');
+        request.setRequestHeader('Idempotency-Key', key);
+        request.upload.addEventListener('progress', (event) => {
+            if (event.lengthComputable) onProgress(event.loaded / event.total);
+        });
+        const fail = (/** @type {number} */ status, /** @type {any} */ payload) => {
+            const error = new Error(payload?.message ?? `HTTP ${status}`);
+            Object.assign(error, { status, code: payload?.code,
+                serverMessage: payload?.message, field: payload?.field });
+            reject(error);
+        };
+        request.addEventListener('load', () => {
+            let payload = null;
+            try {
+                payload = JSON.parse(request.responseText);
+            } catch {
+                // not JSON: a proxy's error page
+            }
+            if (request.status >= 200 && request.status < 300) resolve(payload);
+            else fail(request.status, payload);
+        });
+        // no answer at all: the phone lost its connection
+        request.addEventListener('error', () => reject(Object.assign(
+            new Error('offline'), { key: 'accident.photos.offline' })));
+        request.send(file);
     });
-    const payload = await response.json().catch(() => null);
-    if (!response.ok) {
-        const error = new Error(payload?.message ?? `HTTP ${response.status}`);
-        Object.assign(error, { status: response.status, code: payload?.code,
-            serverMessage: payload?.message, field: payload?.field });
-        throw error;
-    }
-    return payload;
+}
+
+/**
+ * What to do first at the scene, before any form: the steps of Order 146 and one-tap calls.
+ * `hurt`: someone is injured, so the page says so plainly and puts the calls first.
+ * @param {{ hurt?: boolean }} [options]
+ */
+export function safetyPanel({ hurt = false } = {}) {
+    return h('section', { class: `card safety${hurt ? ' hurt' : ''}`, id: 'safety',
+        dataset: { hurt: String(hurt) } },
+        hurt && h('h2', { class: 'hurt-title', id: 'hurt-title', i18n: 'accident.safety.hurt' }),
+        hurt && callButtons(),
+        h('h2', { i18n: 'accident.safety.title' }),
+        h('ol', { class: 'safety-steps' },
+            // with someone hurt the scene stays as it is for the police (Order 146 art. 13)
+            ['hazard', 'triangle', 'offRoad', hurt ? 'keepScene' : 'photoThenMove'].map((step) =>
+                h('li', { i18n: `accident.safety.${step}` }))),
+        !hurt && callButtons());
+}
+
+/** The two emergency numbers as links a phone dials with one tap. */
+export function callButtons() {
+    return h('div', { class: 'call-buttons' },
+        h('a', { class: 'call', href: 'tel:122', id: 'call-122' },
+            h('strong', {}, '122'), ' ', h('span', { i18n: 'accident.call.police' })),
+        h('a', { class: 'call', href: 'tel:120', id: 'call-120' },
+            h('strong', {}, '120'), ' ', h('span', { i18n: 'accident.call.ambulance' })));
+}
+
+/**
+ * An insurer's name in the page's language, from the list (/insurers), never its code.
+ * @param {import('../types.js').Insurer[]} insurers
+ * @param {string | null | undefined} code
+ */
+export function insurerName(insurers, code) {
+    const found = insurers.find((i) => i.code === code);
+    if (!found) return t('accident.insurer.unknown');
+    return language() === 'en' && found.nameEn ? found.nameEn : found.nameZh;
 }
 
 /**

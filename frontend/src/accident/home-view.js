@@ -2,8 +2,10 @@
 /** #/accident: my cases, a new report, or joining the other driver's case by share code. */
 import { h, replaceChildren } from '../dom.js';
 import { get, post } from '../api.js';
-import { field, formError, showError } from '../forms.js';
-import { navigate } from '../router.js';
+import { describe, field, formError, showError } from '../forms.js';
+import { language, t } from '../i18n.js';
+import { navigate, signInPath } from '../router.js';
+import { isSignedIn } from '../session.js';
 import './common.js';
 /** @import { CaseSummary, RouteContext } from '../types.js' */
 
@@ -43,12 +45,41 @@ export async function accidentHomeView(outlet) {
 }
 
 /**
- * #/accident/join/:code — what the QR code on the other phone leads to.
+ * #/accident/join/:code — what the QR code on the other phone leads to. Public: the second
+ * driver first sees which case they join (number, place, time, plates with the middle hidden),
+ * then signs in, and comes back here to join.
  * @param {HTMLElement} outlet
  * @param {RouteContext} context
  */
 export async function joinView(outlet, { params }) {
-    const joined = await post('/accidents/join', { shareCode: params.code });
-    replaceChildren(outlet);
-    navigate(`/accident/${joined.id}`);
+    /** @type {import('../types.js').JoinPreview} */
+    const preview = await get(`/accidents/join/${encodeURIComponent(params.code)}`);
+    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    const join = async () => {
+        try {
+            const joined = await post('/accidents/join', { shareCode: params.code });
+            navigate(`/accident/${joined.id}`);
+        } catch (failure) {
+            describe(error, failure);
+            error.hidden = false;
+        }
+    };
+    const signedIn = isSignedIn();
+    replaceChildren(outlet, h('div', { class: 'accident', id: 'join-preview',
+        dataset: { joinable: String(preview.joinable) } },
+    h('section', { class: 'card' },
+        h('h1', { i18n: 'accident.join.preview' }),
+        h('p', { id: 'join-case', i18n: 'accident.join.previewRow', i18nParams: {
+            caseNo: preview.caseNo, road: preview.roadName || t('accident.unnamedRoad'),
+            time: new Date(preview.occurredAt).toLocaleString(
+                language() === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' }) } }),
+        h('p', { i18n: 'accident.join.plates',
+            i18nParams: { plates: preview.plates.join('、') } }),
+        !preview.joinable ? h('p', { class: 'notice', i18n: 'accident.join.closed' })
+            : signedIn ? h('button', { type: 'button', class: 'primary', id: 'join-confirm',
+                i18n: 'accident.join.confirm', onclick: join })
+                : h('a', { class: 'button-link', id: 'join-sign-in',
+                    href: `#${signInPath(`/accident/join/${params.code}`)}`,
+                    i18n: 'accident.join.signIn' }),
+        error)));
 }

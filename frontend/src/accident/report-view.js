@@ -1,5 +1,7 @@
 /**
- * #/accident/new: the place (phone location, a tap on our map or the pin dragged) snapped to a
+ * #/accident/new, the first step: what to do for safety before anything else (the steps of
+ * Order 146 and one-tap 122/120), then the place (phone location, a tap on our map or the pin
+ * dragged) snapped to a
  * road, shown with the nearest cross street; the plates (yours first), weather and form; a
  * report near an open case with a shared plate is offered that case instead.
  */
@@ -8,7 +10,7 @@ import { get, post, withQuery } from '../api.js';
 import { describe, field, formError, showError } from '../forms.js';
 import { bindText, t } from '../i18n.js';
 import { navigate } from '../router.js';
-import { selectField } from './common.js';
+import { safetyPanel, selectField } from './common.js';
 
 const WEATHER = ['SUNNY', 'OVERCAST', 'RAIN', 'SNOW', 'FOG', 'OTHER'];
 const FORMS = ['REAR_END_COLLISION', 'SIDE_COLLISION', 'HEAD_ON_COLLISION', 'SCRAPE', 'OTHER'];
@@ -141,6 +143,11 @@ export async function reportView(outlet) {
     });
 
     replaceChildren(outlet, h('div', { class: 'accident', id: 'accident-report' },
+        h('nav', { class: 'steps', id: 'steps' },
+            h('p', { class: 'steps-count', i18n: 'accident.steps.count',
+                i18nParams: { n: 1, total: 7, name: t('accident.step.location') } })),
+        h('p', { class: 'lead', i18n: 'accident.report.safetyFirst' }),
+        safetyPanel(),
         h('section', { class: 'card' },
             h('h1', { i18n: 'accident.report.title' }),
             locate, h('p', { class: 'hint', i18n: 'accident.report.mapHint' }), mapBox,

@@ -42,12 +42,50 @@ export async function applicationView(outlet, { params }) {
             section('pay.bills', 'pay-bills', app.bills.map((b) => billRow(app, b, render))),
             section('pay.payments', 'pay-payments', app.payments.map((i) => paymentRow(i,
                 render))),
-            section('pay.timeline', 'pay-timeline', app.timeline.map((e) => h('li', {
-                dataset: { what: e.what } },
-            h('time', {}, new Date(e.at).toLocaleString()), ' ',
-            bindServerMessage(h('span'), `${e.textZh} / ${e.textEn}`)))));
+            timeline(app));
     };
     await render();
+}
+
+/**
+ * What the rules give each next step (DOMAIN.md): the police notify within 3 working days of
+ * the application, the fund reviews within 5 of the bill. Working days here are Monday to
+ * Friday; the server's overdue flags, which know the holidays, stay the authority.
+ */
+const NEXT = /** @type {Record<string, { key: string, days: number, from: string } | undefined>} */ ({
+    APPLIED: { key: 'pay.next.APPLIED', days: 3, from: 'APPLIED' },
+    NOTICE_ISSUED: { key: 'pay.next.NOTICE_ISSUED', days: 0, from: 'NOTICE_ISSUED' },
+    BILLED: { key: 'pay.next.BILLED', days: 5, from: 'BILLED' },
+    APPROVED: { key: 'pay.next.APPROVED', days: 0, from: 'APPROVED' },
+});
+
+/** @param {Date} start @param {number} days */
+function addWorkingDays(start, days) {
+    const d = new Date(start);
+    for (let left = days; left > 0;) {
+        d.setDate(d.getDate() + 1);
+        if (d.getDay() !== 0 && d.getDay() !== 6) left--;
+    }
+    return d;
+}
+
+/**
+ * The timeline as a vertical line of dated steps, ending with what happens next and by when.
+ * @param {PaymentApplication} app
+ */
+function timeline(app) {
+    const next = NEXT[app.state];
+    const since = [...app.timeline].reverse().find((e) => e.what.toUpperCase().includes(
+        next?.from ?? '\u0000'))?.at ?? app.timeline[app.timeline.length - 1]?.at;
+    const by = next && since && next.days > 0 ? addWorkingDays(new Date(since), next.days) : null;
+    return h('section', { class: 'card pay-section' }, h('h2', { i18n: 'pay.timeline' }),
+        h('ol', { id: 'pay-timeline', class: 'timeline' },
+            app.timeline.map((e) => h('li', { dataset: { what: e.what } },
+                h('time', { datetime: e.at }, new Date(e.at).toLocaleString()),
+                bindServerMessage(h('span'), `${e.textZh} / ${e.textEn}`))),
+            next && h('li', { class: 'next', id: 'pay-next' },
+                by && h('time', { datetime: by.toISOString() }, by.toLocaleDateString()),
+                h('span', { i18n: next.key }))));
 }
 
 /** @param {PaymentApplication} app */

@@ -36,7 +36,7 @@ export async function paymentsView(outlet, { query }) {
     const notifications = h('ul', { class: 'pay-notifications', id: 'pay-notifications' });
     replaceChildren(outlet,
         h('h1', { i18n: 'pay.title' }),
-        applicant ? applyForm(hospitals, query?.caseId) : null,
+        applicant ? await applyForm(hospitals, query?.caseId, query?.accident) : null,
         hasAnyRole(['driver', 'parent']) ? h('section', { class: 'card pay-section' },
             h('h2', { i18n: 'pay.notifications' }), notifications) : null,
         h('section', { class: 'card pay-section' },
@@ -62,24 +62,65 @@ function row(application) {
 }
 
 /**
- * The apply form; `caseId` prefilled when the accident page sent the injured here.
+ * The accident the application is for, when the accident page sent the injured here: taken
+ * from the case (number, place, time), shown, and not to be typed again or changed.
+ * @param {string | undefined} accidentId
+ * @returns {Promise<import('../types.js').CaseView | null>}
+ */
+async function fromCase(accidentId) {
+    if (!accidentId || !hasRole('driver')) return null;
+    try {
+        return await get(`/accidents/${encodeURIComponent(accidentId)}`);
+    } catch {
+        return null; // not this person's case: the form asks as it would without a link
+    }
+}
+
+/** A Date as the value of a datetime-local input, in the phone's time. @param {Date} d */
+function localInput(d) {
+    const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:`
+        + `${pad(d.getMinutes())}`;
+}
+
+/**
+ * The apply form: who is hurt, which hospital (a list to search), and the accident, filled
+ * from the case when the accident page sent the injured here.
  * @param {Hospital[]} hospitals
  * @param {string | undefined} caseId
+ * @param {string | undefined} accidentId
  */
-function applyForm(hospitals, caseId) {
+async function applyForm(hospitals, caseId, accidentId) {
+    const accident = await fromCase(accidentId);
+    const active = hospitals.filter((x) => x.active);
     const hospital = h('select', { name: 'hospitalId', id: 'pay-hospital' },
-        hospitals.filter((x) => x.active).map((x) => h('option', { value: x.id }, x.name)));
+        active.map((x) => h('option', { value: x.id }, x.name)));
+    const search = h('input', { type: 'search', id: 'pay-hospital-search', autocomplete: 'off',
+        i18nPlaceholder: 'pay.hospital.search', 'aria-controls': 'pay-hospital' });
+    search.addEventListener('input', () => {
+        const words = search.value.trim();
+        for (const option of hospital.options) option.hidden = !option.text.includes(words);
+        const first = [...hospital.options].find((o) => !o.hidden);
+        if (first && hospital.selectedOptions[0]?.hidden) hospital.value = first.value;
+    });
     const form = h('form', { class: 'card pay-section', id: 'pay-apply', novalidate: true },
         h('h2', { i18n: 'pay.apply' }),
         h('p', { class: 'hint', i18n: 'pay.apply.hint' }),
         formError(),
-        field({ name: 'caseId', label: 'pay.caseId', required: true, value: caseId ?? '' }),
-        field({ name: 'injuredPersonId', label: 'pay.injuredPersonId', required: true }),
+        field({ name: 'injuredPersonId', label: 'pay.injuredPersonId', required: true,
+            placeholder: 'pay.injuredPersonId.placeholder', autocomplete: 'name' }),
         h('div', { class: 'field', dataset: { field: 'hospitalId' } },
-            h('label', { for: 'pay-hospital', i18n: 'pay.hospitalId' }), hospital,
+            h('label', { for: 'pay-hospital', i18n: 'pay.hospitalId' }), search, hospital,
             h('p', { class: 'field-error', role: 'alert', hidden: true })),
+        accident && h('p', { class: 'notice', id: 'pay-from-case', i18n: 'pay.fromCase',
+            i18nParams: { caseNo: accident.caseNo, road: accident.location.roadName ?? '',
+                time: new Date(accident.occurredAt).toLocaleString() } }),
+        // from the case the fields are shown but fixed: the accident is never silently replaced
+        field({ name: 'caseId', label: 'pay.caseId', required: true,
+            value: accident?.caseNo ?? caseId ?? '', readonly: Boolean(accident) }),
         field({ name: 'accidentAt', label: 'pay.accidentAt', type: 'datetime-local',
-            required: true }),
+            required: true, readonly: Boolean(accident),
+            value: accident ? localInput(new Date(accident.occurredAt)) : undefined }),
         hasRole('police') ? field({ name: 'applicantPhone', label: 'pay.applicantPhone',
             type: 'tel', maxlength: '11' }) : null,
         h('button', { type: 'submit', class: 'primary', i18n: 'pay.submit' }));

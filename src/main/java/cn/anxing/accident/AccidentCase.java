@@ -56,6 +56,11 @@ public record AccidentCase(UUID id, String caseNo, String shareCode, CaseState s
         return decision != null && decision.settled();
     }
 
+    /** The engine settled and no agreement is sealed yet (nobody decided otherwise). */
+    public boolean agreementPending() {
+        return policeDecision == null && state != CaseState.AGREED && state != CaseState.CLOSED;
+    }
+
     /** A vehicle of the case has no party yet. */
     public boolean awaitsParties() {
         return parties.size() < plates.size();
@@ -76,8 +81,10 @@ public record AccidentCase(UUID id, String caseNo, String shareCode, CaseState s
         }
         return switch (action) {
             case INVITE -> awaitsParties();
-            case STATEMENT -> !me.stated();
-            case SIGN -> settled() && !me.signed();
+            // sent back: a statement to redo; which party, CaseForParty says
+            case STATEMENT -> state == CaseState.SUPPLEMENT || !me.stated();
+            case SIGN -> settled() && !me.signed() && flags.isEmpty();
+            case REQUEST_REVIEW -> policeDecision != null;
             case CHECKLIST, UPLOAD_PHOTO, EDIT_PARTY, REQUEST_POLICE -> true;
         };
     }

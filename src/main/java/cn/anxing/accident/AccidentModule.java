@@ -6,6 +6,8 @@ import cn.anxing.accident.eligibility.EligibilityPolicy;
 import cn.anxing.accident.liability.ScenarioCatalogue;
 import cn.anxing.accident.photo.PhotoCheck;
 import cn.anxing.accident.photo.PhotoInspector;
+import cn.anxing.accident.police.LegalBasisList;
+import cn.anxing.accident.police.PlateFrequency;
 import cn.anxing.accident.privacy.FieldCipher;
 import cn.anxing.config.AppConfig;
 import cn.anxing.demo.DemoData;
@@ -72,26 +74,38 @@ public final class AccidentModule implements FeatureModule {
         var eligibility = settings.eligibility();
         var policy = new EligibilityPolicy(eligibility.minVehicles(), eligibility.maxVehicles(),
                 eligibility.expresswaysExcluded(), eligibility.hazardousGoodsExcluded());
+        var police = settings.police();
         var changes = new CaseChanges(repository, platform.clock());
-        var reading = new CaseReading(changes);
+        var desk = new PoliceDeskRepository(platform.pool());
+        var supplements = new Supplements(desk);
+        Duration reviewWindow = Duration.ofDays(police.reviewDays());
+        var reading = new CaseReading(changes, desk, reviewWindow);
         reports = new ReportCases(changes, reading, offers, platform.routing(),
                 new DuplicateReportRule(settings.duplicateRadiusMetres(),
-                        settings.duplicateWindow()), settings.duplicateWindow());
+                        settings.duplicateWindow()), settings.duplicateWindow(), desk,
+                new PlateFrequency(police.plateFrequencyCases(),
+                        Duration.ofDays(police.plateFrequencyDays())),
+                settings.reportWindow());
         var useCases = new AccidentUseCases(reports, reading,
                 new CaseEvidence(changes, reading, new EligibilityCheck(policy),
                         new PhotoInspector((int) settings.photoMaxBytes(), CHINA),
                         new PhotoCheck(PHOTO_TIME_GAP, settings.photoFlagMetres()),
                         new DatabasePhotoStore(platform.vertx(), platform.pool(),
-                                config.photoDir()), platform.workers()),
-                new CaseParties(changes, reading, insurers, catalogue, cipher),
+                                config.photoDir()), platform.workers(), desk,
+                        supplements, police.photoHashDistance()),
+                new CaseParties(changes, reading, insurers, catalogue, cipher, supplements),
                 new CaseAgreements(changes, reading, platform.outbox(), platform.wakeOutbox(),
                         catalogue, cipher, seal, settings.pdfFontPath(), platform.workers()),
-                new PoliceReview(changes, offers));
+                new PoliceReview(changes, offers, desk, insurers, LegalBasisList.bundled(),
+                        cipher, seal, platform.outbox(), platform.wakeOutbox(),
+                        settings.pdfFontPath(), platform.workers(), police.claimLease(),
+                        reviewWindow));
         var views = new AccidentViews(cipher);
         List<FeatureRoutes> list = new ArrayList<>();
         list.add(new AccidentRoutes(useCases, views, catalogue, platform.authz(),
                 settings.photoMaxBytes(), verifyBaseUrl(config)));
-        list.add(new PoliceReviewRoutes(useCases, views, platform.authz()));
+        list.add(new PoliceReviewRoutes(useCases, views, platform.authz(),
+                verifyBaseUrl(config)));
         list.add(new InsurerRoutes(insurers, platform.authz()));
         if (config.demo()) {
             list.add(new InsurerInboxRoutes(platform.pool(), platform.outbox(),

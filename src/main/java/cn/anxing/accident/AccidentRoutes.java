@@ -43,6 +43,10 @@ import java.util.UUID;
 public final class AccidentRoutes implements UploadRoutes {
 
     private static final String CASE = "/api/v1/accidents/:id";
+    /** The longest account of what happened a party may write (about a page). */
+    private static final int ACCOUNT_MAX_CHARS = 2000;
+    /** A signature PNG of a few hundred KB, base64: a third longer than its bytes. */
+    private static final int MAX_SIGNATURE_BASE64 = 700_000;
 
     private final AccidentUseCases accidents;
     private final AccidentViews views;
@@ -78,6 +82,9 @@ public final class AccidentRoutes implements UploadRoutes {
                 .handler(this::scenarios);
         authz.guard(router.get("/api/v1/agreements/:code/verify"), Access.anyone())
                 .handler(this::verify);
+        // the invitation's preview is read before signing in
+        authz.guard(router.get("/api/v1/accidents/join/:code"), Access.anyone())
+                .handler(this::joinPreview);
         // every route under /api/v1/accidents is the driver's; whose case it is, the use cases
         // check (a party of it)
         authz.guard(router.route("/api/v1/accidents*"), Access.roles(Role.DRIVER));
@@ -120,11 +127,13 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void report(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "lat", "lon", "occurredAt", "plates", "weather",
+                "accidentForm", "ignoreDuplicates");
         var request = new ReportCases.ReportRequest(requiredDouble(body, "lat"),
-                requiredDouble(body, "lon"), instant(optionalString(body, "occurredAt")),
-                strings(body, "plates"), optionalString(body, "weather"),
-                optionalString(body, "accidentForm"), body.getBoolean("ignoreDuplicates", false));
+                requiredDouble(body, "lon"), instant(optionalString(body, "occurredAt", 40)),
+                strings(body, "plates"), optionalString(body, "weather", 40),
+                optionalString(body, "accidentForm", 60),
+                Bodies.optionalBoolean(body, "ignoreDuplicates", false));
         accidents.reports().report(Authz.accountId(ctx), request).onSuccess(result -> {
             if (result.createdCase() != null) {
                 Responses.json(ctx, 201, views.forParty(result.createdCase()));
@@ -140,11 +149,16 @@ public final class AccidentRoutes implements UploadRoutes {
                 .map(list -> new JsonArray(list.stream().map(AccidentViews::summary).toList())));
     }
 
+    private void joinPreview(RoutingContext ctx) {
+        Responses.reply(ctx, 200, accidents.reports().preview(ctx.pathParam("code"))
+                .map(AccidentViews::joinPreview));
+    }
+
     private void join(RoutingContext ctx) {
-        JsonObject body = object(ctx);
-        String caseId = optionalString(body, "caseId");
+        JsonObject body = object(ctx, "shareCode", "caseId");
+        String caseId = optionalString(body, "caseId", 36);
         Responses.reply(ctx, 200, accidents.reports().join(Authz.accountId(ctx),
-                optionalString(body, "shareCode"), caseId == null ? null : uuid(caseId))
+                optionalString(body, "shareCode", 20), caseId == null ? null : uuid(caseId))
                 .map(views::forParty));
     }
 
@@ -159,14 +173,18 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void checklist(RoutingContext ctx) {
-        JsonObject b = object(ctx);
+        JsonObject b = object(ctx, "anyoneInjured", "vehiclesDrivable", "allInsured",
+                "allInspected", "drinkOrDrugs", "licencesValid", "facilityHit", "hazardousGoods",
+                "plateMissingOrFalse", "schoolBusOverloadOrSpeeding", "partyLeftScene",
+                "deliberate", "version");
         var answers = new ChecklistAnswers(bool(b, "anyoneInjured"),
                 bool(b, "vehiclesDrivable"), bool(b, "allInsured"),
-                b.getBoolean("allInspected", true), bool(b, "drinkOrDrugs"),
-                b.getBoolean("licencesValid", true), bool(b, "facilityHit"),
-                bool(b, "hazardousGoods"), b.getBoolean("plateMissingOrFalse", false),
-                b.getBoolean("schoolBusOverloadOrSpeeding", false),
-                b.getBoolean("partyLeftScene", false), b.getBoolean("deliberate", false), 2);
+                Bodies.optionalBoolean(b, "allInspected", true), bool(b, "drinkOrDrugs"),
+                Bodies.optionalBoolean(b, "licencesValid", true), bool(b, "facilityHit"),
+                bool(b, "hazardousGoods"), Bodies.optionalBoolean(b, "plateMissingOrFalse", false),
+                Bodies.optionalBoolean(b, "schoolBusOverloadOrSpeeding", false),
+                Bodies.optionalBoolean(b, "partyLeftScene", false),
+                Bodies.optionalBoolean(b, "deliberate", false), 2);
         Responses.reply(ctx, 200, accidents.evidence().answerChecklist(Authz.accountId(ctx),
                 uuidParam(ctx, "id"), version(ctx, b), answers).map(views::forParty));
     }
@@ -181,7 +199,7 @@ public final class AccidentRoutes implements UploadRoutes {
         Buffer body = ctx.body().buffer();
         byte[] bytes = body == null ? new byte[0] : body.getBytes();
         accidents.evidence().uploadPhoto(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                ctx.pathParam("slot"), ctx.request().getHeader("Idempotency-Key"), bytes)
+                ctx.pathParam("slot"), ctx.request().getHeader("Idempotency-Key"), type, bytes)
                 .onSuccess(result -> Responses.json(ctx, result.replayed() ? 200 : 201,
                         AccidentViews.upload(result, views.forParty(result.updated()))))
                 .onFailure(ctx::fail);
@@ -199,25 +217,32 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void party(RoutingContext ctx) {
-        JsonObject b = object(ctx);
-        var request = new CaseParties.PartyRequest(optionalString(b, "name"),
-                optionalString(b, "plate"), optionalString(b, "vehicleType"),
-                optionalString(b, "licenceNo"), optionalString(b, "insurerCode"),
-                optionalString(b, "policyNo"), optionalString(b, "collisionPart"));
+        JsonObject b = object(ctx, "name", "plate", "vehicleType", "licenceNo", "insurerCode",
+                "policyNo", "collisionPart", "version");
+        var request = new CaseParties.PartyRequest(optionalString(b, "name", 50),
+                optionalString(b, "plate", 20), optionalString(b, "vehicleType", 50),
+                optionalString(b, "licenceNo", 30), optionalString(b, "insurerCode", 32),
+                optionalString(b, "policyNo", 40), optionalString(b, "collisionPart", 100));
         Responses.reply(ctx, 200, accidents.parties().updateParty(Authz.accountId(ctx),
                 uuidParam(ctx, "id"), version(ctx, b), request).map(views::forParty));
     }
 
     private void statement(RoutingContext ctx) {
-        JsonObject b = object(ctx);
-        boolean declined = b.getValue("declined") instanceof Boolean d && d;
+        JsonObject b = object(ctx, "declined", "assessments", "account", "version");
+        boolean declined = Bodies.optionalBoolean(b, "declined", false);
         Map<String, String> assessments = new LinkedHashMap<>();
         if (!declined) {
             Bodies.requiredObject(b, "assessments").forEach(e -> assessments.put(e.getKey(),
                     e.getValue() instanceof String s ? s : null));
         }
+        String account = optionalString(b, "account", ACCOUNT_MAX_CHARS);
+        if (account != null && account.length() > ACCOUNT_MAX_CHARS) {
+            throw invalid("account", "经过描述不能超过 " + ACCOUNT_MAX_CHARS + " 字 / the account"
+                    + " may have at most " + ACCOUNT_MAX_CHARS + " characters");
+        }
         Responses.reply(ctx, 200, accidents.parties().makeStatement(Authz.accountId(ctx),
-                uuidParam(ctx, "id"), version(ctx, b), declined, assessments)
+                uuidParam(ctx, "id"), version(ctx, b), declined, assessments,
+                account == null || account.isBlank() ? null : account.strip())
                 .map(views::forParty));
     }
 
@@ -227,13 +252,14 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void sign(RoutingContext ctx) {
-        JsonObject b = object(ctx);
-        if (!Boolean.TRUE.equals(b.getValue("confirm"))) {
+        JsonObject b = object(ctx, "confirm", "signaturePng", "version");
+        if (!Bodies.optionalBoolean(b, "confirm", false)) {
             throw invalid("confirm", "请确认责任认定结果 / confirm the decision (confirm: true)"
                     + " to sign");
         }
         Responses.reply(ctx, 200, accidents.agreements().sign(Authz.accountId(ctx),
-                uuidParam(ctx, "id"), version(ctx, b), optionalString(b, "signaturePng"))
+                uuidParam(ctx, "id"), version(ctx, b),
+                optionalString(b, "signaturePng", MAX_SIGNATURE_BASE64))
                 .map(views::forParty));
     }
 
@@ -243,8 +269,10 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void agreementPdf(RoutingContext ctx) {
-        accidents.agreements().agreementPdf(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                        verifyBaseUrl.orElseGet(() -> ownVerifyPage(ctx)))
+        String verifyUrl = verifyBaseUrl.orElseGet(() -> ownVerifyPage(ctx));
+        accidents.parties().insurers().compose(insurers -> accidents.agreements()
+                        .agreementPdf(Authz.accountId(ctx), uuidParam(ctx, "id"), verifyUrl,
+                                AgreementViews.insurerNamesZh(insurers)))
                 .onSuccess(pdf -> ctx.response().putHeader("Content-Type", "application/pdf")
                         .putHeader("Content-Disposition",
                                 "attachment; filename=\"agreement.pdf\"")
@@ -261,7 +289,8 @@ public final class AccidentRoutes implements UploadRoutes {
 
     private void verify(RoutingContext ctx) {
         Responses.reply(ctx, 200, accidents.agreements().verify(ctx.pathParam("code"))
-                .map(AgreementViews::verification));
+                .compose(v -> accidents.parties().insurers()
+                        .map(insurers -> AgreementViews.verification(v, insurers))));
     }
 
     /**

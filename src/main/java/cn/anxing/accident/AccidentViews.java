@@ -1,16 +1,22 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.CaseAction;
+
 import cn.anxing.accident.agreement.AgreementSeal;
 import cn.anxing.accident.cases.CaseState;
 import cn.anxing.accident.cases.CaseTransition;
 import cn.anxing.accident.cases.PlateNumber;
 import cn.anxing.accident.liability.Scenario;
 import cn.anxing.accident.photo.RequiredPhotos;
+import cn.anxing.accident.police.LegalBasisList;
+import cn.anxing.accident.police.SendBack;
 import cn.anxing.accident.privacy.FieldCipher;
 import cn.anxing.accident.privacy.Masking;
 import cn.anxing.routing.LatLon;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +66,71 @@ public final class AccidentViews {
                     .put("verificationCode", AgreementSeal.printed(agreement.verificationCode()))
                     .put("signedAt", agreement.createdAt().toString()));
         }
+        json.put("sendBack", view.sendBack() == null ? null : sendBack(view.sendBack()));
+        json.put("determination", view.determination() == null ? null
+                : determination(view.determination(), false));
+        json.put("reviewUntil", view.reviewUntil() == null ? null
+                : view.reviewUntil().toString());
+        json.put("reviewRequestedAt", view.reviewAskedAt() == null ? null
+                : view.reviewAskedAt().toString());
+        // why a settled case waits for the police: its flags (the page says so in plain words)
+        json.put("settlementHeld", !c.flags().isEmpty() && c.decision() != null
+                && c.decision().settled() && c.agreementPending());
         return json;
+    }
+
+    static JsonObject sendBack(SendBack s) {
+        return PoliceDeskRepository.sendBackJson(s).put("answered", s.answered());
+    }
+
+    /** The issued determination; {@code full}: the police see the licence numbers too. */
+    static JsonObject determination(PoliceDeskRepository.StoredDetermination d, boolean full) {
+        JsonObject content = d.content().copy();
+        if (!full) {
+            content.getJsonArray("parties").forEach(p -> {
+                JsonObject party = (JsonObject) p;
+                party.put("licenceNo", Masking.licenceOrId(party.getString("licenceNo", "")));
+            });
+        }
+        return new JsonObject().put("verificationCode", AgreementSeal.printed(d.code()))
+                .put("issuedAt", d.createdAt().toString()).put("content", content);
+    }
+
+    static JsonObject determinationVerification(PoliceReview.Verification v) {
+        JsonObject json = new JsonObject().put("genuine", v.genuine()).put("reason", v.reason())
+                .put("superseded", v.superseded());
+        if (v.determination() != null) {
+            var d = v.determination();
+            json.put("verificationCode", v.verificationCode()).put("determination",
+                    new JsonObject().put("caseNo", d.caseNo())
+                            .put("occurredAt", d.occurredAt().toString()).put("place", d.place())
+                            .put("officerUnit", d.officerUnit())
+                            .put("issuedAt", d.issuedAt().toString())
+                            .put("parties", new JsonArray(d.parties().stream()
+                                    .map(p -> new JsonObject().put("label", p.label())
+                                            .put("plate", p.plate() == null ? null
+                                                    : p.plate().value())
+                                            .put("grade", p.grade()).put("gradeZh", p.gradeZh()))
+                                    .toList())));
+        }
+        return json;
+    }
+
+    static JsonObject legalBasis(LegalBasisList list) {
+        return new JsonObject().put("version", list.version())
+                .put("catalogueVersion", list.catalogueVersion())
+                .put("articles", new JsonArray(list.articles().stream().map(a -> new JsonObject()
+                        .put("code", a.code()).put("zh", a.zh()).put("en", a.en())
+                        .put("summaryZh", a.summaryZh())).toList()));
+    }
+
+    static JsonArray audit(List<PoliceDeskRepository.AuditRow> rows) {
+        return new JsonArray(rows.stream().map(r -> new JsonObject().put("id", r.id())
+                .put("at", r.at().toString()).put("officerId", r.officerId().toString())
+                .put("officerName", r.officerName()).put("action", r.action())
+                .put("caseId", r.caseId() == null ? null : r.caseId().toString())
+                .put("caseNo", r.caseNo()).put("detail", r.detail())
+                .put("before", r.before()).put("after", r.after())).toList());
     }
 
     JsonObject forPolice(PoliceReview.CaseForPolice view) {
@@ -70,6 +140,20 @@ public final class AccidentViews {
                 .map(p -> party(p, true, false)).toList()));
         json.put("statements", statements(c, null));
         json.put("transitions", transitions(view.transitions()));
+        var claim = view.claim();
+        json.put("claim", claim == null ? null : new JsonObject()
+                .put("officerId", claim.officerId().toString())
+                .put("officerName", claim.officerName())
+                .put("claimedAt", claim.claimedAt().toString())
+                .put("expiresAt", claim.expiresAt().toString())
+                .put("mine", claim.officerId().equals(view.viewer())));
+        json.put("sendBack", view.sendBack() == null ? null : sendBack(view.sendBack()));
+        json.put("determination", view.determination() == null ? null
+                : determination(view.determination(), true));
+        json.put("reviewRequestedAt", view.reviewRequestedAt() == null ? null
+                : view.reviewRequestedAt().toString());
+        json.put("reasons", new JsonArray(PoliceReview.reasonsOf(c,
+                view.reviewRequestedAt())));
         return json;
     }
 
@@ -81,15 +165,45 @@ public final class AccidentViews {
                 .put("plates", plates(c.plates()));
     }
 
-    static JsonObject queueEntry(AccidentCase c) {
+    /** The public preview of a share code (see ReportCases.preview). */
+    static JsonObject joinPreview(AccidentCase c) {
+        return new JsonObject().put("caseNo", c.caseNo())
+                .put("occurredAt", c.occurredAt().toString()).put("roadName", c.road().name())
+                .put("plates", new JsonArray(c.plates().stream()
+                        .map(p -> maskPlate(p.value())).toList()))
+                .put("joinable", CaseAction.INVITE.openIn(c.state()) && c.awaitsParties());
+    }
+
+    /** 浙F12345 → 浙F1**45: the province, the letter and the ends stay readable. */
+    static String maskPlate(String plate) {
+        if (plate.length() <= 5) {
+            return plate;
+        }
+        return plate.substring(0, 3) + "*".repeat(plate.length() - 5)
+                + plate.substring(plate.length() - 2);
+    }
+
+    static JsonObject queueEntry(PoliceReview.QueueEntry e, Instant now) {
+        AccidentCase c = e.accidentCase();
+        var claim = e.claim();
         return new JsonObject().put("id", c.id().toString()).put("caseNo", c.caseNo())
                 .put("state", c.state().name()).put("stateZh", c.state().zh())
                 .put("reportedAt", c.reportedAt().toString())
+                .put("waitingSince", e.waitingSince().toString())
+                .put("waitingMinutes", Math.max(0, Duration.between(e.waitingSince(), now)
+                        .toMinutes()))
                 .put("roadName", c.road().name())
                 .put("plates", plates(c.plates()))
                 .put("flags", CaseJson.flags(c.flags()))
                 .put("medicalAdvance", c.medicalAdvance())
-                .put("reason", reasonOf(c));
+                .put("injury", e.injury())
+                .put("reason", reasonOf(c))
+                .put("reasons", new JsonArray(e.reasons()))
+                .put("reviewRequested", e.reviewRequestedAt() != null)
+                .put("holder", claim == null ? null : new JsonObject()
+                        .put("officerId", claim.officerId().toString())
+                        .put("officerName", claim.officerName())
+                        .put("expiresAt", claim.expiresAt().toString()));
     }
 
     private static String reasonOf(AccidentCase c) {

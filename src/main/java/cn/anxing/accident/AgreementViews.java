@@ -10,6 +10,9 @@ import cn.anxing.outbox.Outbox;
 import cn.anxing.outbox.OutboxMessage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -52,13 +55,32 @@ final class AgreementViews {
                 .put("parties", parties);
     }
 
-    static JsonObject verification(CaseAgreements.Verification v) {
+    /**
+     * @param insurers the insurer list, so each party's insurer also reads by its names
+     *                 (insurerZh, insurerEn) beside its code
+     */
+    static JsonObject verification(CaseAgreements.Verification v,
+            List<InsurerRepository.Insurer> insurers) {
         JsonObject json = new JsonObject().put("genuine", v.genuine()).put("reason", v.reason());
         if (v.summary() != null) {
-            json.put("verificationCode", v.verificationCode())
-                    .put("agreement", CaseJson.summary(v.summary()));
+            JsonObject summary = CaseJson.summary(v.summary());
+            for (Object o : summary.getJsonArray("parties")) {
+                JsonObject party = (JsonObject) o;
+                String code = party.getString("insurer");
+                insurers.stream().filter(i -> i.code().equals(code)).findFirst()
+                        .ifPresent(i -> party.put("insurerZh", i.nameZh())
+                                .put("insurerEn", i.nameEn()));
+            }
+            json.put("verificationCode", v.verificationCode()).put("agreement", summary);
         }
         return json;
+    }
+
+    /** Insurer code to its Chinese name, as the agreement prints it. */
+    static Map<String, String> insurerNamesZh(List<InsurerRepository.Insurer> insurers) {
+        Map<String, String> names = new HashMap<>();
+        insurers.forEach(i -> names.put(i.code(), i.nameZh()));
+        return names;
     }
 
     /** What an insurer's system receives: the case, the parties, the liability, the code. */

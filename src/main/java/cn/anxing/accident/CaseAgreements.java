@@ -86,6 +86,11 @@ public final class CaseAgreements {
                 throw new DomainException(CaseStateMachine.ILLEGAL_TRANSITION, "责任尚未认定，"
                         + "不能签字 / there is no settled liability to sign yet", null);
             }
+            if (!c.flags().isEmpty()) {
+                throw new DomainException(AccidentError.SETTLEMENT_HELD, "本案有风险提示，须由交警"
+                        + "审核后处理，不能自行签署协议 / the case is flagged: the police review it"
+                        + " before any agreement is sealed", null);
+            }
             if (me.signed()) {
                 throw new DomainException(AccidentError.ALREADY_SIGNED, "您已签字确认 / you have"
                         + " signed already", "signature");
@@ -136,10 +141,15 @@ public final class CaseAgreements {
                 }));
     }
 
-    /** The agreement as a PDF; {@code verifyBaseUrl} is printed with the code appended. */
-    public Future<byte[]> agreementPdf(UUID actor, UUID caseId, String verifyBaseUrl) {
+    /**
+     * The agreement as a PDF; {@code verifyBaseUrl} is printed with the code appended, each
+     * insurer by its name in {@code insurerNames} (by code).
+     */
+    public Future<byte[]> agreementPdf(UUID actor, UUID caseId, String verifyBaseUrl,
+            java.util.Map<String, String> insurerNames) {
         return agreement(actor, caseId).compose(found -> workers.documents(() ->
-                new AgreementPdf(pdfFont, verifyBaseUrl).render(found.agreement(), catalogue,
+                new AgreementPdf(pdfFont, verifyBaseUrl, insurerNames).render(found.agreement(),
+                        catalogue,
                         AgreementSeal.printed(found.code()))));
     }
 

@@ -12,7 +12,10 @@ import cn.anxing.accident.eligibility.RoadClass;
 import cn.anxing.accident.eligibility.RoadLocation;
 import cn.anxing.accident.photo.InspectedPhoto;
 import cn.anxing.accident.photo.PhotoCheck;
+import cn.anxing.accident.photo.PerceptualHash;
 import cn.anxing.accident.photo.PhotoInspector;
+import cn.anxing.accident.police.SendBack;
+import cn.anxing.accident.cases.FlagKind;
 import cn.anxing.accident.photo.RequiredPhotos;
 import cn.anxing.error.DomainException;
 import cn.anxing.platform.WorkerPools;
@@ -45,10 +48,25 @@ public final class CaseEvidence {
     private final PhotoCheck photoCheck;
     private final PhotoStore photos;
     private final WorkerPools workers;
+    private final PoliceDeskRepository desk;
+    private final Supplements supplements;
+    private final int maxHashDistance;
 
+    /** An inspected upload with its perceptual hash (null when it cannot be decoded here). */
+    private record Inspected(InspectedPhoto photo, Long dHash) {
+    }
+
+    /**
+     * @param maxHashDistance a photo whose dHash is at most this many bits from one of another
+     *                        case counts as reused
+     */
     CaseEvidence(CaseChanges cases, CaseReading reading, EligibilityCheck eligibility,
             PhotoInspector inspector, PhotoCheck photoCheck, PhotoStore photos,
-            WorkerPools workers) {
+            WorkerPools workers, PoliceDeskRepository desk, Supplements supplements,
+            int maxHashDistance) {
+        this.desk = desk;
+        this.supplements = supplements;
+        this.maxHashDistance = maxHashDistance;
         this.cases = cases;
         this.reading = reading;
         this.eligibility = eligibility;
@@ -78,7 +96,7 @@ public final class CaseEvidence {
      * twice.
      */
     public Future<Upload> uploadPhoto(UUID actor, UUID caseId, String slotName,
-            String idempotencyKey, byte[] bytes) {
+            String idempotencyKey, String contentType, byte[] bytes) {
         if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9._:-]{8,128}")) {
             throw new DomainException(AccidentError.IDEMPOTENCY_KEY_REQUIRED, "an Idempotency-Key"
                     + " header of 8 to 128 letters, digits or . _ : - is required",
@@ -89,7 +107,11 @@ public final class CaseEvidence {
             if (done.isPresent()) {
                 return reading.view(actor, caseId).map(v -> new Upload(true, done.get(), v));
             }
-            return workers.documents(() -> inspector.inspect(bytes))
+            return workers.documents(() -> {
+                        InspectedPhoto photo = inspector.inspect(bytes, contentType);
+                        var hash = PerceptualHash.dHash(bytes);
+                        return new Inspected(photo, hash.isPresent() ? hash.getAsLong() : null);
+                    })
                     .compose(inspected -> cases.byParty(actor, caseId, null, (tx, c, me, update) ->
                             storePhoto(tx, actor, c, update, slotName, idempotencyKey, inspected,
                                     bytes)))
@@ -99,16 +121,45 @@ public final class CaseEvidence {
     }
 
     private Future<Void> storePhoto(SqlConnection tx, UUID actor, AccidentCase c,
-            CaseUpdate update, String slotName, String key, InspectedPhoto inspected,
-            byte[] bytes) {
+            CaseUpdate update, String slotName, String key, Inspected upload, byte[] bytes) {
+        InspectedPhoto inspected = upload.photo();
         CaseState state = c.state();
         if (!CaseAction.UPLOAD_PHOTO.openIn(state)) {
             throw new DomainException(CaseStateMachine.ILLEGAL_TRANSITION, "照片只能在取证阶段上传"
                     + " / photos are taken in the evidence step; the case is " + state, "slot");
         }
         RequiredPhotos.Slot slot = PhotoSlots.parse(slotName, c.plates());
-        List<CaseFlag> flags = photoCheck.check(inspected, c.reportedAt(), c.position()).stream()
-                .map(CaseFlag::of).toList();
+        List<CaseFlag> checked = photoCheck.check(inspected, c.reportedAt(), c.position())
+                .stream().map(CaseFlag::of).toList();
+        String me = c.partyOf(actor).map(CaseParty::label).orElse(null);
+        return supplements.answer(tx, c, update, SendBack.Kind.PHOTO,
+                        PhotoSlots.name(slot, c.plates()), me)
+                .compose(x -> desk.similarPhotos(tx, c.id(), inspected.sha256(), upload.dHash(),
+                        maxHashDistance))
+                .compose(similar -> {
+                    List<CaseFlag> flags = new ArrayList<>(checked);
+                    similar.stream().findFirst().ifPresent(s -> flags.add(reused(s)));
+                    return savePhoto(tx, actor, c, update, slot, key, upload, bytes, flags);
+                });
+    }
+
+    /** The reuse flag: the same file, or one that looks the same, in another case. */
+    private CaseFlag reused(PoliceDeskRepository.SimilarPhoto s) {
+        return s.exact()
+                ? new CaseFlag(FlagKind.PHOTO_REUSED, 0, maxHashDistance, "照片与事故 "
+                        + s.caseNo() + " 中的照片完全相同", "The photo is the same file as one in"
+                        + " case " + s.caseNo(), null)
+                : new CaseFlag(FlagKind.PHOTO_REUSED, s.distance(), maxHashDistance, "照片与事故 "
+                        + s.caseNo() + " 中的照片几乎相同（相差" + s.distance() + "位）", "The photo"
+                        + " looks like one in case " + s.caseNo() + " (" + s.distance()
+                        + " of 64 bits differ)", null);
+    }
+
+    private Future<Void> savePhoto(SqlConnection tx, UUID actor, AccidentCase c,
+            CaseUpdate update, RequiredPhotos.Slot slot, String key, Inspected upload,
+            byte[] bytes, List<CaseFlag> flags) {
+        InspectedPhoto inspected = upload.photo();
+        CaseState state = c.state();
         var photo = new CasePhoto(null, slot, key, inspected.sha256(), inspected.type(),
                 inspected.sizeBytes(), inspected.takenAt(), inspected.position(), flags, actor,
                 null);
@@ -124,7 +175,8 @@ public final class CaseEvidence {
         // the file and its row in the upload's transaction: both stored, or neither
         AccidentRepository repository = cases.repository();
         Future<Void> stored = photos.store(tx, inspected.sha256(), inspected.type().extension(),
-                bytes).compose(x -> repository.upsertPhoto(tx, c.id(), photo));
+                bytes).compose(x -> repository.upsertPhoto(tx, c.id(), photo))
+                .compose(x -> desk.setDhash(tx, c.id(), PhotoSlots.key(slot), upload.dHash()));
         if (flags.isEmpty()) {
             return stored;
         }

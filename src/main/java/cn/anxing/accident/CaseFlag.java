@@ -1,5 +1,7 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.FlagKind;
+
 import cn.anxing.accident.photo.PhotoCheck;
 
 /**
@@ -9,11 +11,11 @@ import cn.anxing.accident.photo.PhotoCheck;
  * @param amount minutes or metres, rounded
  * @param slot   the photo's stored slot key on the case's list; null on the photo's own list
  */
-public record CaseFlag(PhotoCheck.Kind kind, long amount, long limit, String zh, String en,
+public record CaseFlag(FlagKind kind, long amount, long limit, String zh, String en,
         String slot) {
 
     public static CaseFlag of(PhotoCheck.Flag f) {
-        return new CaseFlag(f.kind(), Math.round(f.amount()), Math.round(f.limit()), f.zh(),
+        return new CaseFlag(FlagKind.valueOf(f.kind().name()), Math.round(f.amount()), Math.round(f.limit()), f.zh(),
                 f.en(), null);
     }
 

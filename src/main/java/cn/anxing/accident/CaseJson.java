@@ -1,5 +1,7 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.FlagKind;
+
 import cn.anxing.accident.eligibility.ChecklistAnswers;
 import cn.anxing.accident.eligibility.EligibilityResult;
 import cn.anxing.accident.eligibility.IneligibilityReason;
@@ -97,6 +99,9 @@ final class CaseJson {
 
     static JsonObject statement(PartyStatement s) {
         JsonObject json = new JsonObject().put("declined", s.declined());
+        if (s.account() != null) {
+            json.put("account", s.account());
+        }
         if (!s.declined()) {
             JsonObject assessments = new JsonObject();
             s.assessments().forEach((party, a) -> assessments.put(party,
@@ -108,7 +113,7 @@ final class CaseJson {
 
     static PartyStatement statement(String author, JsonObject j) {
         if (j.getBoolean("declined", false)) {
-            return PartyStatement.declining(author);
+            return PartyStatement.declining(author, j.getString("account"));
         }
         Map<String, Assessment> assessments = new LinkedHashMap<>();
         JsonObject given = j.getJsonObject("assessments");
@@ -184,7 +189,7 @@ final class CaseJson {
     }
 
     static List<CaseFlag> flags(JsonArray json) {
-        return objects(json, f -> new CaseFlag(PhotoCheck.Kind.valueOf(f.getString("kind")),
+        return objects(json, f -> new CaseFlag(FlagKind.valueOf(f.getString("kind")),
                 f.getLong("amount"), f.getLong("limit"), f.getString("zh"), f.getString("en"),
                 f.getString("slot")));
     }

@@ -11,8 +11,10 @@ import cn.anxing.accident.liability.LiabilityDecision;
 import cn.anxing.accident.liability.LiabilityEngine;
 import cn.anxing.accident.liability.PartyStatement;
 import cn.anxing.accident.liability.ScenarioCatalogue;
+import cn.anxing.accident.police.SendBack;
 import cn.anxing.accident.privacy.FieldCipher;
 import cn.anxing.accident.privacy.Masking;
+import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -37,9 +39,11 @@ public final class CaseParties {
     private final InsurerRepository insurers;
     private final ScenarioCatalogue catalogue;
     private final FieldCipher cipher;
+    private final Supplements supplements;
 
     CaseParties(CaseChanges cases, CaseReading reading, InsurerRepository insurers,
-            ScenarioCatalogue catalogue, FieldCipher cipher) {
+            ScenarioCatalogue catalogue, FieldCipher cipher, Supplements supplements) {
+        this.supplements = supplements;
         this.cases = cases;
         this.reading = reading;
         this.insurers = insurers;
@@ -78,10 +82,17 @@ public final class CaseParties {
                         "licenceNo");
             }
             String insurer = Inputs.required(request.insurerCode(), "insurerCode");
+            String policy = Inputs.required(request.policyNo(), "policyNo");
+            // a policy number is letters and digits (some insurers add - or /), nothing a page
+            // or a query could take for markup or syntax
+            if (!policy.matches("[0-9A-Za-z][0-9A-Za-z/_-]{0,39}")) {
+                throw new DomainException(CommonError.VALIDATION_FAILED, "保单号只能含字母和数字 /"
+                        + " a policy number is up to 40 letters, digits, - or /", "policyNo");
+            }
             var details = new CaseParty.Details(Inputs.required(request.name(), "name"), plate,
                     Inputs.required(request.vehicleType(), "vehicleType"),
                     cipher.encrypt(licence, me.licenceContext()), Masking.licenceOrId(licence),
-                    insurer, Inputs.required(request.policyNo(), "policyNo"),
+                    insurer, policy,
                     Inputs.required(request.collisionPart(), "collisionPart"));
             List<CaseParty> after = new ArrayList<>(c.parties());
             after.replaceAll(p -> p.id().equals(me.id()) ? p.withDetails(details) : p);
@@ -94,7 +105,9 @@ public final class CaseParties {
                     throw new DomainException(AccidentError.INSURER_UNKNOWN, "保险公司代码不存在 /"
                             + " no insurer has the code " + insurer, "insurerCode");
                 }
-                return cases.repository().updateParty(tx, caseId, me.id(), details);
+                return supplements.answer(tx, c, update, SendBack.Kind.FIELD, null, me.label())
+                        .compose(x -> cases.repository().updateParty(tx, caseId, me.id(),
+                                details));
             });
         }).compose(x -> reading.view(actor, caseId));
     }
@@ -104,18 +117,26 @@ public final class CaseParties {
      * UNLISTED_FAULT; or {@code declined}. When every party has stated, the engine decides.
      */
     public Future<CaseForParty> makeStatement(UUID actor, UUID caseId, Integer expectedVersion,
-            boolean declined, Map<String, String> assessments) {
+            boolean declined, Map<String, String> assessments, String account) {
         return cases.byParty(actor, caseId, expectedVersion, (tx, c, me, update) -> {
             if (!CaseAction.STATEMENT.openIn(c.state())) {
                 throw new DomainException(CaseStateMachine.ILLEGAL_TRANSITION, "现在不能陈述 /"
                         + " statements are made in the liability step; the case is "
                         + c.state(), null);
             }
+            if (c.state() == CaseState.SUPPLEMENT) {
+                // asked to say it again: stored for the officer, the engine does not run again
+                PartyStatement again = declined ? PartyStatement.declining(me.label())
+                        : PartyStatement.of(me.label(), checkedAssessments(c, assessments));
+                return supplements.answer(tx, c, update, SendBack.Kind.STATEMENT, me.label(),
+                        me.label()).compose(x -> cases.repository().setStatement(tx, caseId,
+                        me.id(), again, cases.now()));
+            }
             if (me.stated()) {
                 throw new DomainException(AccidentError.ALREADY_STATED, "您已陈述过 / you have made"
                         + " your statement already", null);
             }
-            PartyStatement statement = declined ? PartyStatement.declining(me.label())
+            PartyStatement statement = declined ? PartyStatement.declining(me.label(), account)
                     : PartyStatement.of(me.label(), checkedAssessments(c, assessments));
             List<PartyStatement> statements = new ArrayList<>();
             for (CaseParty p : c.parties()) {
@@ -137,6 +158,9 @@ public final class CaseParties {
             }
             LiabilityDecision decision = LiabilityEngine.decide(catalogue, statements);
             if (!decision.settled()) {
+                update.fire(CaseEvent.LIABILITY_DISPUTED);
+            } else if (!c.flags().isEmpty()) {
+                // a fraud or evidence flag: the police look before the agreement is sealed
                 update.fire(CaseEvent.LIABILITY_DISPUTED);
             }
             return saved.compose(x -> repository.setDecision(tx, caseId,

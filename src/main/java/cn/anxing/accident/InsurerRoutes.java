@@ -44,13 +44,13 @@ public final class InsurerRoutes implements FeatureRoutes {
     }
 
     private void register(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "nameZh", "nameEn", "webhookUrl", "secret");
         String code = ctx.pathParam("code").toUpperCase();
         if (!code.matches("[A-Z][A-Z0-9_]{1,31}")) {
             throw AccidentRoutes.invalid("code", "an insurer code is 2 to 32 capital letters,"
                     + " digits or _, e.g. PICC");
         }
-        String url = requiredString(body, "webhookUrl");
+        String url = requiredString(body, "webhookUrl", 500);
         if (!url.matches("https?://.+") || URI.create(url.replace(" ", "%20")).getHost() == null) {
             throw AccidentRoutes.invalid("webhookUrl", "webhookUrl must be an http(s) URL");
         }
@@ -58,8 +58,8 @@ public final class InsurerRoutes implements FeatureRoutes {
         if (secret.length() < 16) {
             throw AccidentRoutes.invalid("secret", "the HMAC secret needs at least 16 characters");
         }
-        Responses.reply(ctx, 200, insurers.register(code, requiredString(body, "nameZh"),
-                requiredString(body, "nameEn"), url, secret)
+        Responses.reply(ctx, 200, insurers.register(code, requiredString(body, "nameZh", 50),
+                requiredString(body, "nameEn", 100), url, secret)
                 .map(x -> new JsonObject().put("code", code).put("webhookUrl", url)));
     }
 }

@@ -25,8 +25,10 @@ final class PhotoSlots {
     }
 
     static RequiredPhotos.Slot parse(String name, List<PlateNumber> plates) {
-        String n = name == null ? "" : name.trim().toLowerCase();
-        if (n.startsWith("plate-")) {
+        // one spelling per slot, as the pages send it: no case folding, no trimming (a slot
+        // name with a NUL or in capitals is a different URL, not the same slot)
+        String n = name == null ? "" : name;
+        if (n.matches("plate-[1-9][0-9]?")) {
             try {
                 int index = Integer.parseInt(n.substring("plate-".length()));
                 if (index >= 1 && index <= plates.size()) {

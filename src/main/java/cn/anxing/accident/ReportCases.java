@@ -1,5 +1,9 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.FlagKind;
+import cn.anxing.accident.police.PlateFrequency;
+import io.vertx.sqlclient.SqlClient;
+
 import cn.anxing.accident.agreement.AccidentForm;
 import cn.anxing.accident.agreement.Weather;
 import cn.anxing.accident.cases.AccidentError;
@@ -58,12 +62,20 @@ public final class ReportCases {
     private final RoutingService routing;
     private final DuplicateReportRule duplicateRule;
     private final Duration duplicateWindow;
+    /** How long after an accident it may still be reported (ACCIDENT_REPORT_WINDOW_DAYS). */
+    private final Duration reportWindow;
     private final AtomicLong duplicatesAvoided = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
+    private final PoliceDeskRepository desk;
+    private final PlateFrequency plateFrequency;
 
     ReportCases(CaseChanges cases, CaseReading reading, DuplicateOffers offers,
-            RoutingService routing, DuplicateReportRule duplicateRule, Duration duplicateWindow) {
+            RoutingService routing, DuplicateReportRule duplicateRule, Duration duplicateWindow,
+            PoliceDeskRepository desk, PlateFrequency plateFrequency, Duration reportWindow) {
+        this.desk = desk;
+        this.plateFrequency = plateFrequency;
         this.cases = cases;
+        this.reportWindow = reportWindow;
         this.reading = reading;
         this.offers = offers;
         this.routing = routing;
@@ -110,10 +122,11 @@ public final class ReportCases {
         Instant occurredAt = request.occurredAt() == null ? now
                 : request.occurredAt().truncatedTo(ChronoUnit.MICROS);
         if (occurredAt.isAfter(now.plus(Duration.ofMinutes(5)))
-                || occurredAt.isBefore(now.minus(Duration.ofDays(3)))) {
+                || occurredAt.isBefore(now.minus(reportWindow))) {
+            long days = reportWindow.toDays();
             throw new DomainException(AccidentError.OCCURRED_AT_INVALID,
-                    "事故时间须在三天内且不晚于现在 / the accident time must be within the last"
-                            + " three days and not in the future", "occurredAt");
+                    "事故时间须在" + days + "天内且不晚于现在 / the accident time must be within the"
+                            + " last " + days + " days and not in the future", "occurredAt");
         }
         return locate(request.lat(), request.lon()).compose(location -> {
             Future<List<DuplicateOffer>> duplicates = request.ignoreDuplicates()
@@ -128,10 +141,34 @@ public final class ReportCases {
                 AccidentRepository repository = cases.repository();
                 return repository.pool().withTransaction(tx -> repository.insertCase(tx, newCase)
                         .compose(id -> repository.insertParty(tx, id, "A", actor,
-                                plates.get(0)).map(id)))
+                                plates.get(0)).compose(x -> flagFrequentPlates(tx, id, plates,
+                                        now)).map(id)))
                         .compose(id -> reading.view(actor, id))
                         .map(view -> new ReportResult(view, null));
             });
+        });
+    }
+
+    /** A plate in N or more cases within M days flags the new case (PLATE_FREQUENT). */
+    private Future<Void> flagFrequentPlates(SqlClient tx, UUID caseId, List<PlateNumber> plates,
+            Instant now) {
+        Instant since = now.minus(plateFrequency.window());
+        List<Future<Long>> counts = plates.stream()
+                .map(p -> desk.casesWithPlate(tx, p.value(), since, caseId)).toList();
+        return Future.all(counts).compose(x -> {
+            List<CaseFlag> flags = new ArrayList<>();
+            for (int i = 0; i < plates.size(); i++) {
+                long n = counts.get(i).result();
+                if (plateFrequency.frequent(n)) {
+                    String plate = plates.get(i).value();
+                    long days = plateFrequency.window().toDays();
+                    flags.add(new CaseFlag(FlagKind.PLATE_FREQUENT, n, plateFrequency.cases(),
+                            "号牌 " + plate + " 在" + days + "日内涉及" + n + "起事故", "Plate "
+                            + plate + " is in " + n + " cases within " + days + " days", null));
+                }
+            }
+            return flags.isEmpty() ? Future.<Void>succeededFuture()
+                    : cases.repository().setFlags(tx, caseId, flags);
         });
     }
 
@@ -157,6 +194,20 @@ public final class ReportCases {
     }
 
     /**
+     * What a share code leads to, for the second driver to see before signing in: the case
+     * number, place, time and the plates with their middle hidden (enough to recognise one's
+     * own car, not to read a stranger's), and whether the case still takes a party.
+     */
+    public Future<AccidentCase> preview(String shareCode) {
+        AccidentRepository repository = cases.repository();
+        return repository.caseIdByShareCode(shareCode.trim().toUpperCase())
+                .compose(found -> repository.load(repository.pool(), found.orElseThrow(() ->
+                        new DomainException(AccidentError.SHARE_CODE_UNKNOWN,
+                                "分享码不存在 / no case has this share code", "shareCode"))))
+                .map(found -> found.orElseThrow(CaseChanges::notFound));
+    }
+
+    /**
      * Joins a case: by the share code the other driver shows, or by the case a repeated report
      * was offered. Joining an offered case counts one repeated report avoided.
      */
@@ -175,8 +226,8 @@ public final class ReportCases {
                 return offeredCaseId;
             });
         } else {
-            throw new DomainException(AccidentError.SHARE_CODE_REQUIRED, "shareCode is required",
-                    "shareCode");
+            throw new DomainException(AccidentError.SHARE_CODE_REQUIRED, "请输入分享码 /"
+                    + " shareCode is required", "shareCode");
         }
         return caseId.compose(id -> repository.pool().withTransaction(tx ->
                 repository.load(tx, id).compose(found -> {

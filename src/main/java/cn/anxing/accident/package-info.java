@@ -20,15 +20,28 @@
  *       repeated reports, join), {@link cn.anxing.accident.CaseEvidence} (checklist, photos),
  *       {@link cn.anxing.accident.CaseParties} (details, statements, asking for the police),
  *       {@link cn.anxing.accident.CaseAgreements} (signing, the agreement, its check),
- *       {@link cn.anxing.accident.PoliceReview}; every change goes through {@code CaseChanges}
+ *       {@link cn.anxing.accident.PoliceReview} (the police desk: queue, claims as leases,
+ *       decisions with legal basis, the determination document and its check, send-back with
+ *       {@code Supplements} ticking off what the parties answered, review, the audit of every
+ *       officer action in {@code audit_log}); every change goes through {@code CaseChanges}
  *       (load, check the version, apply, record the transition, one transaction).</li>
+ *   <li>The desk's storage: {@code PoliceDeskRepository} ({@code police_claim},
+ *       {@code accident_determination}, the send-back and review columns, photo dHashes; V80)
+ *       and {@link cn.anxing.audit.AuditLog} (V70).</li>
  *   <li>The edge: {@code *Routes} and {@code *Views}, the only classes that read or write the
  *       JSON the pages see; {@link cn.anxing.accident.AccidentModule} builds it all from the
  *       {@link cn.anxing.platform.Platform}.</li>
  * </ul>
  * The rules live in the subpackages, plain Java: {@code cases} (states, transitions, allowed
  * actions, plates, {@link cn.anxing.accident.cases.AccidentError the error codes}),
- * {@code eligibility}, {@code liability}, {@code agreement}, {@code photo}, {@code privacy}.
+ * {@code eligibility}, {@code liability}, {@code agreement} (also the determination's PDF),
+ * {@code photo} (also the perceptual hash), {@code police} (send-back requests, the legal basis
+ * list, the determination, plate frequency), {@code privacy}.
+ *
+ * <h2>Flags hold settlement</h2>
+ * A case with any flag (photo time or place far from the report, a photo reused from another
+ * case, a plate in many cases) cannot seal its agreement: when the engine settles, the case goes
+ * to the police instead (LIABILITY_DISPUTED), and signing is refused (SETTLEMENT_HELD).
  *
  * <h2>What it may not touch</h2>
  * Other features' tables and classes: payment reads a case through the interface this feature

@@ -35,22 +35,22 @@ public final class AccountRoutes implements FeatureRoutes {
     }
 
     private void requestCode(RoutingContext ctx) {
-        var body = object(ctx);
+        var body = object(ctx, "phone");
         String address = ClientAddress.of(ctx);
-        Responses.reply(ctx, 202, accounts.requestCode(requiredString(body, "phone"), address)
+        Responses.reply(ctx, 202, accounts.requestCode(requiredString(body, "phone", 20), address)
                 .map(AccountService.CodeSent::toJson));
     }
 
     private void verifyCode(RoutingContext ctx) {
-        var body = object(ctx);
-        Responses.reply(ctx, 200, accounts.verifyCode(requiredString(body, "phone"),
-                requiredString(body, "code")).map(AccountService.Session::toJson));
+        var body = object(ctx, "phone", "code");
+        Responses.reply(ctx, 200, accounts.verifyCode(requiredString(body, "phone", 20),
+                requiredString(body, "code", 10)).map(AccountService.Session::toJson));
     }
 
     private void login(RoutingContext ctx) {
-        var body = object(ctx);
-        Responses.reply(ctx, 200, accounts.login(optionalString(body, "username"),
-                optionalString(body, "password"), ClientAddress.of(ctx))
+        var body = object(ctx, "username", "password");
+        Responses.reply(ctx, 200, accounts.login(optionalString(body, "username", 64),
+                optionalString(body, "password", 200), ClientAddress.of(ctx))
                 .map(AccountService.Session::toJson));
     }
 

@@ -53,7 +53,8 @@ public final class AdminRoutes implements FeatureRoutes {
     }
 
     private void create(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "username", "displayName", "password", "roles",
+                "organisation");
         Responses.reply(ctx, 201, staff.create(Authz.caller(ctx),
                 requiredString(body, "username"), requiredString(body, "password"),
                 change(body)).map(Account::toJson));
@@ -61,12 +62,13 @@ public final class AdminRoutes implements FeatureRoutes {
 
     private void update(RoutingContext ctx) {
         Responses.reply(ctx, 200, staff.update(Authz.caller(ctx), uuidParam(ctx, "id"),
-                change(object(ctx))).map(Account::toJson));
+                change(object(ctx, "displayName", "roles", "organisation")))
+                .map(Account::toJson));
     }
 
     private void password(RoutingContext ctx) {
         Responses.reply(ctx, 200, staff.resetPassword(Authz.caller(ctx), uuidParam(ctx, "id"),
-                requiredString(object(ctx), "password")).map(Account::toJson));
+                requiredString(object(ctx, "password"), "password")).map(Account::toJson));
     }
 
     private void disable(RoutingContext ctx) {
@@ -84,7 +86,7 @@ public final class AdminRoutes implements FeatureRoutes {
     }
 
     private void createOrg(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "kind", "code", "nameZh", "nameEn", "parent");
         String kind = optionalString(body, "kind");
         var change = new StaffAccounts.OrganisationChange(kind == null ? null
                 : OrganisationKind.fromName(kind).orElseThrow(() -> new DomainException(
@@ -96,7 +98,7 @@ public final class AdminRoutes implements FeatureRoutes {
     }
 
     private void updateOrg(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "nameZh", "nameEn", "active");
         Object active = body.getValue("active");
         if (active != null && !(active instanceof Boolean)) {
             throw new DomainException(CommonError.VALIDATION_FAILED, "active: true or false",

@@ -9,6 +9,7 @@ import cn.anxing.auth.PhoneNumbers;
 import cn.anxing.auth.Role;
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
+import cn.anxing.http.Bodies;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import cn.anxing.routing.LatLon;
@@ -72,7 +73,8 @@ public final class BusRoutes implements FeatureRoutes {
     // ---------------------------------------------------------------- handlers
 
     private void createSchool(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "name", "lat", "lon", "crs", "eveningDismissal",
+                "morningArrival");
         String name = text(body, "name", "", 100, true);
         LatLon location = location(body, "");
         LocalTime evening = time(body, "eveningDismissal", LocalTime.of(21, 0));
@@ -107,7 +109,7 @@ public final class BusRoutes implements FeatureRoutes {
     }
 
     private void registerHouseholds(RoutingContext ctx) {
-        JsonArray items = array(object(ctx), "households", BULK_LIMIT);
+        JsonArray items = array(object(ctx, "households"), "households", BULK_LIMIT);
         List<Household> households = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             households.add(household(item(items, i, "households"), "households[" + i + "]."));
@@ -130,6 +132,7 @@ public final class BusRoutes implements FeatureRoutes {
         JsonObject body = object(ctx);
         List<SchoolBus> buses = new ArrayList<>();
         if (body.containsKey("buses")) {
+            Bodies.only(body, "", "buses");
             JsonArray items = array(body, "buses", 500);
             for (int i = 0; i < items.size(); i++) {
                 buses.add(schoolBus(item(items, i, "buses"), "buses[" + i + "]."));
@@ -160,7 +163,8 @@ public final class BusRoutes implements FeatureRoutes {
     }
 
     private void setPolicy(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "maxWalkMetres", "maxRideSeconds", "dwellBaseSeconds",
+                "dwellPerStudentSeconds", "noStopRoadClasses", "solverSeconds");
         List<String> classes = new ArrayList<>();
         JsonArray given = array(body, "noStopRoadClasses", 50);
         for (int i = 0; i < given.size(); i++) {
@@ -182,7 +186,8 @@ public final class BusRoutes implements FeatureRoutes {
 
     private void requestPlan(RoutingContext ctx) {
         String text = ctx.body() == null ? null : ctx.body().asString();
-        JsonObject body = text == null || text.isBlank() ? new JsonObject() : object(ctx);
+        JsonObject body = text == null || text.isBlank() ? new JsonObject()
+                : object(ctx, "solverSeconds", "seed");
         Duration solverTime = body.containsKey("solverSeconds")
                 ? Duration.ofSeconds(whole(body, "solverSeconds", 1, 600)) : null;
         long seed = body.containsKey("seed") ? whole(body, "seed", 0, Integer.MAX_VALUE) : 1;
@@ -226,6 +231,8 @@ public final class BusRoutes implements FeatureRoutes {
     // ---------------------------------------------------------------- parsing
 
     private Household household(JsonObject body, String prefix) {
+        Bodies.only(body, prefix, "lat", "lon", "crs", "students", "needsDoorStop",
+                "parentPhone", "label");
         LatLon location = location(body, prefix);
         int students = whole(body, "students", prefix, 1, 20);
         boolean door = flag(body, "needsDoorStop", prefix);
@@ -240,6 +247,7 @@ public final class BusRoutes implements FeatureRoutes {
     }
 
     private SchoolBus schoolBus(JsonObject body, String prefix) {
+        Bodies.only(body, prefix, "label", "capacity", "depot");
         String label = text(body, "label", prefix, 50, true);
         int capacity = whole(body, "capacity", prefix, 1, 100);
         LatLon depot = null;
@@ -249,7 +257,8 @@ public final class BusRoutes implements FeatureRoutes {
                 throw invalid(prefix + "depot",
                         "depot must be an object {lat, lon, crs} or null for the school");
             }
-            depot = location(d, prefix + "depot.");
+            depot = location(Bodies.only(d, prefix + "depot.", "lat", "lon", "crs"),
+                    prefix + "depot.");
         }
         return new SchoolBus(null, label, capacity, depot);
     }
@@ -343,8 +352,11 @@ public final class BusRoutes implements FeatureRoutes {
         if (value == null) {
             return otherwise;
         }
+        if (!(value instanceof String text) || text.length() > 8) {
+            throw invalid(field, field + " must be a time of day such as 21:00");
+        }
         try {
-            return LocalTime.parse(String.valueOf(value));
+            return LocalTime.parse(text);
         } catch (DateTimeParseException e) {
             throw invalid(field, field + " must be a time of day such as 21:00");
         }

@@ -74,11 +74,30 @@ public record AppConfig(
      *                  (ACCIDENT_VERIFY_URL); empty: this server's own #/verify page
      * @param pdfFontPath a TrueType font or collection with CJK glyphs for the agreement PDF
      *                  (ACCIDENT_PDF_FONT)
+     * @param reportWindow how long after an accident it may still be reported
+     *                  (ACCIDENT_REPORT_WINDOW_DAYS)
      */
     public record AccidentConfig(Optional<String> fieldKey, Optional<String> sealKey,
             long photoMaxBytes, int duplicateRadiusMetres, Duration duplicateWindow,
             int photoFlagMetres, Optional<String> verifyUrl, Path pdfFontPath,
-            EligibilitySettings eligibility) {
+            EligibilitySettings eligibility, PoliceDeskSettings police, Duration reportWindow) {
+    }
+
+    /**
+     * The police desk (交警工作台).
+     *
+     * @param claimLease          how long an officer's claim on a case lasts unless the open case
+     *                            page renews it (ACCIDENT_CLAIM_LEASE_SECONDS)
+     * @param plateFrequencyCases a plate in this many open cases within plateFrequencyDays flags
+     *                            the case (ACCIDENT_PLATE_FREQUENCY_CASES)
+     * @param plateFrequencyDays  the window of that count (ACCIDENT_PLATE_FREQUENCY_DAYS)
+     * @param photoHashDistance   a photo whose 64-bit dHash is at most this many bits from a photo
+     *                            of another case counts as reused (ACCIDENT_PHOTO_HASH_DISTANCE)
+     * @param reviewDays          days after the determination within which a party may ask for
+     *                            review, 复核 (ACCIDENT_REVIEW_DAYS)
+     */
+    public record PoliceDeskSettings(Duration claimLease, int plateFrequencyCases,
+            int plateFrequencyDays, int photoHashDistance, int reviewDays) {
     }
 
     /**

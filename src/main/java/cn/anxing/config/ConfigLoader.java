@@ -99,7 +99,14 @@ public final class ConfigLoader {
                 intInRange(v, ConfigKey.ACCIDENT_PHOTO_FLAG_METRES, 1, 100_000),
                 optional(v, ConfigKey.ACCIDENT_VERIFY_URL),
                 Path.of(string(v, ConfigKey.ACCIDENT_PDF_FONT)),
-                eligibility(v));
+                eligibility(v), new AppConfig.PoliceDeskSettings(
+                        Duration.ofSeconds(intInRange(v, ConfigKey.ACCIDENT_CLAIM_LEASE_SECONDS,
+                                10, 24 * 3600)),
+                        intInRange(v, ConfigKey.ACCIDENT_PLATE_FREQUENCY_CASES, 2, 1000),
+                        intInRange(v, ConfigKey.ACCIDENT_PLATE_FREQUENCY_DAYS, 1, 3650),
+                        intInRange(v, ConfigKey.ACCIDENT_PHOTO_HASH_DISTANCE, 0, 32),
+                        intInRange(v, ConfigKey.ACCIDENT_REVIEW_DAYS, 1, 60)),
+                Duration.ofDays(intInRange(v, ConfigKey.ACCIDENT_REPORT_WINDOW_DAYS, 1, 365)));
         if (!demo && (accident.fieldKey().isEmpty() || accident.sealKey().isEmpty())) {
             throw new ConfigException("ACCIDENT_FIELD_KEY and ACCIDENT_SEAL_KEY must be set when"
                     + " DEMO=false (base64 of 32 random bytes, e.g. `openssl rand -base64 32`):"

@@ -21,6 +21,7 @@ public final class DemoAccounts implements DemoData {
     /** Each account acts for one demo organisation ({@link DemoOrganisations}), by code. */
     public static final List<Staff> STAFF = List.of(
             new Staff("police1", "平湖交警 王警官", Role.POLICE, DemoOrganisations.POLICE),
+            new Staff("police2", "平湖交警 赵警官", Role.POLICE, DemoOrganisations.POLICE),
             new Staff("coord1", "东湖中学 李老师", Role.COORDINATOR, DemoOrganisations.SCHOOL),
             new Staff("coord2", "新华中学 周老师", Role.COORDINATOR,
                     DemoOrganisations.SECOND_SCHOOL),

@@ -13,6 +13,12 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class Bodies {
 
+    /**
+     * The longest text a field takes unless its route says otherwise: enough for a name, an id,
+     * a code or a plate; notes, URLs and signatures name their own limits.
+     */
+    public static final int DEFAULT_MAX_LENGTH = 200;
+
     private Bodies() {
     }
 
@@ -31,8 +37,35 @@ public final class Bodies {
         return (JsonObject) parsed;
     }
 
+    /**
+     * The body as {@link #object(RoutingContext)}, and only with the given fields: a field the
+     * route does not read is a 400 naming it, so a misspelt or invented field is never silently
+     * dropped (the client would believe it was stored).
+     */
+    public static JsonObject object(RoutingContext ctx, String... fields) {
+        return only(object(ctx), "", fields);
+    }
+
+    /** {@code o} (at {@code at}, e.g. {@code items[0].}) holding none but {@code fields}. */
+    public static JsonObject only(JsonObject o, String at, String... fields) {
+        java.util.Set<String> known = java.util.Set.of(fields);
+        for (String name : o.fieldNames()) {
+            if (!known.contains(name)) {
+                throw invalid(at + name, "未知字段 / unknown field " + at + name
+                        + "; this request takes " + String.join(", ", new java.util.TreeSet<>(
+                        known)));
+            }
+        }
+        return o;
+    }
+
     public static String requiredString(JsonObject body, String field) {
-        String value = optionalString(body, field);
+        return requiredString(body, field, DEFAULT_MAX_LENGTH);
+    }
+
+    /** A non-blank string of at most {@code maxLength} characters, trimmed. */
+    public static String requiredString(JsonObject body, String field, int maxLength) {
+        String value = optionalString(body, field, maxLength);
         if (value == null || value.isBlank()) {
             throw invalid(field, field + " is required");
         }
@@ -40,6 +73,11 @@ public final class Bodies {
     }
 
     public static String optionalString(JsonObject body, String field) {
+        return optionalString(body, field, DEFAULT_MAX_LENGTH);
+    }
+
+    /** A string of at most {@code maxLength} characters (code points), trimmed, or null. */
+    public static String optionalString(JsonObject body, String field, int maxLength) {
         Object value = body.getValue(field);
         if (value == null) {
             return null;
@@ -47,7 +85,17 @@ public final class Bodies {
         if (!(value instanceof String s)) {
             throw invalid(field, field + " must be a string");
         }
-        return s.trim();
+        String trimmed = s.trim();
+        if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
+            throw invalid(field, field + " 过长 / " + field + " may be at most " + maxLength
+                    + " characters long");
+        }
+        return trimmed;
+    }
+
+    /** true or false, or {@code otherwise} when absent; any other value is a 400. */
+    public static boolean optionalBoolean(JsonObject body, String field, boolean otherwise) {
+        return body.getValue(field) == null ? otherwise : requiredBoolean(body, field);
     }
 
     public static long requiredLong(JsonObject body, String field) {
@@ -56,7 +104,7 @@ public final class Bodies {
             throw invalid(field, field + " is required");
         }
         if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
-                || value instanceof Double && Math.abs(n.doubleValue()) > 9.0e15) {
+                || Math.abs(n.doubleValue()) > 9.0e15) {
             throw invalid(field, field + " must be a whole number");
         }
         return n.longValue();

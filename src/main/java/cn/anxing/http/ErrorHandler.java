@@ -52,7 +52,17 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         ctx.response()
                 .setStatusCode(error.status())
                 .putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(body.encode());
+                .end(withoutMarkup(body.encode()));
+    }
+
+    /**
+     * The JSON with {@code < > &} written as {@code \u003c \u003e \u0026}: the same JSON
+     * to any parser, but a message that echoes the client's input (an unknown code, a key)
+     * can never be read as HTML by a page or a browser that sniffs. These characters stand only
+     * inside JSON strings, so the replacement cannot break the document.
+     */
+    static String withoutMarkup(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
     DomainException toDomainException(Throwable failure, int status) {

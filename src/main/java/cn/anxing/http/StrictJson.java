@@ -110,7 +110,7 @@ public final class StrictJson {
                 if (token == null) {
                     throw malformed("the body is empty", null);
                 }
-                parser.skipChildren();
+                checkValues(parser, token);
                 if (parser.nextToken() != null) {
                     throw malformed("only one JSON value is allowed", parser);
                 }
@@ -128,6 +128,60 @@ public final class StrictJson {
         } catch (IOException e) {
             throw malformed(e.getMessage(), null);
         }
+    }
+
+    /**
+     * Walks the one value the parser stands on, keys included: every text by {@link TextRules}
+     * (PostgreSQL refuses NUL, an unpaired surrogate cannot be stored as UTF-8, bidi controls
+     * make a name read otherwise than stored) and every number finite ({@code 1e309} parses to
+     * Infinity, which no field means). The first fault is a 400 naming its path.
+     */
+    private static void checkValues(JsonParser parser, JsonToken first) throws IOException {
+        int depth = 0;
+        JsonToken token = first;
+        do {
+            switch (token) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                case FIELD_NAME -> checkText(parser.currentName(), parser);
+                case VALUE_STRING -> checkText(parser.getText(), parser);
+                case VALUE_NUMBER_FLOAT -> {
+                    if (!Double.isFinite(parser.getDoubleValue())) {
+                        String field = here(parser.getParsingContext());
+                        throw new DomainException(CommonError.VALIDATION_FAILED, "数值超出范围 / "
+                                + field + " must be a finite number", field);
+                    }
+                }
+                default -> {
+                }
+            }
+            if (depth == 0) {
+                return;
+            }
+            token = parser.nextToken();
+        } while (token != null);
+    }
+
+    private static void checkText(String text, JsonParser parser) {
+        TextRules.problem(text).ifPresent(problem -> {
+            String field = here(parser.getParsingContext());
+            String at = field.isEmpty() ? "body" : field;
+            throw new DomainException(CommonError.VALIDATION_FAILED, at + ": " + problem, at);
+        });
+    }
+
+    /** {@code items[0].amountFen}: the path of the key or value the parser stands on. */
+    static String here(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push("." + c.getCurrentName());
+            }
+        }
+        String joined = String.join("", parts);
+        return joined.startsWith(".") ? joined.substring(1) : joined;
     }
 
     /** {@code items[0].amountFen} for the key at the parser's position. */

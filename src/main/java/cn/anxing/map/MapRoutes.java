@@ -218,6 +218,9 @@ public final class MapRoutes implements FeatureRoutes {
         try {
             for (int i = 0; i < 4; i++) {
                 values[i] = Double.parseDouble(parts[i].trim());
+                if (!Double.isFinite(values[i])) {
+                    throw new NumberFormatException();
+                }
             }
         } catch (NumberFormatException e) {
             throw invalid("bbox", "bbox values must be numbers");
@@ -232,7 +235,8 @@ public final class MapRoutes implements FeatureRoutes {
         String raw = ctx.queryParams().get(name);
         try {
             double value = Double.parseDouble(raw);
-            if (value < min || value > max) {
+            // written so that NaN, for which every comparison is false, is out of range too
+            if (!(value >= min && value <= max)) {
                 throw invalid(name, name + " must be between " + min + " and " + max);
             }
             return value;

@@ -18,8 +18,10 @@ import cn.anxing.payment.rules.Fen;
 import cn.anxing.payment.rules.IdempotencyKey;
 import cn.anxing.payment.rules.LiabilityState;
 import cn.anxing.payment.rules.PayerKind;
+import cn.anxing.payment.rules.PaymentError;
 import cn.anxing.payment.rules.RequestFingerprint;
 import cn.anxing.payment.rules.Vehicle;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -42,6 +44,8 @@ public final class PaymentRoutes implements FeatureRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentRoutes.class);
     private static final String BASE = "/api/v1/payments";
+    private static final java.util.regex.Pattern PAYER_ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final PaymentService payments;
     private final AdvancePayments advances;
@@ -104,8 +108,9 @@ public final class PaymentRoutes implements FeatureRoutes {
     }
 
     private void apply(RoutingContext ctx) {
-        JsonObject body = object(ctx);
-        Optional<String> phone = Optional.ofNullable(optionalString(body, "applicantPhone"));
+        JsonObject body = object(ctx, "caseId", "injuredPersonId", "hospitalId", "accidentAt",
+                "applicantPhone");
+        Optional<String> phone = Optional.ofNullable(optionalString(body, "applicantPhone", 20));
         if (phone.isPresent() && !Authz.roles(ctx).contains(Role.POLICE)) {
             throw Bodies.invalid("applicantPhone", "only an officer opening an application"
                     + " for someone names their phone; applicants are signed in");
@@ -130,7 +135,7 @@ public final class PaymentRoutes implements FeatureRoutes {
     }
 
     private void notice(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "vehicles", "fundId");
         JsonArray array = body.getValue("vehicles") == null ? new JsonArray()
                 : requiredArray(body, "vehicles");
         List<Vehicle> vehicles = new ArrayList<>();
@@ -143,14 +148,14 @@ public final class PaymentRoutes implements FeatureRoutes {
     }
 
     private void liability(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "payerId", "liability");
         Responses.reply(ctx, 200, payments.determineLiability(actor(ctx), uuidParam(ctx, "id"),
                 requiredString(body, "payerId"), liabilityState(body, "liability"))
                 .map(PaymentViews::application));
     }
 
     private void bill(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "caseId", "injuredPersonId", "hospitalId", "items");
         JsonArray array = requiredArray(body, "items");
         List<BillItem> items = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
@@ -158,8 +163,9 @@ public final class PaymentRoutes implements FeatureRoutes {
                 throw Bodies.invalid("items[" + i + "]", "each item must be an object");
             }
             String at = "items[" + i + "].";
-            items.add(new BillItem(text(item, "description", at), instant(item, "renderedAt", at),
-                    text(item, "invoiceNumber", at), Fen.parse(at + "amountFen",
+            Bodies.only(item, at, "description", "renderedAt", "invoiceNumber", "amountFen");
+            items.add(new BillItem(text(item, "description", at, 500), instant(item, "renderedAt", at),
+                    text(item, "invoiceNumber", at, 40), Fen.parse(at + "amountFen",
                             item.getValue("amountFen"))));
         }
         var bill = new Bill(uuidParam(ctx, "id").toString(), requiredString(body, "caseId"),
@@ -169,7 +175,7 @@ public final class PaymentRoutes implements FeatureRoutes {
     }
 
     private void pay(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "payerId", "billId", "amountFen");
         UUID applicationId = uuidParam(ctx, "id");
         var key = new IdempotencyKey(ctx.request().getHeader("Idempotency-Key"));
         var fingerprint = RequestFingerprint.of("POST " + BASE + "/applications/" + applicationId
@@ -197,6 +203,9 @@ public final class PaymentRoutes implements FeatureRoutes {
         long afterId;
         try {
             afterId = Long.parseLong(after);
+            if (afterId < 0) {
+                throw new NumberFormatException();
+            }
         } catch (NumberFormatException e) {
             throw Bodies.invalid("after", "after must be the id of a notification");
         }
@@ -215,30 +224,43 @@ public final class PaymentRoutes implements FeatureRoutes {
         } catch (DateTimeParseException e) {
             throw Bodies.invalid("date", "date must be a day as YYYY-MM-DD (Asia/Shanghai)");
         }
-        Responses.reply(ctx, 200, reads.reconciliation(actor(ctx), day,
-                Optional.ofNullable(ctx.request().getParam("payerId")))
+        // a year PostgreSQL and the Asia/Shanghai offset both handle; nothing older is booked
+        if (day.getYear() < 2000 || day.getYear() > 2999) {
+            throw Bodies.invalid("date", "date must be a day between 2000 and 2999");
+        }
+        String payerId = ctx.request().getParam("payerId");
+        if (payerId != null && !PAYER_ID.matcher(payerId).matches()) {
+            throw Bodies.invalid("payerId", "payerId must be the id of a payer, such as PICC");
+        }
+        // an unknown payer would read as a balanced day with nothing booked: say so instead
+        Future<Void> known = payerId == null ? Future.succeededFuture() : reads.payers()
+                .compose(payers -> payers.stream().anyMatch(p -> p.id().equals(payerId))
+                        ? Future.<Void>succeededFuture()
+                        : Future.failedFuture(PaymentError.UNKNOWN_PAYER.error("payerId",
+                                "no payer with id '" + payerId + "' is registered")));
+        Responses.reply(ctx, 200, known.compose(x -> reads.reconciliation(actor(ctx), day,
+                Optional.ofNullable(payerId)))
                 .map(PaymentViews::reconciliation));
     }
 
     private void registerHospital(RoutingContext ctx) {
-        JsonObject body = object(ctx);
-        Responses.reply(ctx, 201, payments.registerHospital(requiredString(body, "id"),
-                requiredString(body, "name"), body.getValue("active") == null
-                        || flag(body, "active", ""))
+        JsonObject body = object(ctx, "id", "name", "active");
+        Responses.reply(ctx, 201, payments.registerHospital(requiredString(body, "id", 64),
+                requiredString(body, "name", 100), Bodies.optionalBoolean(body, "active", true))
                 .map(PaymentViews::hospital));
     }
 
     private void registerPayer(RoutingContext ctx) {
-        JsonObject body = object(ctx);
+        JsonObject body = object(ctx, "id", "kind", "name", "webhookUrl", "webhookSecret");
         PayerKind kind;
         try {
             kind = PayerKind.valueOf(requiredString(body, "kind"));
         } catch (IllegalArgumentException e) {
             throw Bodies.invalid("kind", "kind must be INSURER or ASSISTANCE_FUND");
         }
-        Responses.reply(ctx, 201, payments.registerPayer(requiredString(body, "id"), kind,
-                requiredString(body, "name"), requiredString(body, "webhookUrl"),
-                requiredString(body, "webhookSecret")).map(PaymentViews::registeredPayer));
+        Responses.reply(ctx, 201, payments.registerPayer(requiredString(body, "id", 64), kind,
+                requiredString(body, "name", 100), requiredString(body, "webhookUrl", 500),
+                requiredString(body, "webhookSecret", 200)).map(PaymentViews::registeredPayer));
     }
 
     /** The demo's stand-in for payers' systems: accepts and logs each order. */
@@ -258,6 +280,7 @@ public final class PaymentRoutes implements FeatureRoutes {
         if (!(value instanceof JsonObject v)) {
             throw Bodies.invalid(at, "each vehicle must be an object");
         }
+        Bodies.only(v, at + ".", "plate", "insurerId", "uninsured", "fled", "liability");
         LiabilityState liability = v.getValue("liability") == null ? LiabilityState.UNDETERMINED
                 : liabilityState(v, "liability");
         return new Vehicle(Optional.ofNullable(optionalString(v, "plate")),
@@ -301,10 +324,14 @@ public final class PaymentRoutes implements FeatureRoutes {
         }
     }
 
-    private static String text(JsonObject o, String field, String at) {
+    private static String text(JsonObject o, String field, String at, int maxLength) {
         Object value = o.getValue(field);
         if (!(value instanceof String s)) {
             throw Bodies.invalid(at + field, field + " is required");
+        }
+        if (s.trim().length() > maxLength) {
+            throw Bodies.invalid(at + field, field + " 过长 / " + field + " may be at most "
+                    + maxLength + " characters long");
         }
         return s.trim();
     }

@@ -272,6 +272,7 @@ public final class PaymentService {
     public Future<BilledApplication> submitBill(Actor actor, Bill bill) {
         UUID applicationId = uuid(bill.applicationId(), "applicationId");
         Instant now = clock.instant();
+        BillCheck.checkItems(bill, now);
         Instant reviewDue = Deadline.of(DeadlineKind.FUND_REVIEW, now, calendar).dueAt();
         String total = PaymentSteps.yuan(bill.total());
         int items = bill.items().size();

@@ -325,4 +325,55 @@ class AccidentFlowApiTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    @DisplayName("A share code shows, without signing in, the case it leads to with the plates'"
+            + " middle hidden; an unknown code is a 404 naming the field")
+    void joinPreview() {
+        Phone a = scene.phone();
+        String plateA = Phone.freshPlate();
+        String id = expect(201, a.report(plateA, "浙FD" + plateA.substring(3, 7))).json()
+                .getString("id");
+        JsonObject c = a.get(id).json();
+        Api anonymous = new Api(server.baseUrl());
+        JsonObject preview = expect(200, anonymous.get("/api/v1/accidents/join/"
+                + c.getString("shareCode").toLowerCase())).json();
+        assertEquals(c.getString("caseNo"), preview.getString("caseNo"));
+        assertEquals("柏里大道", preview.getString("roadName"));
+        assertTrue(preview.getBoolean("joinable"));
+        String masked = preview.getJsonArray("plates").getString(0);
+        assertEquals(plateA.substring(0, 3), masked.substring(0, 3));
+        assertTrue(masked.contains("*") && !masked.equals(plateA), masked);
+        assertNull(preview.getValue("shareCode"));
+        JsonObject unknown = expect(404, anonymous.get("/api/v1/accidents/join/ZZZZZZ")).json();
+        assertEquals("shareCode", unknown.getString("field"));
+    }
+
+    @Test
+    @DisplayName("A party for whom no listed situation fits declines with their own account: the"
+            + " case goes to the police and the account is kept with the statement")
+    void declineWithAccount() {
+        Phone a = scene.phone();
+        Phone b = scene.phone();
+        String plateA = Phone.freshPlate();
+        String plateB = "浙FD" + plateA.substring(3, 7);
+        String id = expect(201, a.report(plateA, plateB)).json().getString("id");
+        expect(200, a.checklist(id, false));
+        a.uploadAll(id);
+        expect(200, b.join(a.get(id).json().getString("shareCode")));
+        expect(200, a.details(id, "张三", plateA, "330482199001011234", "PICC"));
+        expect(200, b.details(id, "李四", plateB, "330482198505052345", "PINGAN"));
+        String tooLong = "长".repeat(2001);
+        JsonObject refused = expect(400, a.api.post("/api/v1/accidents/" + id + "/statement",
+                new JsonObject().put("declined", true).put("account", tooLong))).json();
+        assertEquals("account", refused.getString("field"));
+        assertFalse(a.get(id).json().getJsonObject("statements").containsKey("A"),
+                "nothing stored");
+        String account = "我在路口等红灯，对方从右侧驶来擦到我车右后门。";
+        JsonObject stated = expect(200, a.api.post("/api/v1/accidents/" + id + "/statement",
+                new JsonObject().put("declined", true).put("account", account))).json();
+        assertEquals("POLICE_REVIEW", stated.getString("state"));
+        assertEquals(account, stated.getJsonObject("statements").getJsonObject("A")
+                .getString("account"));
+    }
 }

@@ -144,7 +144,7 @@ class SignInApiTest {
     @Test
     @DisplayName("Only an admin may create staff accounts; a duplicate username is a 409")
     void adminCreatesStaff() {
-        var body = new JsonObject().put("username", "police2").put("displayName", "李警官")
+        var body = new JsonObject().put("username", "police3").put("displayName", "李警官")
                 .put("password", "a-long-password").put("roles", new JsonArray().add("police"));
         Api.Reply byDriver = api.phone("13800000001").post("/api/v1/admin/accounts", body);
         assertEquals(403, byDriver.status());
@@ -154,7 +154,7 @@ class SignInApiTest {
         Api.Reply created = admin.post("/api/v1/admin/accounts", body);
         assertEquals(201, created.status(), created.toString());
         assertNull(created.json().getString("passwordHash"));
-        assertEquals(200, api.staff("police2", "a-long-password").get("/api/v1/auth/me")
+        assertEquals(200, api.staff("police3", "a-long-password").get("/api/v1/auth/me")
                 .status());
         Api.Reply again = admin.post("/api/v1/admin/accounts", body);
         assertEquals(409, again.status());

@@ -109,6 +109,19 @@ class ConfigLoaderTest {
                 .publicBaseUrl().orElseThrow());
     }
 
+    @Test
+    @DisplayName("The police desk's keys: a 10-minute claim lease, a plate in 3 cases within 30"
+            + " days, a 14-bit photo distance, 3 days for review; each can be set")
+    void policeDeskSettings() {
+        assertEquals(new AppConfig.PoliceDeskSettings(java.time.Duration.ofMinutes(10), 3, 30,
+                14, 3), ConfigLoader.load(Map.of()).accident().police());
+        assertEquals(new AppConfig.PoliceDeskSettings(java.time.Duration.ofSeconds(90), 5, 7, 8,
+                15), ConfigLoader.load(Map.of("ACCIDENT_CLAIM_LEASE_SECONDS", "90",
+                "ACCIDENT_PLATE_FREQUENCY_CASES", "5", "ACCIDENT_PLATE_FREQUENCY_DAYS", "7",
+                "ACCIDENT_PHOTO_HASH_DISTANCE", "8", "ACCIDENT_REVIEW_DAYS", "15")).accident()
+                .police());
+    }
+
     @ParameterizedTest(name = "{0}={1} is refused naming {2}")
     @CsvSource({
         "PUBLIC_BASE_URL, anxing.example, PUBLIC_BASE_URL",

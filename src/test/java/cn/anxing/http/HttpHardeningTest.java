@@ -183,7 +183,7 @@ public class HttpHardeningTest {
     }
 
     @Test
-    @DisplayName("invalid UTF-8 is a 400 and stores nothing; the same body in UTF-8 is accepted")
+    @DisplayName("invalid UTF-8 is a 400 and stores nothing; a valid body in UTF-8 is accepted")
     void invalidUtf8() throws Exception {
         long before = otpRequests();
         byte[] latin1 = "{\"phone\": \"13700000013\", \"name\": \"Jos\u00e9\"}"
@@ -196,8 +196,10 @@ public class HttpHardeningTest {
         assertEquals(400, server.api().postBytes("/api/v1/auth/otp/request", overlong,
                 "application/json").status());
         assertEquals(before, otpRequests());
+        // the route takes only a phone (an unknown field such as name is itself a 400), so the
+        // accepted body is the phone alone, in UTF-8 with the charset named
         Api.Reply good = server.api().postBytes("/api/v1/auth/otp/request",
-                "{\"phone\": \"13700000013\", \"name\": \"Jos\u00e9\"}"
+                "{\"phone\": \"13700000013\"}"
                         .getBytes(StandardCharsets.UTF_8), "application/json; charset=UTF-8");
         assertEquals(202, good.status(), good.toString());
         assertEquals(before + 1, otpRequests());

@@ -93,6 +93,10 @@ public final class Api {
         return send(builder);
     }
 
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Reply put(String path, Object json) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json.toString())));

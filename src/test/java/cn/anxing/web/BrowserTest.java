@@ -31,6 +31,8 @@ class BrowserTest {
             "frontend"));
     private static final Path CHROMIUM = Path.of(System.getenv()
             .getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    /** Printed on agreements (their QR code): the public address, never the loopback one. */
+    private static final String VERIFY_URL = "https://anxing.pinghu.example/#/verify";
     private static TestServer server;
 
     @BeforeAll
@@ -39,7 +41,7 @@ class BrowserTest {
             run(Map.of(), "npm", "ci", "--no-audit", "--no-fund");
         }
         server = TestServer.start(Map.of("OTP_PER_PHONE_PER_HOUR", "1000",
-                "OUTBOX_POLL_INTERVAL_MS", "200"));
+                "OUTBOX_POLL_INTERVAL_MS", "200", "ACCIDENT_VERIFY_URL", VERIFY_URL));
     }
 
     @AfterAll
@@ -65,7 +67,7 @@ class BrowserTest {
                 "--test-concurrency=1"));
         command.addAll(List.of(files.split(",")));
         int exit = run(Map.of("BASE_URL", server.baseUrl(), "CHROMIUM_PATH",
-                CHROMIUM.toString()), command.toArray(String[]::new));
+                CHROMIUM.toString(), "VERIFY_URL", VERIFY_URL), command.toArray(String[]::new));
         assertEquals(0, exit, "node --test " + files + " failed; its output is above");
     }
 

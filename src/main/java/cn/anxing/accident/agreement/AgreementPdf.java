@@ -27,6 +27,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,14 +42,16 @@ public final class AgreementPdf {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    private static final float MARGIN = 50;
+    static final float MARGIN = 50;
     private static final float LABEL_WIDTH = 120;
-    private static final float BODY = 10.5f;
+    static final float BODY = 10.5f;
     private static final float LINE = BODY * 1.45f;
     private static final float SIGNATURE_ROW = 100;
+    private static final float QR_SIDE = 96;
 
     private final Path fontPath;
     private final String verifyBaseUrl;
+    private final Map<String, String> insurerNames;
 
     /**
      * @param fontPath      a TrueType font or collection with CJK glyphs
@@ -56,6 +59,15 @@ public final class AgreementPdf {
      *                      the code is appended as the last path segment
      */
     public AgreementPdf(Path fontPath, String verifyBaseUrl) {
+        this(fontPath, verifyBaseUrl, Map.of());
+    }
+
+    /**
+     * @param insurerNames an insurer's name by the code the agreement records; a code not in
+     *                     it prints as it is
+     */
+    public AgreementPdf(Path fontPath, String verifyBaseUrl, Map<String, String> insurerNames) {
+        this.insurerNames = Map.copyOf(insurerNames);
         this.fontPath = fontPath;
         this.verifyBaseUrl = verifyBaseUrl.endsWith("/")
                 ? verifyBaseUrl.substring(0, verifyBaseUrl.length() - 1) : verifyBaseUrl;
@@ -126,7 +138,8 @@ public final class AgreementPdf {
             w.tableRow("联系方式", group.stream().map(AgreementParty::phone).toList());
             w.tableRow("机动车种类", group.stream().map(AgreementParty::vehicleType).toList());
             w.tableRow("号牌号码", group.stream().map(p -> p.plate().value()).toList());
-            w.tableRow("保险公司", group.stream().map(AgreementParty::insurer).toList());
+            w.tableRow("保险公司", group.stream()
+                    .map(p -> insurerNames.getOrDefault(p.insurer(), p.insurer())).toList());
             w.tableRow("保险凭证号", group.stream().map(AgreementParty::policyNumber).toList());
             w.tableRow("碰撞部位", group.stream().map(AgreementParty::collisionPart).toList());
             w.tableRow("事故情形", groupSituations);
@@ -153,15 +166,19 @@ public final class AgreementPdf {
         w.signatures(a.parties());
 
         w.gap(10);
+        w.ensure(QR_SIDE + 20);
         w.rule();
         w.gap(4);
+        // the QR code holds the verify link, so a phone camera opens the check directly
+        w.qrCode(QrCode.of(verifyUrl(code)));
         w.text(MARGIN, "验证码  " + code, 14);
         w.text(MARGIN, "验证网址  " + verifyUrl(code), BODY);
-        w.paragraph("访问验证网址或在验证页面输入验证码，可核验本协议书是否真实、内容是否被改动。");
+        w.paragraph("扫描右侧二维码、访问验证网址或在验证页面输入验证码，可核验本协议书是否真实、"
+                + "内容是否被改动。", PDRectangle.A4.getWidth() - 2 * MARGIN - QR_SIDE - 12);
     }
 
     /** The font and, for a collection, the collection that must stay open until saving. */
-    private record FontHandle(PDFont font, TrueTypeCollection collection) implements AutoCloseable {
+    record FontHandle(PDFont font, TrueTypeCollection collection) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             if (collection != null) {
@@ -170,7 +187,11 @@ public final class AgreementPdf {
         }
     }
 
-    private FontHandle loadFont(PDDocument doc) throws IOException {
+    FontHandle loadFont(PDDocument doc) throws IOException {
+        return loadFont(doc, fontPath);
+    }
+
+    static FontHandle loadFont(PDDocument doc, Path fontPath) throws IOException {
         if (fontPath.getFileName().toString().toLowerCase().endsWith(".ttc")) {
             TrueTypeCollection collection = new TrueTypeCollection(fontPath.toFile());
             TrueTypeFont[] first = new TrueTypeFont[1];
@@ -189,7 +210,7 @@ public final class AgreementPdf {
     }
 
     /** A top-to-bottom writer that starts a new page when the current one is full. */
-    private static final class Writer {
+    static final class Writer {
         private final PDDocument doc;
         private final PDFont font;
         private PDPageContentStream cs;
@@ -228,7 +249,7 @@ public final class AgreementPdf {
             show(x, y, s, size);
         }
 
-        private void show(float x, float baseline, String s, float size) throws IOException {
+        void show(float x, float baseline, String s, float size) throws IOException {
             cs.beginText();
             cs.setFont(font, size);
             cs.newLineAtOffset(x, baseline);
@@ -290,8 +311,18 @@ public final class AgreementPdf {
             y = top - height * LINE;
         }
 
+        /** The code at the right margin, its top at the current line; the text flows left of it. */
+        void qrCode(QrCode qr) throws IOException {
+            PDImageXObject image = LosslessFactory.createFromImage(doc, qr.image(4));
+            cs.drawImage(image, width - MARGIN - QR_SIDE, y - QR_SIDE, QR_SIDE, QR_SIDE);
+        }
+
         void paragraph(String s) throws IOException {
-            for (String line : wrap(s, width - 2 * MARGIN, BODY)) {
+            paragraph(s, width - 2 * MARGIN);
+        }
+
+        void paragraph(String s, float maxWidth) throws IOException {
+            for (String line : wrap(s, maxWidth, BODY)) {
                 text(MARGIN, line, BODY);
             }
         }
@@ -364,6 +395,22 @@ public final class AgreementPdf {
                 }
             });
             return out.toString();
+        }
+
+        /** A square grid of dark modules (a QR code), {@code side} points wide, at the left. */
+        void modules(boolean[][] dark, float side) throws IOException {
+            ensure(side + 8);
+            float cell = side / dark.length;
+            float top = y - 4;
+            for (int r = 0; r < dark.length; r++) {
+                for (int c = 0; c < dark[r].length; c++) {
+                    if (dark[r][c]) {
+                        cs.addRect(MARGIN + c * cell, top - (r + 1) * cell, cell, cell);
+                    }
+                }
+            }
+            cs.fill();
+            y = top - side - 4;
         }
 
         void close() throws IOException {

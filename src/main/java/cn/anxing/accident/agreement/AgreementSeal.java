@@ -83,11 +83,34 @@ public final class AgreementSeal {
         return s.length() == CODE_BYTES * 8 / 5 ? s.toString() : null;
     }
 
+    /**
+     * The code of another sealed document (the determination) by its canonical bytes; each kind
+     * of document starts its bytes with its own header, so no code fits two kinds.
+     */
+    public String codeOf(byte[] canonical) {
+        return format(mac(canonical));
+    }
+
+    /** Whether {@code typedCode} is the code of exactly these canonical bytes. */
+    public boolean verifyBytes(byte[] canonical, String typedCode) {
+        String typed = normalise(typedCode);
+        if (typed == null) {
+            return false;
+        }
+        byte[] expected = format(mac(canonical)).replace("-", "")
+                .getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, typed.getBytes(StandardCharsets.US_ASCII));
+    }
+
     private byte[] mac(SettlementAgreement agreement) {
+        return mac(agreement.canonicalBytes());
+    }
+
+    private byte[] mac(byte[] canonical) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return Arrays.copyOf(mac.doFinal(agreement.canonicalBytes()), CODE_BYTES);
+            return Arrays.copyOf(mac.doFinal(canonical), CODE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

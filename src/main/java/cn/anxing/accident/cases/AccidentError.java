@@ -57,9 +57,23 @@ public enum AccidentError implements ErrorCode {
     AGREEMENT_INVALID,
     AGREEMENT_UNSIGNED,
     AGREEMENT_NOT_SIGNED(409),
+    /** The case has a fraud or evidence flag: the police look before the agreement is sealed. */
+    SETTLEMENT_HELD(409),
+    /** The officer asked for something else (another slot, field or party's statement). */
+    NOT_REQUESTED(409),
+    REVIEW_TOO_LATE(409),
     // ---- police review
     GRADE_REQUIRED,
-    GRADE_INVALID;
+    GRADE_INVALID,
+    /** Another officer holds the case; the message names them. */
+    CLAIM_HELD(409),
+    /** The officer acts on a case without holding its claim. */
+    CLAIM_REQUIRED(409),
+    FACTS_REQUIRED,
+    LEGAL_BASIS_UNKNOWN,
+    SEND_BACK_INVALID,
+    LEGAL_BASIS_INVALID,
+    DETERMINATION_NOT_ISSUED(404);
 
     private final int status;
 

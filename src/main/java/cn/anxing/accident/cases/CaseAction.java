@@ -20,7 +20,9 @@ public enum CaseAction {
     /** Ask for the traffic police (申请交警处理). */
     REQUEST_POLICE,
     /** Confirm the settled liability and sign the agreement. */
-    SIGN;
+    SIGN,
+    /** Ask for review (复核) of the police determination, within the days allowed. */
+    REQUEST_REVIEW;
 
     /** The states in which parties still join and change their details. */
     private static final Set<CaseState> GATHERING =
@@ -29,11 +31,16 @@ public enum CaseAction {
     /** Whether a case in {@code state} takes this action at all. */
     public boolean openIn(CaseState state) {
         return switch (this) {
-            case INVITE, EDIT_PARTY -> GATHERING.contains(state);
+            case INVITE -> GATHERING.contains(state);
+            // in SUPPLEMENT only what the officer asked for: the case adds that half
+            case EDIT_PARTY -> GATHERING.contains(state) || state == CaseState.SUPPLEMENT;
             case CHECKLIST -> CaseStateMachine.allowedEvents(state)
                     .contains(CaseEvent.CHECKLIST_PASSED);
-            case UPLOAD_PHOTO -> state == CaseState.EVIDENCE || state == CaseState.PARTIES;
-            case STATEMENT, SIGN -> state == CaseState.LIABILITY;
+            case UPLOAD_PHOTO -> state == CaseState.EVIDENCE || state == CaseState.PARTIES
+                    || state == CaseState.SUPPLEMENT;
+            case STATEMENT -> state == CaseState.LIABILITY || state == CaseState.SUPPLEMENT;
+            case SIGN -> state == CaseState.LIABILITY;
+            case REQUEST_REVIEW -> state == CaseState.DECIDED;
             case REQUEST_POLICE -> CaseStateMachine.allowedEvents(state)
                     .contains(CaseEvent.POLICE_REQUESTED);
         };

@@ -12,10 +12,19 @@ public enum CaseEvent {
     ALL_PARTIES_JOINED,
     /** The liability engine settled and every party signed the agreement. */
     LIABILITY_SETTLED,
-    /** The liability engine sent the case to the police (dispute, decline, unlisted fault). */
+    /**
+     * The liability engine sent the case to the police (dispute, decline, unlisted fault), or
+     * it settled but a fraud or evidence flag holds the settlement until the police looked.
+     */
     LIABILITY_DISPUTED,
     /** A party asked for the police before liability was settled. */
     POLICE_REQUESTED,
+    /** An officer sent the case back to the parties for more (退回补充). */
+    SENT_BACK,
+    /** The parties gave everything the officer asked for: back to the police queue. */
+    SUPPLEMENT_ANSWERED,
+    /** A party asked for review (复核) of the determination. */
+    REVIEW_REQUESTED,
     /** An officer determined liability. */
     POLICE_DECIDED,
     /** The case is finished. */

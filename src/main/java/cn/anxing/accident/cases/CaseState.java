@@ -14,6 +14,8 @@ public enum CaseState {
     AGREED("已达成协议"),
     /** Handed to the traffic police: ineligible, disputed, or a party asked for them. */
     POLICE_REVIEW("交警审核"),
+    /** The officer asked the parties for photos, a correction or a statement (退回补充). */
+    SUPPLEMENT("待补充材料"),
     /** The police determined liability. */
     DECIDED("交警已认定"),
     /** Nothing more happens on this case. */

@@ -17,6 +17,9 @@ import static cn.anxing.accident.cases.CaseEvent.LIABILITY_DISPUTED;
 import static cn.anxing.accident.cases.CaseEvent.LIABILITY_SETTLED;
 import static cn.anxing.accident.cases.CaseEvent.POLICE_DECIDED;
 import static cn.anxing.accident.cases.CaseEvent.POLICE_REQUESTED;
+import static cn.anxing.accident.cases.CaseEvent.REVIEW_REQUESTED;
+import static cn.anxing.accident.cases.CaseEvent.SENT_BACK;
+import static cn.anxing.accident.cases.CaseEvent.SUPPLEMENT_ANSWERED;
 import static cn.anxing.accident.cases.CaseEvent.WITHDRAWN;
 
 /**
@@ -45,6 +48,9 @@ public final class CaseStateMachine {
         allow(CaseState.LIABILITY, POLICE_REQUESTED, CaseState.POLICE_REVIEW);
         allow(CaseState.AGREED, CLOSED, CaseState.CLOSED);
         allow(CaseState.POLICE_REVIEW, POLICE_DECIDED, CaseState.DECIDED);
+        allow(CaseState.POLICE_REVIEW, SENT_BACK, CaseState.SUPPLEMENT);
+        allow(CaseState.SUPPLEMENT, SUPPLEMENT_ANSWERED, CaseState.POLICE_REVIEW);
+        allow(CaseState.DECIDED, REVIEW_REQUESTED, CaseState.POLICE_REVIEW);
         allow(CaseState.DECIDED, CLOSED, CaseState.CLOSED);
     }
 

@@ -9,11 +9,18 @@ import java.util.Map;
  * @param author      the party making the statement, e.g. "A"
  * @param declined    the party refuses self-service and wants the police
  * @param assessments by party id; empty when declined
+ * @param account     what happened in the party's own words, when no listed situation fits
+ *                    (the officer reads it); null when not given
  */
-public record PartyStatement(String author, boolean declined, Map<String, Assessment> assessments) {
+public record PartyStatement(String author, boolean declined, Map<String, Assessment> assessments,
+                             String account) {
 
     public PartyStatement {
         assessments = Map.copyOf(assessments);
+    }
+
+    public PartyStatement(String author, boolean declined, Map<String, Assessment> assessments) {
+        this(author, declined, assessments, null);
     }
 
     public static PartyStatement of(String author, Map<String, Assessment> assessments) {
@@ -22,5 +29,10 @@ public record PartyStatement(String author, boolean declined, Map<String, Assess
 
     public static PartyStatement declining(String author) {
         return new PartyStatement(author, true, Map.of());
+    }
+
+    /** Declines with the party's own account of what happened ("none of these fits"). */
+    public static PartyStatement declining(String author, String account) {
+        return new PartyStatement(author, true, Map.of(), account);
     }
 }

@@ -85,6 +85,21 @@ public final class PhotoInspector {
         this.assumedZone = assumedZone;
     }
 
+    /**
+     * As {@link #inspect(byte[])}, and the file must be what the upload declared: a PNG sent as
+     * image/jpeg is refused (415), since whoever serves or forwards it trusts the declared type.
+     */
+    public InspectedPhoto inspect(byte[] bytes, String declaredContentType) {
+        InspectedPhoto inspected = inspect(bytes);
+        String declared = declaredContentType == null ? ""
+                : declaredContentType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!inspected.type().contentType().equals(declared)) {
+            throw reject("PHOTO_TYPE_NOT_ALLOWED", "照片类型与声明不符 / the file is a "
+                    + inspected.type().contentType() + " but was sent as " + declared);
+        }
+        return inspected;
+    }
+
     public InspectedPhoto inspect(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw reject("PHOTO_EMPTY", "the photo is empty");

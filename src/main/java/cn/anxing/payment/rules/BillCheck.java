@@ -13,7 +13,44 @@ import java.util.Set;
  */
 public final class BillCheck {
 
+    /** The most one bill item may cost: 100,000 yuan, far above any single rescue item. */
+    public static final Fen MAX_ITEM = Fen.of(10_000_000);
+    /** How far a hospital's clock may run ahead of ours. */
+    public static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
+
     private BillCheck() {
+    }
+
+    /**
+     * What holds for the items on their own, before the bill is compared with its application:
+     * each amount at most {@link #MAX_ITEM}, none rendered in the future, and a total that
+     * fits in a long (summed with {@code Math.addExact}).
+     */
+    public static void checkItems(Bill bill, java.time.Instant now) {
+        long total = 0;
+        for (int i = 0; i < bill.items().size(); i++) {
+            BillItem item = bill.items().get(i);
+            String at = "items[" + i + "]";
+            if (item.amount().compareTo(MAX_ITEM) > 0) {
+                throw PaymentError.AMOUNT_TOO_LARGE.error(at + ".amountFen", "单项金额过大 / an"
+                        + " item may cost at most " + MAX_ITEM.value() + " fen");
+            }
+            if (!item.invoiceNumber().isBlank()
+                    && !item.invoiceNumber().matches("[0-9A-Za-z][0-9A-Za-z/_-]{0,39}")) {
+                throw PaymentError.INVOICE_INVALID.error(at + ".invoiceNumber", "发票号只能含字母和"
+                        + "数字 / an invoice number is up to 40 letters, digits, -, / or _");
+            }
+            if (item.renderedAt().isAfter(now.plus(CLOCK_SKEW))) {
+                throw PaymentError.RENDERED_IN_FUTURE.error(at + ".renderedAt", "诊疗时间在未来"
+                        + " / the item was rendered at " + item.renderedAt() + ", in the future");
+            }
+            try {
+                total = Math.addExact(total, item.amount().value());
+            } catch (ArithmeticException e) {
+                throw PaymentError.AMOUNT_TOO_LARGE.error(at + ".amountFen",
+                        "the bill's total does not fit in a number of fen");
+            }
+        }
     }
 
     /**

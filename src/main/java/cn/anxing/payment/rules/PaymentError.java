@@ -41,6 +41,8 @@ public enum PaymentError implements ErrorCode {
     INSURER_AND_UNINSURED,
     INSURER_MISSING,
     INSURER_TWICE,
+    /** An invoice number is letters and digits (and - / _), at most 40. */
+    INVOICE_INVALID,
     INVOICE_MISSING,
     LIABILITY_CHANGED(409),
     NO_FUND_RULES_FOR_DATE,
@@ -54,6 +56,8 @@ public enum PaymentError implements ErrorCode {
     PAYER_KIND_FIXED,
     PAYER_NOT_NAMED,
     PHONE_INVALID,
+    /** A bill item dated after now (beyond a small clock skew). */
+    RENDERED_IN_FUTURE,
     SECRET_TOO_SHORT,
     UNKNOWN_APPLICATION(404),
     UNKNOWN_BILL,

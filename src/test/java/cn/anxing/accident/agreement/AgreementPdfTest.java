@@ -85,14 +85,23 @@ class AgreementPdfTest {
     void signaturesDrawnAndPageRenders() throws Exception {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             int images = 0;
+            int qrCodes = 0;
             for (PDPage page : doc.getPages()) {
                 for (COSName name : page.getResources().getXObjectNames()) {
                     if (page.getResources().isImageXObject(name)) {
-                        images++;
+                        // the verify link's QR code is the one grey-scale image (see QrCode)
+                        var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject)
+                                page.getResources().getXObject(name);
+                        if (image.getColorSpace().getNumberOfComponents() == 1) {
+                            qrCodes++;
+                        } else {
+                            images++;
+                        }
                     }
                 }
             }
             assertEquals(2, images);
+            assertEquals(1, qrCodes, "the verify link as a QR code");
             assertEquals(1, doc.getNumberOfPages(), "a two-party agreement fits on one page");
             Path out = Path.of("target", "agreement-sample");
             Files.createDirectories(out);

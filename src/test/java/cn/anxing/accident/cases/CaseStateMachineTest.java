@@ -34,6 +34,9 @@ class CaseStateMachineTest {
             LIABILITY     POLICE_REQUESTED   POLICE_REVIEW
             AGREED        CLOSED             CLOSED
             POLICE_REVIEW POLICE_DECIDED     DECIDED
+            POLICE_REVIEW SENT_BACK          SUPPLEMENT
+            SUPPLEMENT    SUPPLEMENT_ANSWERED POLICE_REVIEW
+            DECIDED       REVIEW_REQUESTED   POLICE_REVIEW
             DECIDED       CLOSED             CLOSED
             """;
 

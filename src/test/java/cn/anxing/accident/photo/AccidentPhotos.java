@@ -6,12 +6,16 @@ public final class AccidentPhotos {
     private AccidentPhotos() {
     }
 
+    /**
+     * A JPEG of its own each call (random coloured blocks): a photo used in two cases is a
+     * reuse signal that holds settlement, so tests that are not about reuse never share one.
+     */
     public static byte[] jpeg() {
-        return TestImages.image("jpg");
+        return TestImages.randomScene("jpg");
     }
 
     public static byte[] png() {
-        return TestImages.image("png");
+        return TestImages.randomScene("png");
     }
 
     public static byte[] heic() {

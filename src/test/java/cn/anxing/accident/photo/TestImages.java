@@ -42,6 +42,33 @@ final class TestImages {
         return out.toByteArray();
     }
 
+    /** Random coloured 8×8 blocks: no two calls give images that look alike. */
+    static byte[] randomScene(String format) {
+        java.util.Random random = new java.util.Random();
+        BufferedImage img = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        for (int y = 0; y < 48; y += 6) {
+            for (int x = 0; x < 64; x += 8) {
+                g.setColor(new Color(random.nextInt(0x1000000)));
+                g.fillRect(x, y, 8, 6);
+            }
+        }
+        g.dispose();
+        return write(img, format);
+    }
+
+    static byte[] write(BufferedImage img, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(img, format, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A JPEG with an EXIF segment right after SOI; null arguments leave the field out. */
     static byte[] jpegWithExif(String dateTimeOriginal, String offsetTimeOriginal, Double lat,
                                Double lon) {

@@ -74,4 +74,40 @@ class BillCheckTest {
                 BillCheck.check(bill, APPLICATION, HOSPITALS, Optional.of(FUND)));
         assertEquals("items[1]", e.field());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // case, invoice, hours after the accident, fen, code, field
+            "above the item ceiling   | A1       | 2    | 10000001 | amount_too_large   | items[0].amountFen",
+            "rendered in the future   | A1       | 1000 | 100      | rendered_in_future | items[0].renderedAt",
+            "invoice with markup      | <b>1</b> | 2    | 100      | invoice_invalid    | items[0].invoiceNumber",
+            "invoice with SQL         | 1' OR '1 | 2    | 100      | invoice_invalid    | items[0].invoiceNumber",
+    })
+    @DisplayName("Items are checked on their own first: ceiling, not in the future, invoice format")
+    void itemsOnTheirOwn(String name, String invoice, long hoursAfter, long fen, String code,
+            String field) {
+        Bill bill = new Bill("app-1", "case-9", "person-1", "pinghu-1",
+                List.of(item(invoice, Duration.ofHours(hoursAfter), fen)));
+        Instant now = ACCIDENT.plus(Duration.ofHours(500));
+        DomainException e = assertThrows(DomainException.class,
+                () -> BillCheck.checkItems(bill, now));
+        assertEquals(code.toUpperCase(Locale.ROOT), e.code().name());
+        assertEquals(field, e.field());
+    }
+
+    @Test
+    @DisplayName("Two items of 2^63-1 fen are refused at the ceiling, never summed into a negative")
+    void overflowingTotal() {
+        Bill bill = new Bill("app-1", "case-9", "person-1", "pinghu-1", List.of(
+                item("A1", Duration.ofHours(2), Long.MAX_VALUE),
+                item("A2", Duration.ofHours(2), Long.MAX_VALUE)));
+        DomainException e = assertThrows(DomainException.class,
+                () -> BillCheck.checkItems(bill, ACCIDENT.plus(Duration.ofDays(1))));
+        assertEquals("AMOUNT_TOO_LARGE", e.code().name());
+        assertEquals("items[0].amountFen", e.field());
+        // at the ceiling, an item is fine
+        BillCheck.checkItems(new Bill("app-1", "case-9", "person-1", "pinghu-1", List.of(
+                item("A1", Duration.ofHours(2), BillCheck.MAX_ITEM.value()))),
+                ACCIDENT.plus(Duration.ofDays(1)));
+    }
 }

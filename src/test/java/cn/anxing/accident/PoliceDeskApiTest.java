@@ -1,0 +1,412 @@
+package cn.anxing.accident;
+
+import static cn.anxing.accident.AccidentScene.expect;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.anxing.accident.photo.PerceptualHashTest;
+import cn.anxing.demo.DemoAccounts;
+import cn.anxing.testing.Api;
+import cn.anxing.testing.TestDatabase;
+import cn.anxing.testing.TestServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Police desk: claims, decisions with legal basis, send-back, the determination,"
+        + " review, fraud signals holding settlement, the audit")
+class PoliceDeskApiTest {
+
+    private static final String OFFICER_PASSWORD = "officer-pass-2026";
+
+    private static TestServer server;
+    private static AccidentScene scene;
+    private static Api admin;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("ACCIDENT_PLATE_FREQUENCY_CASES", "3",
+                "ACCIDENT_PLATE_FREQUENCY_DAYS", "30", "OUTBOX_POLL_INTERVAL_MS", "100"));
+        AccidentScene.awaitRoads(server);
+        scene = new AccidentScene(server);
+        admin = server.api().staff("admin", DemoAccounts.PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static Api police(String username) {
+        return server.api().staff(username, DemoAccounts.PASSWORD);
+    }
+
+    /** Both parties say the other was at fault: the engine sends the case to the police. */
+    private static AccidentScene.Case disputed() {
+        var c = scene.inLiability();
+        expect(200, c.a().state(c.id(), new JsonObject().put("A", "NOT_AT_FAULT")
+                .put("B", "LANE_CHANGE")));
+        expect(200, c.b().state(c.id(), new JsonObject().put("A", "REAR_END")
+                .put("B", "NOT_AT_FAULT")));
+        assertEquals("POLICE_REVIEW", c.view().getString("state"));
+        return c;
+    }
+
+    private static String path(AccidentScene.Case c) {
+        return "/api/v1/police/accidents/" + c.id();
+    }
+
+    private static JsonObject decision() {
+        return new JsonObject().put("grades", new JsonObject().put("A", "MAIN")
+                        .put("B", "SECONDARY"))
+                .put("basis", new JsonObject().put("A", new JsonArray().add("RTSL-43"))
+                        .put("B", new JsonArray().add("IR-44-p2")))
+                .put("facts", "甲车未与前车保持安全距离，乙车变更车道时影响甲车正常行驶，两车发生刮擦。");
+    }
+
+    @Test
+    @DisplayName("20 officers claim one case at once: exactly one wins, the others get 409"
+            + " naming who holds it")
+    void twentyConcurrentClaims() throws Exception {
+        var c = disputed();
+        List<Api> officers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String username = "officer" + UUID.randomUUID().toString().substring(0, 8);
+            expect(201, admin.post("/api/v1/admin/accounts", new JsonObject()
+                    .put("username", username).put("displayName", "警官" + i)
+                    .put("password", OFFICER_PASSWORD).put("roles", new JsonArray().add("police"))
+                    .put("organisation", "平湖市公安局交通警察大队")));
+            officers.add(server.api().staff(username, OFFICER_PASSWORD));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Reply>> replies = new ArrayList<>();
+        for (Api officer : officers) {
+            Callable<Api.Reply> claim = () -> {
+                go.await();
+                return officer.post(path(c) + "/claim", new JsonObject());
+            };
+            replies.add(pool.submit(claim));
+        }
+        go.countDown();
+        List<Api.Reply> done = new ArrayList<>();
+        for (Future<Api.Reply> f : replies) {
+            done.add(f.get());
+        }
+        pool.shutdown();
+        List<Api.Reply> won = done.stream().filter(r -> r.status() == 200).toList();
+        assertEquals(1, won.size(), done.toString());
+        String holder = won.get(0).json().getJsonObject("claim").getString("officerName");
+        for (Api.Reply r : done) {
+            if (r.status() != 200) {
+                assertEquals(409, r.status(), r.toString());
+                assertEquals("CLAIM_HELD", r.json().getString("code"));
+                assertTrue(r.json().getString("message").contains(holder), r.toString());
+            }
+        }
+        JsonArray audit = expect(200, officers.get(0).get(path(c) + "/audit")).jsonArray();
+        assertEquals(1, audit.stream().filter(a -> ((JsonObject) a).getString("action")
+                .equals("police.claim")).count(), "one claim, one audit row");
+    }
+
+    @Test
+    @DisplayName("A decision by an officer who does not hold the claim is a 409 naming the holder;"
+            + " nothing changes")
+    void decisionWithoutClaim() {
+        var c = disputed();
+        Api one = police("police1");
+        Api two = police("police2");
+        JsonObject seen = expect(200, one.get(path(c))).json();
+        assertTrue(seen.getJsonObject("claim").getBoolean("mine"), "opening the case claims it");
+        JsonObject seenByTwo = expect(200, two.get(path(c))).json();
+        assertFalse(seenByTwo.getJsonObject("claim").getBoolean("mine"));
+        assertEquals("平湖交警 王警官", seenByTwo.getJsonObject("claim").getString("officerName"));
+
+        Api.Reply refused = two.post(path(c) + "/decision", decision());
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals("CLAIM_HELD", refused.json().getString("code"));
+        assertTrue(refused.json().getString("message").contains("王警官"));
+        assertEquals(409, two.post(path(c) + "/claim", new JsonObject()).status());
+        assertEquals("POLICE_REVIEW", c.view().getString("state"));
+        assertNull(c.view().getValue("policeDecision"));
+
+        assertEquals(403, two.post(path(c) + "/take-over", new JsonObject()).status(),
+                "an officer does not take over; a supervisor does");
+        JsonObject taken = expect(200, admin.post(path(c) + "/take-over", new JsonObject()))
+                .json();
+        assertEquals("系统管理员", taken.getJsonObject("claim").getString("officerName"));
+        assertEquals(409, one.post(path(c) + "/decision", decision()).status(),
+                "after the take-over officer 1 no longer holds it");
+    }
+
+    @Test
+    @DisplayName("A claim not renewed lapses at its lease's end: then another officer takes it")
+    void lapsedClaim() throws Exception {
+        var c = disputed();
+        Api one = police("police1");
+        Api two = police("police2");
+        JsonObject held = expect(200, one.post(path(c) + "/claim", new JsonObject())).json();
+        java.time.Instant until = java.time.Instant.parse(held.getJsonObject("claim")
+                .getString("expiresAt"));
+        long minutes = java.time.Duration.between(java.time.Instant.now(), until).toMinutes();
+        assertTrue(minutes >= 9 && minutes <= 10, "the default lease is 10 minutes: " + minutes);
+        assertEquals(409, two.post(path(c) + "/claim", new JsonObject()).status());
+        try (Connection db = TestDatabase.connect(); Statement st = db.createStatement()) {
+            // the lease's end, reached without waiting ten minutes
+            st.executeUpdate("UPDATE police_claim SET expires_at = now() - interval '1 second'"
+                    + " WHERE case_id = '" + c.id() + "'");
+        }
+        JsonObject taken = expect(200, two.post(path(c) + "/claim", new JsonObject())).json();
+        assertEquals("平湖交警 赵警官", taken.getJsonObject("claim").getString("officerName"));
+        assertEquals(409, one.post(path(c) + "/decision", decision()).status());
+    }
+
+    @Test
+    @DisplayName("Send back for a new collision photo: the party may do exactly that, the case"
+            + " returns to the queue; then the decision issues a determination that verifies and"
+            + " reaches each insurer once; every officer action has its audit row")
+    void sendBackDecideDetermineAudit() throws Exception {
+        var c = disputed();
+        Api one = police("police1");
+        JsonObject view = expect(200, one.get(path(c))).json();
+        String photoId = view.getJsonArray("photos").getJsonObject(2).getJsonObject("photo")
+                .getString("id");
+        assertEquals(200, one.get(path(c) + "/photos/" + photoId).status());
+
+        Api.Reply badSlot = one.post(path(c) + "/send-back", new JsonObject().put("items",
+                new JsonArray().add(new JsonObject().put("kind", "PHOTO").put("target", "roof"))));
+        assertEquals(400, badSlot.status(), badSlot.toString());
+        JsonObject sent = expect(200, one.post(path(c) + "/send-back", new JsonObject()
+                .put("items", new JsonArray().add(new JsonObject().put("kind", "PHOTO")
+                        .put("target", "collision-point")))
+                .put("note", "碰撞部位照片看不清，请重新拍摄"))).json();
+        assertEquals("SUPPLEMENT", sent.getString("state"));
+
+        JsonObject party = c.a().get(c.id()).json();
+        assertEquals(new JsonArray().add("UPLOAD_PHOTO"), party.getJsonArray("allowedActions"));
+        assertEquals("collision-point", party.getJsonObject("sendBack").getJsonArray("items")
+                .getJsonObject(0).getString("target"));
+        Api.Reply wrongSlot = c.a().upload(c.id(), "panorama-front",
+                cn.anxing.accident.photo.AccidentPhotos.jpeg(), "image/jpeg", "wrong-slot-01");
+        assertEquals(409, wrongSlot.status(), wrongSlot.toString());
+        assertEquals("NOT_REQUESTED", wrongSlot.json().getString("code"));
+        expect(201, c.b().upload(c.id(), "collision-point",
+                cn.anxing.accident.photo.AccidentPhotos.jpeg(), "image/jpeg", "retake-0001"));
+        assertEquals("POLICE_REVIEW", c.view().getString("state"), "answered: back in the queue");
+        assertTrue(expect(200, one.get("/api/v1/police/accidents?state=POLICE_REVIEW"))
+                .jsonArray().stream().anyMatch(e -> ((JsonObject) e).getString("id")
+                        .equals(c.id())));
+
+        Api.Reply unknownBasis = one.post(path(c) + "/decision", decision()
+                .put("basis", new JsonObject().put("A", new JsonArray().add("RTSL-999"))));
+        assertEquals(400, unknownBasis.status());
+        assertEquals("basis.A[0]", unknownBasis.json().getString("field"));
+        JsonObject decided = expect(200, one.post(path(c) + "/decision", decision())).json();
+        assertEquals("DECIDED", decided.getString("state"));
+        String code = decided.getJsonObject("determination").getString("verificationCode");
+
+        JsonObject verified = expect(200, server.api().get("/api/v1/determinations/" + code
+                + "/verify")).json();
+        assertTrue(verified.getBoolean("genuine"), verified.encode());
+        assertFalse(expect(200, server.api().get("/api/v1/determinations/"
+                + "0000-0000-0000-0000/verify")).json().getBoolean("genuine"));
+
+        byte[] pdf = c.a().bytes("/api/v1/accidents/" + c.id() + "/determination.pdf");
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(doc);
+            // a picture of the document's first page, to look at (beside the browser tests')
+            java.nio.file.Path shots = java.nio.file.Path.of("target", "e2e-screenshots");
+            java.nio.file.Files.createDirectories(shots);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc)
+                    .renderImageWithDPI(0, 110), "png", shots.resolve("determination.png")
+                    .toFile());
+        }
+        for (String expected : List.of("道路交通事故认定书", decided.getString("caseNo"), "主要责任",
+                "次要责任", "张三", "李四", "第四十三条", "平湖交警 王警官", "平湖市公安局交通警察大队",
+                code, "柏里大道", "中国人民财产保险")) {
+            assertTrue(text.contains(expected), expected + " is not in the PDF:\n" + text);
+        }
+        JsonObject partyView = c.b().get(c.id()).json();
+        assertEquals(code, partyView.getJsonObject("determination")
+                .getString("verificationCode"));
+        assertTrue(partyView.getJsonArray("allowedActions").contains("REQUEST_REVIEW"));
+
+        try (Connection db = TestDatabase.connect(); Statement st = db.createStatement()) {
+            var rows = st.executeQuery("SELECT endpoint, count(*) FROM outbox_message WHERE"
+                    + " topic = 'accident.determination.issued' AND body LIKE '%" + c.id()
+                    + "%' GROUP BY endpoint ORDER BY endpoint");
+            List<String> found = new ArrayList<>();
+            while (rows.next()) {
+                found.add(rows.getString(1) + "=" + rows.getLong(2));
+            }
+            assertEquals(List.of("insurer:PICC=1", "insurer:PINGAN=1"), found);
+        }
+
+        expect(200, one.post(path(c) + "/close", new JsonObject()));
+        JsonArray audit = expect(200, one.get(path(c) + "/audit")).jsonArray();
+        List<String> actions = audit.stream().map(a -> ((JsonObject) a).getString("action"))
+                .toList();
+        for (String action : List.of("police.claim", "police.view-case", "police.view-photo",
+                "police.send-back", "police.decide", "police.close")) {
+            assertTrue(actions.contains(action), action + " missing from " + actions);
+        }
+        JsonObject decide = audit.stream().map(a -> (JsonObject) a)
+                .filter(a -> a.getString("action").equals("police.decide")).findFirst().orElseThrow();
+        assertEquals("POLICE_REVIEW", decide.getJsonObject("before").getString("state"));
+        assertEquals("MAIN", decide.getJsonObject("after").getJsonObject("grades")
+                .getString("A"));
+        assertTrue(expect(200, one.get("/api/v1/police/audit?officer=me")).jsonArray().stream()
+                .anyMatch(a -> c.id().equals(((JsonObject) a).getString("caseId"))));
+
+        try (Connection db = TestDatabase.connect(); Statement st = db.createStatement()) {
+            SQLException update = assertThrows(SQLException.class, () -> st.executeUpdate(
+                    "UPDATE audit_log SET action = 'police.changed' WHERE subject_id = '" + c.id()
+                            + "'"));
+            assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+            SQLException delete = assertThrows(SQLException.class, () -> st.executeUpdate(
+                    "DELETE FROM audit_log WHERE subject_id = '" + c.id() + "'"));
+            assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
+        }
+        assertEquals(audit.size(), expect(200, one.get(path(c) + "/audit")).jsonArray().size());
+    }
+
+    @Test
+    @DisplayName("Release gives the claim up (audited); review within 3 days puts the case back"
+            + " in the queue, marked; a second decision supersedes the first document")
+    void releaseAndReview() {
+        var c = disputed();
+        Api one = police("police1");
+        Api two = police("police2");
+        expect(200, one.get(path(c)));
+        JsonObject released = expect(200, one.delete(path(c) + "/claim")).json();
+        assertTrue(released.getBoolean("released"));
+        expect(200, two.get(path(c)));
+        JsonObject first = expect(200, two.post(path(c) + "/decision", decision())).json();
+        String firstCode = first.getJsonObject("determination").getString("verificationCode");
+
+        int version = c.view().getInteger("version");
+        JsonObject asked = expect(200, c.a().api.post("/api/v1/accidents/" + c.id()
+                + "/review-request", new JsonObject().put("version", version))).json();
+        assertEquals("POLICE_REVIEW", asked.getString("state"));
+        JsonObject row = expect(200, two.get("/api/v1/police/accidents")).jsonArray().stream()
+                .map(e -> (JsonObject) e).filter(e -> e.getString("id").equals(c.id()))
+                .findFirst().orElseThrow();
+        assertTrue(row.getBoolean("reviewRequested"));
+        assertTrue(row.getJsonArray("reasons").contains("REVIEW_REQUESTED"));
+
+        JsonObject second = expect(200, two.post(path(c) + "/decision", decision()
+                .put("grades", new JsonObject().put("A", "EQUAL").put("B", "EQUAL")))).json();
+        assertNotNull(second.getJsonObject("determination"));
+        JsonObject old = expect(200, server.api().get("/api/v1/determinations/" + firstCode
+                + "/verify")).json();
+        assertTrue(old.getBoolean("superseded"), old.encode());
+
+        List<String> actions = expect(200, two.get(path(c) + "/audit")).jsonArray().stream()
+                .map(a -> ((JsonObject) a).getString("action")).toList();
+        assertTrue(actions.contains("police.release"), actions.toString());
+        assertTrue(actions.contains("police.decide"), actions.toString());
+    }
+
+    @Test
+    @DisplayName("Photo reuse: an exact copy and a resized, recompressed copy from another case"
+            + " flag the case; a different photo of the same kind of scene does not")
+    void photoReuse() {
+        byte[] original = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(101, 1024,
+                768), 0.85f);
+        byte[] resized = PerceptualHashTest.jpeg(PerceptualHashTest.resize(
+                PerceptualHashTest.read(original), 0.5), 0.5f);
+        byte[] other = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(102, 1024,
+                768), 0.85f);
+        assertTrue(reuseFlags(original).isEmpty(), "the first use is no reuse");
+        assertEquals(1, reuseFlags(original.clone()).size(), "an exact copy");
+        assertEquals(1, reuseFlags(resized).size(), "a resized, recompressed copy");
+        assertTrue(reuseFlags(other).isEmpty(), "another scene of the same kind");
+    }
+
+    private static List<JsonObject> reuseFlags(byte[] photo) {
+        var c = scene.reported();
+        expect(200, c.a().checklist(c.id(), false));
+        JsonObject view = expect(201, c.a().upload(c.id(), "collision-point", photo,
+                "image/jpeg", UUID.randomUUID().toString())).json().getJsonObject("case");
+        return view.getJsonArray("flags").stream().map(f -> (JsonObject) f)
+                .filter(f -> f.getString("kind").equals("PHOTO_REUSED")).toList();
+    }
+
+    @Test
+    @DisplayName("Plate frequency: a plate in its third case within 30 days flags that case;"
+            + " the first two are not flagged")
+    void plateFrequency() {
+        String plate = Phone.freshPlate();
+        List<JsonArray> flags = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Phone a = scene.phone();
+            Api.Reply created = a.report(plate, Phone.freshPlate());
+            if (created.status() == 200) {
+                // offered an open case with the same plate nearby: report anyway
+                created = a.api.post("/api/v1/accidents", Phone.reportBody(Phone.SCENE_LAT,
+                        Phone.SCENE_LON, plate, Phone.freshPlate()).put("ignoreDuplicates",
+                        true));
+            }
+            assertEquals(201, created.status(), created.toString());
+            flags.add(created.json().getJsonArray("flags"));
+        }
+        assertTrue(flags.get(0).isEmpty());
+        assertTrue(flags.get(1).isEmpty());
+        assertEquals("PLATE_FREQUENT", flags.get(2).getJsonObject(0).getString("kind"));
+        assertTrue(flags.get(2).getJsonObject(0).getString("zh").contains(plate));
+    }
+
+    @Test
+    @DisplayName("A flagged case cannot seal its agreement by itself: settled liability goes to"
+            + " the police first, the parties see why, signing is refused")
+    void flaggedCaseCannotSeal() {
+        byte[] photo = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(201, 800,
+                600), 0.8f);
+        reuseFlags(photo);
+        var c = scene.reported();
+        expect(200, c.a().checklist(c.id(), false));
+        c.a().uploadAll(c.id());
+        JsonObject flagged = expect(201, c.a().upload(c.id(), "collision-point", photo.clone(),
+                "image/jpeg", UUID.randomUUID().toString())).json().getJsonObject("case");
+        assertEquals("PHOTO_REUSED", flagged.getJsonArray("flags").getJsonObject(0)
+                .getString("kind"));
+        expect(200, c.b().join(c.view().getString("shareCode")));
+        expect(200, c.a().details(c.id(), "张三", c.plateA(), "330482199001011234", "PICC"));
+        expect(200, c.b().details(c.id(), "李四", c.plateB(), "330482198505052345", "PINGAN"));
+        expect(200, c.a().state(c.id(), new JsonObject().put("A", "NOT_AT_FAULT")
+                .put("B", "REAR_END")));
+        JsonObject after = expect(200, c.b().state(c.id(), new JsonObject()
+                .put("A", "NOT_AT_FAULT").put("B", "REAR_END"))).json();
+        assertEquals("POLICE_REVIEW", after.getString("state"));
+        assertTrue(after.getBoolean("settlementHeld"));
+        assertFalse(after.getJsonArray("allowedActions").contains("SIGN"));
+        assertEquals(409, c.a().sign(c.id()).status());
+        assertEquals(409, c.a().api.get("/api/v1/accidents/" + c.id() + "/agreement").status(),
+                "no agreement was sealed");
+        assertTrue(expect(200, police("police1").get("/api/v1/police/accidents")).jsonArray()
+                .stream().anyMatch(e -> ((JsonObject) e).getString("id").equals(c.id())));
+    }
+}
