@@ -313,6 +313,7 @@ class AccessMatrixTest {
             case "GET" -> who.get(path);
             case "POST" -> who.post(path, new JsonObject());
             case "PUT" -> who.put(path, new JsonObject());
+            case "DELETE" -> who.delete(path);
             default -> throw new IllegalStateException("no call for " + route.method());
         };
         int status = reply.status();
