@@ -19,6 +19,8 @@ public final class OrganisationRepository {
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM organisation WHERE id = $1";
     private static final String BY_CODE =
             "SELECT " + COLUMNS + " FROM organisation WHERE code = $1";
+    private static final String BY_NAME = "SELECT " + COLUMNS
+            + " FROM organisation WHERE name_zh = $1 ORDER BY code LIMIT 1";
     private static final String ACTIVE_OF_KIND = "SELECT " + COLUMNS
             + " FROM organisation WHERE kind = $1 AND active ORDER BY code";
     private static final String INSERT = """
@@ -50,6 +52,10 @@ public final class OrganisationRepository {
 
     public Future<Optional<Organisation>> byCode(SqlClient client, String code) {
         return many(client, BY_CODE, Tuple.of(code)).map(OrganisationRepository::first);
+    }
+
+    public Future<Optional<Organisation>> byName(SqlClient client, String nameZh) {
+        return many(client, BY_NAME, Tuple.of(nameZh)).map(OrganisationRepository::first);
     }
 
     public Future<List<Organisation>> activeOfKind(SqlClient client, OrganisationKind kind) {

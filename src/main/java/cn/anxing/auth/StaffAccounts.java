@@ -195,8 +195,12 @@ public final class StaffAccounts {
                 return top.get(0);
             });
         } else {
-            org = organisations.byCode(tx, code.strip()).map(found -> found.orElseThrow(() ->
-                    invalid("organisation", "没有这个单位 / no organisation with code " + code)));
+            // by its code, or by its full Chinese name as the admin sees it on the page
+            org = organisations.byCode(tx, code.strip()).compose(found -> found.isPresent()
+                    ? Future.succeededFuture(found)
+                    : organisations.byName(tx, code.strip()))
+                    .map(found -> found.orElseThrow(() -> invalid("organisation",
+                            "没有这个单位 / no organisation with code " + code)));
         }
         return org.map(o -> {
             if (!o.active()) {

@@ -26,7 +26,7 @@ public final class DemoOrganisations implements DemoData {
     public static final List<Org> ALL = List.of(
             // made by V71 too; listed so that a database emptied by the tests has it again
             new Org(OrganisationKind.ADMIN, "admin", "系统管理", "Administration", null),
-            new Org(OrganisationKind.POLICE_UNIT, POLICE, "平湖交警大队",
+            new Org(OrganisationKind.POLICE_UNIT, POLICE, "平湖市公安局交通警察大队",
                     "Pinghu Traffic Police Brigade", null),
             new Org(OrganisationKind.POLICE_UNIT, "pinghu-police-1", "平湖交警大队城区中队",
                     "Pinghu Traffic Police, City Squadron", POLICE),
