@@ -24,7 +24,7 @@ export const AREAS = [
     { id: 'medical-advance', roles: ['driver', 'parent', 'police', 'insurer', 'hospital', 'fund'],
         title: 'area.medicalAdvance', path: '/payments' },
     { id: 'insight', roles: ['police', 'admin'], title: 'area.insight', path: '/insight' },
-    { id: 'accounts', roles: ['admin'], title: 'area.accounts', path: '/area/accounts' },
+    { id: 'accounts', roles: ['admin'], title: 'area.accounts', path: '/admin' },
     { id: 'map', roles: null, title: 'area.map', path: '/map' },
 ];
 

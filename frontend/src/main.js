@@ -23,6 +23,8 @@ addRoute('/child-bus', lazy(() => import('./bus/child-view.js'), 'childBusView')
 addRoute('/payments', lazy(() => import('./payments/payments-view.js'), 'paymentsView'));
 addRoute('/payments/:id', lazy(() => import('./payments/application-view.js'),
     'applicationView'));
+addRoute('/admin', lazy(() => import('./admin/accounts-view.js'), 'adminView'),
+    { roles: ['admin'] });
 addRoute('/area/:id', areaPlaceholderView);
 /** @type {(name: string, file: string) => import('./types.js').View} */
 const accident = (name, file) => lazy(() => import(`./accident/${file}.js`), name);

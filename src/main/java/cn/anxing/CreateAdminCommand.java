@@ -47,9 +47,17 @@ final class CreateAdminCommand {
             var options = database.connectOptions();
             try (var connection = DriverManager.getConnection(database.jdbcUrl(),
                     options.getUser(), options.getPassword());
+                 var organisation = connection.prepareStatement("""
+                         INSERT INTO organisation (kind, code, name_zh, name_en)
+                         VALUES ('ADMIN', 'admin', '系统管理', 'Administration')
+                         ON CONFLICT (code) DO NOTHING""");
                  var insert = connection.prepareStatement("""
-                         INSERT INTO account (username, display_name, password_hash, roles)
-                         VALUES (?, ?, ?, ARRAY['admin']) ON CONFLICT (username) DO NOTHING""")) {
+                         INSERT INTO account (username, display_name, password_hash, roles,
+                             organisation_id)
+                         VALUES (?, ?, ?, ARRAY['admin'],
+                             (SELECT id FROM organisation WHERE code = 'admin'))
+                         ON CONFLICT (username) DO NOTHING""")) {
+                organisation.executeUpdate();
                 insert.setString(1, username);
                 insert.setString(2, name);
                 insert.setString(3, PasswordHasher.hash(password));

@@ -14,6 +14,7 @@ import cn.anxing.accident.liability.ScenarioCatalogue;
 import cn.anxing.auth.Role;
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
+import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
 import cn.anxing.http.Bodies;
 import cn.anxing.http.Responses;
@@ -77,12 +78,17 @@ public final class AccidentRoutes implements UploadRoutes {
 
     @Override
     public void mount(Router router) {
-        router.get("/api/v1/liability/scenarios").handler(this::scenarios);
-        router.get("/api/v1/agreements/:code/verify").handler(this::verify);
-        router.get("/api/v1/accidents/join/:code").handler(this::joinPreview);
-        router.route("/api/v1/accidents*").handler(authz.authenticated())
-                .handler(Authz.anyOf(Role.DRIVER));
-        router.get("/api/v1/insurers").handler(authz.authenticated()).handler(this::insurers);
+        authz.guard(router.get("/api/v1/liability/scenarios"), Access.anyone())
+                .handler(this::scenarios);
+        authz.guard(router.get("/api/v1/agreements/:code/verify"), Access.anyone())
+                .handler(this::verify);
+        // the invitation's preview is read before signing in
+        authz.guard(router.get("/api/v1/accidents/join/:code"), Access.anyone())
+                .handler(this::joinPreview);
+        // every route under /api/v1/accidents is the driver's; whose case it is, the use cases
+        // check (a party of it)
+        authz.guard(router.route("/api/v1/accidents*"), Access.roles(Role.DRIVER));
+        authz.guard(router.get("/api/v1/insurers"), Access.signedIn()).handler(this::insurers);
         router.get("/api/v1/accidents/location").handler(this::locate);
         router.post("/api/v1/accidents").handler(this::report);
         router.get("/api/v1/accidents").handler(this::mine);

@@ -129,12 +129,16 @@ public final class CaseAgreements {
     }
 
     public Future<Sealed> agreement(UUID actor, UUID caseId) {
+        // the agreement must exist before its parties are read: an unsigned case's licences
+        // may not be stored yet, and decrypting nothing is a 500, not "not signed"
         return cases.ofParty(actor, caseId).compose(c -> cases.repository()
-                .agreementOfCase(caseId).map(a -> new Sealed(agreementOf(c, c.parties()),
-                        a.orElseThrow(() -> new DomainException(
-                                AccidentError.AGREEMENT_NOT_SIGNED, "协议书尚未签署 / the"
-                                + " agreement is not signed by every party yet", null))
-                                .verificationCode())));
+                .agreementOfCase(caseId).map(a -> {
+                    String code = a.orElseThrow(() -> new DomainException(
+                            AccidentError.AGREEMENT_NOT_SIGNED, "协议书尚未签署 / the"
+                            + " agreement is not signed by every party yet", null))
+                            .verificationCode();
+                    return new Sealed(agreementOf(c, c.parties()), code);
+                }));
     }
 
     /**

@@ -4,6 +4,7 @@ import static cn.anxing.http.Bodies.object;
 import static cn.anxing.http.Bodies.requiredString;
 
 import cn.anxing.auth.Role;
+import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
@@ -29,10 +30,10 @@ public final class InsurerRoutes implements FeatureRoutes {
 
     @Override
     public void mount(Router router) {
-        router.get("/api/v1/admin/insurers").handler(authz.authenticated())
-                .handler(Authz.anyOf(Role.ADMIN)).handler(this::list);
-        router.put("/api/v1/admin/insurers/:code").handler(authz.authenticated())
-                .handler(Authz.anyOf(Role.ADMIN)).handler(this::register);
+        authz.guard(router.get("/api/v1/admin/insurers"), Access.roles(Role.ADMIN))
+                .handler(this::list);
+        authz.guard(router.put("/api/v1/admin/insurers/:code"), Access.roles(Role.ADMIN))
+                .handler(this::register);
     }
 
     private void list(RoutingContext ctx) {

@@ -74,7 +74,9 @@ final class PoliceDeskRepository {
     private static final String RELEASE =
             "DELETE FROM police_claim WHERE case_id = $1 AND officer_id = $2 RETURNING case_id";
     private static final String OFFICER =
-            "SELECT id, display_name, organisation FROM account WHERE id = $1";
+            "SELECT a.id, a.display_name, COALESCE(o.name_zh, a.organisation) AS organisation"
+            + " FROM account a LEFT JOIN organisation o ON o.id = a.organisation_id"
+            + " WHERE a.id = $1";
     /** The audit subject of every officer action on a case. */
     static final String SUBJECT = "accident_case";
     private static final String AUDIT_COLUMNS = """

@@ -5,6 +5,7 @@ import static cn.anxing.http.Bodies.optionalString;
 import static cn.anxing.http.Bodies.uuidParam;
 
 import cn.anxing.accident.police.SendBack;
+import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
 import cn.anxing.auth.Role;
 import cn.anxing.error.CommonError;
@@ -58,14 +59,14 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
 
     @Override
     public void mount(Router router) {
-        router.get("/api/v1/determinations/:code/verify").handler(this::verify);
-        router.get(PARTY_CASE + "/determination.pdf").handler(authz.authenticated())
-                .handler(Authz.anyOf(Role.DRIVER)).handler(this::partyPdf);
-        router.post(PARTY_CASE + "/review-request").handler(authz.authenticated())
-                .handler(Authz.anyOf(Role.DRIVER)).handler(this::reviewRequest);
+        authz.guard(router.get("/api/v1/determinations/:code/verify"), Access.anyone())
+                .handler(this::verify);
+        authz.guard(router.get(PARTY_CASE + "/determination.pdf"), Access.roles(Role.DRIVER))
+                .handler(this::partyPdf);
+        authz.guard(router.post(PARTY_CASE + "/review-request"), Access.roles(Role.DRIVER))
+                .handler(this::reviewRequest);
 
-        router.route("/api/v1/police/*").handler(authz.authenticated())
-                .handler(Authz.anyOf(Role.POLICE, Role.ADMIN));
+        authz.guard(router.route("/api/v1/police/*"), Access.roles(Role.POLICE, Role.ADMIN));
         router.get("/api/v1/police/accidents").handler(this::queue);
         router.get("/api/v1/police/statistics").handler(this::statistics);
         router.get("/api/v1/police/legal-basis").handler(this::legalBasis);

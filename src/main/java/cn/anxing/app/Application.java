@@ -9,6 +9,7 @@ import cn.anxing.db.Database;
 import cn.anxing.demo.DemoData;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HttpServerVerticle;
+import cn.anxing.http.RouteRules;
 import cn.anxing.map.MapModule;
 import cn.anxing.map.tiles.BaseMap;
 import cn.anxing.insight.InsightModule;
@@ -45,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,10 +65,13 @@ public final class Application {
     private final List<FeatureModule> modules;
     private final List<String> demoLines;
     private final OutboxRelay outboxRelay;
+    private final List<RouteRules.Declared> routeTable;
     private volatile boolean stopped;
 
     private Application(Platform platform, Database database, List<FeatureModule> modules,
-            List<String> demoLines, OutboxRelay outboxRelay) {
+            List<String> demoLines, OutboxRelay outboxRelay,
+            List<RouteRules.Declared> routeTable) {
+        this.routeTable = routeTable;
         this.platform = platform;
         this.database = database;
         this.modules = modules;
@@ -114,7 +119,8 @@ public final class Application {
                     .description("Deliveries whose result could not be recorded (sent again)")
                     .register(metrics);
             var platform = new Platform(config, vertx, pool, outbox, outboxRelay::wake,
-                    new Authz(jwt), routing, metrics, secrets, workers, Clock.systemUTC());
+                    new Authz(jwt, accounts::sessionState), routing, metrics, secrets, workers,
+                    Clock.systemUTC());
 
             List<FeatureModule> modules = new ArrayList<>();
             modules.add(new HealthModule(platform));
@@ -132,8 +138,11 @@ public final class Application {
 
             var deployment = new DeploymentOptions()
                     .setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            // every instance builds the same router; the first one's table is kept for tests
+            var routeTable = new AtomicReference<List<RouteRules.Declared>>();
             await(vertx.deployVerticle(() -> new HttpServerVerticle(config.http(), routes,
-                    metrics), deployment));
+                    metrics, table -> routeTable.compareAndSet(null, List.copyOf(table))),
+                    deployment));
 
             List<String> demoLines = new ArrayList<>();
             if (config.demo()) {
@@ -148,7 +157,8 @@ public final class Application {
                     config.http().host(), config.http().port(),
                     (System.nanoTime() - started) / 1_000_000,
                     database.isEmbedded() ? "embedded" : "external");
-            return new Application(platform, database, modules, demoLines, outboxRelay);
+            return new Application(platform, database, modules, demoLines, outboxRelay,
+                    routeTable.get());
         } catch (Exception | Error e) {
             // not swallowed: the resources are released and the failure rethrown as it was
             if (vertx != null) {
@@ -157,6 +167,11 @@ public final class Application {
             database.close();
             throw e;
         }
+    }
+
+    /** Every API endpoint with the access rule it declares, as the HTTP server mounted it. */
+    public List<RouteRules.Declared> routeTable() {
+        return routeTable;
     }
 
     public List<String> demoLines() {

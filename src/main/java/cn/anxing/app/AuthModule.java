@@ -2,6 +2,9 @@ package cn.anxing.app;
 
 import cn.anxing.auth.AccountRepository;
 import cn.anxing.auth.AccountRoutes;
+import cn.anxing.auth.AdminRoutes;
+import cn.anxing.auth.OrganisationRepository;
+import cn.anxing.auth.StaffAccounts;
 import cn.anxing.auth.AccountService;
 import cn.anxing.auth.LogSmsGateway;
 import cn.anxing.auth.SmsGateway;
@@ -10,6 +13,7 @@ import cn.anxing.config.AppConfig;
 import cn.anxing.config.ConfigException;
 import cn.anxing.demo.DemoAccounts;
 import cn.anxing.demo.DemoData;
+import cn.anxing.demo.DemoOrganisations;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.platform.FeatureModule;
 import cn.anxing.platform.Platform;
@@ -24,6 +28,8 @@ import java.util.List;
 final class AuthModule implements FeatureModule {
 
     private final AccountRoutes routes;
+    private final AdminRoutes admin;
+    private final DemoOrganisations demoOrganisations;
     private final DemoAccounts demo;
 
     /** {@code jwt} signs the tokens the platform's Authz checks; {@code accounts} keeps them. */
@@ -33,17 +39,21 @@ final class AuthModule implements FeatureModule {
                 new Tokens(jwt, config.auth().tokenTtl()), smsGateway(config.auth()),
                 config.auth(), platform.clock());
         this.routes = new AccountRoutes(service, platform.authz());
+        var staff = new StaffAccounts(platform.workers().cryptoExecutor(), accounts,
+                new OrganisationRepository(platform.pool()));
+        this.admin = new AdminRoutes(staff, platform.authz());
+        this.demoOrganisations = new DemoOrganisations(platform.pool());
         this.demo = new DemoAccounts(platform.vertx(), accounts);
     }
 
     @Override
     public List<FeatureRoutes> routes() {
-        return List.of(routes);
+        return List.of(routes, admin);
     }
 
     @Override
     public List<DemoData> demo() {
-        return List.of(demo);
+        return List.of(demoOrganisations, demo);
     }
 
     private static SmsGateway smsGateway(AppConfig.AuthConfig config) {

@@ -19,22 +19,53 @@ import java.util.stream.Collectors;
 /** Accounts and one-time codes in PostgreSQL. */
 public final class AccountRepository {
 
-    private static final String COLUMNS =
-            "id, phone, username, display_name, roles, organisation, password_hash, disabled";
+    private static final String COLUMNS = "a.id, a.phone, a.username, a.display_name, a.roles,"
+            + " a.password_hash, a.disabled, a.session_version, a.organisation_id,"
+            + " o.code AS organisation_code, o.name_zh AS organisation_name";
+    private static final String FROM =
+            " FROM account a LEFT JOIN organisation o ON o.id = a.organisation_id";
     private static final String BY_USERNAME =
-            "SELECT " + COLUMNS + " FROM account WHERE username = $1";
-    private static final String BY_PHONE = "SELECT " + COLUMNS + " FROM account WHERE phone = $1";
-    private static final String BY_ID = "SELECT " + COLUMNS + " FROM account WHERE id = $1";
+            "SELECT " + COLUMNS + FROM + " WHERE a.username = $1";
+    private static final String BY_PHONE = "SELECT " + COLUMNS + FROM + " WHERE a.phone = $1";
+    private static final String BY_ID = "SELECT " + COLUMNS + FROM + " WHERE a.id = $1";
     private static final String INSERT_PHONE_ACCOUNT = """
-            INSERT INTO account (phone, display_name, roles) VALUES ($1, $2, $3)
-            ON CONFLICT (phone) DO UPDATE SET phone = EXCLUDED.phone
-            RETURNING""" + " " + COLUMNS;
+            WITH a AS (
+                INSERT INTO account (phone, display_name, roles) VALUES ($1, $2, $3)
+                ON CONFLICT (phone) DO UPDATE SET phone = EXCLUDED.phone
+                RETURNING *)
+            SELECT""" + " " + COLUMNS
+            + " FROM a LEFT JOIN organisation o ON o.id = a.organisation_id";
     private static final String INSERT_STAFF = """
-            INSERT INTO account (username, display_name, password_hash, roles, organisation, phone)
-            VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT (username) DO NOTHING
-            RETURNING""" + " " + COLUMNS;
-    private static final String LIST = "SELECT " + COLUMNS + " FROM account ORDER BY created_at";
+            WITH a AS (
+                INSERT INTO account (username, display_name, password_hash, roles,
+                    organisation_id, phone)
+                VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (username) DO NOTHING
+                RETURNING *)
+            SELECT""" + " " + COLUMNS + " FROM a LEFT JOIN organisation o"
+            + " ON o.id = a.organisation_id";
+    private static final String LIST = "SELECT " + COLUMNS + FROM + " ORDER BY a.created_at";
+    /* Every change an admin makes bumps the session version: tokens issued before are refused. */
+    private static final String UPDATE_STAFF = """
+            UPDATE account SET display_name = $2, roles = $3, organisation_id = $4,
+                session_version = session_version + 1, updated_at = now()
+            WHERE id = $1 AND username IS NOT NULL""";
+    private static final String SET_PASSWORD = """
+            UPDATE account SET password_hash = $2, session_version = session_version + 1,
+                updated_at = now()
+            WHERE id = $1 AND username IS NOT NULL""";
+    private static final String SET_DISABLED = """
+            UPDATE account SET disabled = $2, session_version = session_version + 1,
+                updated_at = now()
+            WHERE id = $1""";
+    private static final String LOCK_BY_ID = "SELECT " + COLUMNS + FROM
+            + " WHERE a.id = $1 FOR UPDATE OF a";
+    /* The per-request session check: one primary-key lookup. */
+    private static final String SESSION = """
+            SELECT a.session_version, a.disabled, a.roles, a.organisation_id, o.code, o.kind,
+                o.active
+            FROM account a LEFT JOIN organisation o ON o.id = a.organisation_id
+            WHERE a.id = $1""";
     private static final String COUNT_REQUESTS_BY_PHONE =
             "SELECT count(*), max(created_at) FROM otp_request WHERE phone = $1 AND created_at > $2";
     private static final String COUNT_REQUESTS_BY_ADDRESS =
@@ -98,10 +129,45 @@ public final class AccountRepository {
     }
 
     /** Creates a staff account; empty if the username is taken. */
-    public Future<Optional<StoredAccount>> createStaff(String username, String displayName,
-            String passwordHash, Set<Role> roles, String organisation, String phone) {
-        return one(pool, INSERT_STAFF, Tuple.of(username, displayName, passwordHash,
-                roleArray(roles), organisation, phone));
+    public Future<Optional<StoredAccount>> createStaff(SqlClient client, String username,
+            String displayName, String passwordHash, Set<Role> roles, UUID organisationId,
+            String phone) {
+        return one(client, INSERT_STAFF, Tuple.of(username, displayName, passwordHash,
+                roleArray(roles), organisationId, phone));
+    }
+
+    /** The account, its row locked until {@code tx} ends. */
+    public Future<Optional<StoredAccount>> lock(SqlClient tx, UUID id) {
+        return one(tx, LOCK_BY_ID, Tuple.of(id));
+    }
+
+    public Future<Void> updateStaff(SqlClient tx, UUID id, String displayName, Set<Role> roles,
+            UUID organisationId) {
+        return tx.preparedQuery(UPDATE_STAFF)
+                .execute(Tuple.of(id, displayName, roleArray(roles), organisationId)).mapEmpty();
+    }
+
+    public Future<Void> setPassword(SqlClient tx, UUID id, String passwordHash) {
+        return tx.preparedQuery(SET_PASSWORD).execute(Tuple.of(id, passwordHash)).mapEmpty();
+    }
+
+    public Future<Void> setDisabled(SqlClient tx, UUID id, boolean disabled) {
+        return tx.preparedQuery(SET_DISABLED).execute(Tuple.of(id, disabled)).mapEmpty();
+    }
+
+    /** The account's session state now, for {@link Authz}; empty when there is no account. */
+    public Future<Optional<SessionState>> sessionState(UUID id) {
+        return pool.preparedQuery(SESSION).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            String kind = row.getString(5);
+            return Optional.of(new SessionState(id, row.getInteger(0), row.getBoolean(1),
+                    roles(row.getArrayOfStrings(2)), row.getUUID(3), row.getString(4),
+                    kind == null ? null : OrganisationKind.valueOf(kind),
+                    !Boolean.FALSE.equals(row.getBoolean(6))));
+        });
     }
 
     public Future<java.util.List<Account>> list() {
@@ -175,17 +241,22 @@ public final class AccountRepository {
     }
 
     private static StoredAccount toStored(Row row) {
-        Set<Role> roles = Arrays.stream(row.getArrayOfStrings("roles"))
-                .map(name -> Role.fromWire(name).orElseThrow())
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         var account = new Account(row.getUUID("id"), row.getString("phone"),
-                row.getString("username"), row.getString("display_name"), roles,
-                row.getString("organisation"));
+                row.getString("username"), row.getString("display_name"),
+                roles(row.getArrayOfStrings("roles")), row.getString("organisation_code"),
+                row.getUUID("organisation_id"), row.getString("organisation_name"),
+                row.getBoolean("disabled"), row.getInteger("session_version"));
         return new StoredAccount(account, row.getString("password_hash"),
                 row.getBoolean("disabled"));
     }
 
-    private static String[] roleArray(Set<Role> roles) {
+    static Set<Role> roles(String[] names) {
+        return Arrays.stream(names)
+                .map(name -> Role.fromWire(name).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+
+    static String[] roleArray(Set<Role> roles) {
         return roles.stream().map(Role::wireName).sorted().toArray(String[]::new);
     }
 

@@ -174,31 +174,6 @@ public final class AccountService {
                         "This account no longer exists")));
     }
 
-    public Future<Account> createStaff(String username, String displayName, String password,
-            Set<Role> roles, String organisation) {
-        if (username == null || !username.matches("[a-z][a-z0-9_.-]{2,31}")) {
-            throw invalid("username",
-                    "username: 3-32 lower-case letters, digits, _ . - starting with a letter");
-        }
-        if (password == null || password.length() < 10) {
-            throw invalid("password", "password: at least 10 characters");
-        }
-        if (roles.isEmpty() || roles.stream().anyMatch(r -> !r.isStaff())) {
-            throw invalid("roles", "roles: one or more staff roles (police,"
-                    + " coordinator, insurer, hospital, fund, admin)");
-        }
-        return crypto.executeBlocking(() -> PasswordHasher.hash(password), false)
-                .compose(hash -> accounts.createStaff(username, displayName, hash, roles,
-                        organisation, null))
-                .map(created -> created.map(AccountRepository.StoredAccount::account)
-                        .orElseThrow(() -> new DomainException(AuthError.USERNAME_TAKEN,
-                                "username " + username + " is taken", "username")));
-    }
-
-    public Future<List<Account>> list() {
-        return accounts.list();
-    }
-
     private Session session(AccountRepository.StoredAccount stored) {
         if (stored.disabled()) {
             throw new DomainException(CommonError.FORBIDDEN, "This account is disabled");

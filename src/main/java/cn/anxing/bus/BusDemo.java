@@ -99,7 +99,8 @@ public final class BusDemo implements DemoData {
     }
 
     private Future<School> seedMissing() {
-        return repository.schoolByDemoKey(DEMO_KEY).compose(found -> found
+        return repository.bindDemoSchool(DEMO_KEY)
+                .compose(x -> repository.schoolByDemoKey(DEMO_KEY)).compose(found -> found
                 .map(Future::succeededFuture)
                 .orElseGet(this::createSchool))
                 .compose(school -> repository.countHouseholds(school.id()).compose(count -> {
@@ -126,8 +127,9 @@ public final class BusDemo implements DemoData {
 
     private Future<School> createSchool() {
         return vertx.executeBlocking(this::pickSchool, false).compose(picked ->
-                repository.insertSchool(picked.name(), picked.location(), LocalTime.of(21, 0),
-                        LocalTime.of(7, 20), DEMO_KEY));
+                repository.demoOrganisation().compose(org -> repository.insertSchool(
+                        picked.name(), picked.location(), LocalTime.of(21, 0),
+                        LocalTime.of(7, 20), DEMO_KEY, org)));
     }
 
     private record Picked(String name, LatLon location) {

@@ -1,6 +1,7 @@
 package cn.anxing.bus;
 
 import cn.anxing.auth.PhoneNumbers;
+import cn.anxing.demo.DemoOrganisations;
 import cn.anxing.routing.LatLon;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -20,12 +21,27 @@ public final class BusRepository {
     private static final String SCHOOL_COLUMNS =
             "id, name, lat, lon, evening_dismissal, morning_arrival";
     private static final String INSERT_SCHOOL = """
-            INSERT INTO bus_school (name, lat, lon, evening_dismissal, morning_arrival, demo_key)
-            VALUES ($1, $2, $3, $4, $5, $6) RETURNING\s""" + SCHOOL_COLUMNS;
+            INSERT INTO bus_school (name, lat, lon, evening_dismissal, morning_arrival, demo_key,
+                organisation_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING\s""" + SCHOOL_COLUMNS;
+    /* Which organisation runs a school (V71), found from the school, a plan or a job. */
+    private static final String OWNER_OF_SCHOOL =
+            "SELECT id, organisation_id FROM bus_school WHERE id = $1";
+    private static final String OWNER_OF_PLAN = """
+            SELECT s.id, s.organisation_id FROM bus_plan p JOIN bus_school s ON s.id = p.school_id
+            WHERE p.id = $1""";
+    private static final String OWNER_OF_JOB = """
+            SELECT s.id, s.organisation_id FROM bus_plan_job j
+            JOIN bus_school s ON s.id = j.school_id WHERE j.id = $1""";
     private static final String SCHOOL_BY_ID =
             "SELECT " + SCHOOL_COLUMNS + " FROM bus_school WHERE id = $1";
     private static final String SCHOOL_BY_DEMO_KEY =
             "SELECT " + SCHOOL_COLUMNS + " FROM bus_school WHERE demo_key = $1";
+    private static final String ORGANISATION_BY_CODE =
+            "SELECT id FROM organisation WHERE code = $1";
+    private static final String BIND_DEMO_SCHOOL = """
+            UPDATE bus_school SET organisation_id = (SELECT id FROM organisation WHERE code = $2)
+            WHERE demo_key = $1 AND organisation_id IS NULL""";
     private static final String LIST_SCHOOLS = """
             SELECT s.id, s.name, s.lat, s.lon, s.evening_dismissal, s.morning_arrival,
                    (SELECT count(*) FROM bus_household h WHERE h.school_id = s.id) AS households,
@@ -34,7 +50,9 @@ public final class BusRepository {
                    (SELECT count(*) FROM bus_vehicle v WHERE v.school_id = s.id) AS buses,
                    (SELECT p.id FROM bus_plan p WHERE p.school_id = s.id
                      ORDER BY p.created_at DESC LIMIT 1) AS latest_plan
-              FROM bus_school s ORDER BY s.created_at""";
+              FROM bus_school s
+             WHERE $1::uuid IS NULL OR s.organisation_id = $1
+             ORDER BY s.created_at""";
     private static final String HOUSEHOLD_COLUMNS =
             "id, label, lat, lon, students, needs_door_stop, parent_phone, generated";
     private static final String INSERT_HOUSEHOLD = """
@@ -104,10 +122,15 @@ public final class BusRepository {
 
     // ---------------------------------------------------------------- schools
 
+    /** A school and the organisation that runs it (null: only an admin sees it). */
+    public record SchoolOwner(UUID schoolId, UUID organisationId) {
+    }
+
     public Future<School> insertSchool(String name, LatLon location, LocalTime evening,
-                                       LocalTime morning, String demoKey) {
+                                       LocalTime morning, String demoKey, UUID organisationId) {
         return pool.withTransaction(tx -> tx.preparedQuery(INSERT_SCHOOL)
-                .execute(Tuple.of(name, location.lat(), location.lon(), evening, morning, demoKey))
+                .execute(Tuple.from(new Object[] {name, location.lat(), location.lon(), evening,
+                        morning, demoKey, organisationId}))
                 .map(rows -> toSchool(rows.iterator().next()))
                 .compose(school -> tx.preparedQuery(ENSURE_POLICY).execute(Tuple.of(school.id()))
                         .map(school)));
@@ -125,8 +148,41 @@ public final class BusRepository {
                         : Optional.of(toSchool(rows.iterator().next())));
     }
 
-    public Future<List<SchoolSummary>> schools() {
-        return pool.query(LIST_SCHOOLS).execute().map(rows -> {
+    /** The demo school's organisation (DemoOrganisations.SCHOOL); null if it is missing. */
+    public Future<UUID> demoOrganisation() {
+        return pool.preparedQuery(ORGANISATION_BY_CODE).execute(Tuple.of(DemoOrganisations.SCHOOL))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+    }
+
+    /** A demo school made before schools had organisations is bound to the demo's. */
+    public Future<Void> bindDemoSchool(String demoKey) {
+        return pool.preparedQuery(BIND_DEMO_SCHOOL)
+                .execute(Tuple.of(demoKey, DemoOrganisations.SCHOOL)).mapEmpty();
+    }
+
+    /** The owner of a school, of a plan's school or of a job's school. */
+    public Future<Optional<SchoolOwner>> ownerOfSchool(UUID schoolId) {
+        return owner(OWNER_OF_SCHOOL, schoolId);
+    }
+
+    public Future<Optional<SchoolOwner>> ownerOfPlan(UUID planId) {
+        return owner(OWNER_OF_PLAN, planId);
+    }
+
+    public Future<Optional<SchoolOwner>> ownerOfJob(UUID jobId) {
+        return owner(OWNER_OF_JOB, jobId);
+    }
+
+    private Future<Optional<SchoolOwner>> owner(String sql, UUID id) {
+        return pool.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> rows.size() == 0
+                ? Optional.empty()
+                : Optional.of(new SchoolOwner(rows.iterator().next().getUUID(0),
+                        rows.iterator().next().getUUID(1))));
+    }
+
+    /** The schools run by {@code organisationId}; every school when it is null. */
+    public Future<List<SchoolSummary>> schools(UUID organisationId) {
+        return pool.preparedQuery(LIST_SCHOOLS).execute(Tuple.of(organisationId)).map(rows -> {
             List<SchoolSummary> list = new ArrayList<>();
             for (Row row : rows) {
                 list.add(new SchoolSummary(toSchool(row), row.getLong("households"),

@@ -3,6 +3,7 @@ package cn.anxing.bus;
 import static cn.anxing.http.Bodies.object;
 import static cn.anxing.http.Bodies.uuidParam;
 
+import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
 import cn.anxing.auth.PhoneNumbers;
 import cn.anxing.auth.Role;
@@ -12,7 +13,6 @@ import cn.anxing.http.Bodies;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
 import cn.anxing.routing.LatLon;
-import io.vertx.core.Handler;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -43,31 +43,31 @@ public final class BusRoutes implements FeatureRoutes {
 
     @Override
     public void mount(Router router) {
-        Handler<RoutingContext> staff = Authz.anyOf(Role.COORDINATOR, Role.ADMIN);
-        Handler<RoutingContext> parent = Authz.anyOf(Role.PARENT);
-        router.route(BASE + "/*").handler(authz.authenticated());
-        router.post(BASE + "/schools").handler(staff).handler(this::createSchool);
-        router.get(BASE + "/schools").handler(staff).handler(this::schools);
-        router.get(BASE + "/schools/:schoolId").handler(staff).handler(this::school);
-        router.post(BASE + "/schools/:schoolId/households").handler(staff)
+        Access staff = Access.roles(Role.COORDINATOR, Role.ADMIN);
+        Access parent = Access.roles(Role.PARENT);
+        authz.guard(router.post(BASE + "/schools"), staff).handler(this::createSchool);
+        authz.guard(router.get(BASE + "/schools"), staff).handler(this::schools);
+        authz.guard(router.get(BASE + "/schools/:schoolId"), staff).handler(this::school);
+        authz.guard(router.post(BASE + "/schools/:schoolId/households"), staff)
                 .handler(this::registerHousehold);
-        router.post(BASE + "/schools/:schoolId/households/bulk").handler(staff)
+        authz.guard(router.post(BASE + "/schools/:schoolId/households/bulk"), staff)
                 .handler(this::registerHouseholds);
-        router.get(BASE + "/schools/:schoolId/households").handler(staff)
+        authz.guard(router.get(BASE + "/schools/:schoolId/households"), staff)
                 .handler(this::households);
-        router.post(BASE + "/schools/:schoolId/buses").handler(staff).handler(this::addBus);
-        router.get(BASE + "/schools/:schoolId/buses").handler(staff).handler(this::buses);
-        router.get(BASE + "/schools/:schoolId/policy").handler(staff).handler(this::policy);
-        router.put(BASE + "/schools/:schoolId/policy").handler(staff).handler(this::setPolicy);
-        router.post(BASE + "/schools/:schoolId/plans").handler(staff).handler(this::requestPlan);
-        router.get(BASE + "/schools/:schoolId/plans/latest").handler(staff)
+        authz.guard(router.post(BASE + "/schools/:schoolId/buses"), staff).handler(this::addBus);
+        authz.guard(router.get(BASE + "/schools/:schoolId/buses"), staff).handler(this::buses);
+        authz.guard(router.get(BASE + "/schools/:schoolId/policy"), staff).handler(this::policy);
+        authz.guard(router.put(BASE + "/schools/:schoolId/policy"), staff).handler(this::setPolicy);
+        authz.guard(router.post(BASE + "/schools/:schoolId/plans"), staff)
+                .handler(this::requestPlan);
+        authz.guard(router.get(BASE + "/schools/:schoolId/plans/latest"), staff)
                 .handler(this::latestPlan);
-        router.get(BASE + "/schools/:schoolId/plan-jobs").handler(staff).handler(this::jobs);
-        router.get(BASE + "/plan-jobs/:jobId").handler(staff).handler(this::job);
-        router.get(BASE + "/plans/:planId").handler(staff).handler(this::plan);
-        router.get(BASE + "/plans/:planId/geojson").handler(staff).handler(this::geoJson);
-        router.get(BASE + "/my-children").handler(parent).handler(this::myChildren);
-        router.get(BASE + "/my-children/:householdId").handler(parent).handler(this::myChild);
+        authz.guard(router.get(BASE + "/schools/:schoolId/plan-jobs"), staff).handler(this::jobs);
+        authz.guard(router.get(BASE + "/plan-jobs/:jobId"), staff).handler(this::job);
+        authz.guard(router.get(BASE + "/plans/:planId"), staff).handler(this::plan);
+        authz.guard(router.get(BASE + "/plans/:planId/geojson"), staff).handler(this::geoJson);
+        authz.guard(router.get(BASE + "/my-children"), parent).handler(this::myChildren);
+        authz.guard(router.get(BASE + "/my-children/:householdId"), parent).handler(this::myChild);
     }
 
     // ---------------------------------------------------------------- handlers
@@ -79,12 +79,13 @@ public final class BusRoutes implements FeatureRoutes {
         LatLon location = location(body, "");
         LocalTime evening = time(body, "eveningDismissal", LocalTime.of(21, 0));
         LocalTime morning = time(body, "morningArrival", LocalTime.of(7, 20));
-        Responses.reply(ctx, 201, bus.createSchool(name, location, evening, morning)
+        Responses.reply(ctx, 201, bus.createSchool(Authz.caller(ctx),
+                name, location, evening, morning)
                 .map(BusRoutes::schoolJson));
     }
 
     private void schools(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.schools().map(list -> {
+        Responses.reply(ctx, 200, bus.schools(Authz.caller(ctx)).map(list -> {
             var array = new JsonArray();
             list.forEach(s -> array.add(schoolJson(s.school())
                     .put("households", s.households()).put("students", s.students())
@@ -96,13 +97,14 @@ public final class BusRoutes implements FeatureRoutes {
     }
 
     private void school(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.school(uuidParam(ctx, "schoolId"))
+        Responses.reply(ctx, 200, bus.school(Authz.caller(ctx), uuidParam(ctx, "schoolId"))
                 .map(BusRoutes::schoolJson));
     }
 
     private void registerHousehold(RoutingContext ctx) {
         Household household = household(object(ctx), "");
-        Responses.reply(ctx, 201, bus.registerHouseholds(uuidParam(ctx, "schoolId"),
+        Responses.reply(ctx, 201, bus.registerHouseholds(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId"),
                 List.of(household)).map(list -> householdJson(list.get(0))));
     }
 
@@ -112,12 +114,14 @@ public final class BusRoutes implements FeatureRoutes {
         for (int i = 0; i < items.size(); i++) {
             households.add(household(item(items, i, "households"), "households[" + i + "]."));
         }
-        Responses.reply(ctx, 201, bus.registerHouseholds(uuidParam(ctx, "schoolId"), households)
+        Responses.reply(ctx, 201, bus.registerHouseholds(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId"), households)
                 .map(list -> new JsonObject().put("registered", list.size())));
     }
 
     private void households(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.households(uuidParam(ctx, "schoolId")).map(list -> {
+        Responses.reply(ctx, 200, bus.households(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId")).map(list -> {
             var array = new JsonArray();
             list.forEach(h -> array.add(householdJson(h)));
             return array;
@@ -136,7 +140,8 @@ public final class BusRoutes implements FeatureRoutes {
         } else {
             buses.add(schoolBus(body, ""));
         }
-        Responses.reply(ctx, 201, bus.addBuses(uuidParam(ctx, "schoolId"), buses).map(list -> {
+        Responses.reply(ctx, 201, bus.addBuses(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId"), buses).map(list -> {
             var array = new JsonArray();
             list.forEach(b -> array.add(busJson(b)));
             return array;
@@ -144,7 +149,8 @@ public final class BusRoutes implements FeatureRoutes {
     }
 
     private void buses(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.buses(uuidParam(ctx, "schoolId")).map(list -> {
+        Responses.reply(ctx, 200, bus.buses(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId")).map(list -> {
             var array = new JsonArray();
             list.forEach(b -> array.add(busJson(b)));
             return array;
@@ -152,7 +158,7 @@ public final class BusRoutes implements FeatureRoutes {
     }
 
     private void policy(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.policy(uuidParam(ctx, "schoolId"))
+        Responses.reply(ctx, 200, bus.policy(Authz.caller(ctx), uuidParam(ctx, "schoolId"))
                 .map(JsonObject::mapFrom));
     }
 
@@ -173,7 +179,8 @@ public final class BusRoutes implements FeatureRoutes {
                 whole(body, "dwellBaseSeconds", 0, 600),
                 whole(body, "dwellPerStudentSeconds", 0, 120), classes,
                 whole(body, "solverSeconds", 1, 600));
-        Responses.reply(ctx, 200, bus.updatePolicy(uuidParam(ctx, "schoolId"), policy)
+        Responses.reply(ctx, 200, bus.updatePolicy(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId"), policy)
                 .map(JsonObject::mapFrom));
     }
 
@@ -184,28 +191,29 @@ public final class BusRoutes implements FeatureRoutes {
         Duration solverTime = body.containsKey("solverSeconds")
                 ? Duration.ofSeconds(whole(body, "solverSeconds", 1, 600)) : null;
         long seed = body.containsKey("seed") ? whole(body, "seed", 0, Integer.MAX_VALUE) : 1;
-        Responses.reply(ctx, 202, bus.requestPlan(uuidParam(ctx, "schoolId"),
+        Responses.reply(ctx, 202, bus.requestPlan(Authz.caller(ctx), uuidParam(ctx, "schoolId"),
                 Authz.accountId(ctx), solverTime, seed));
     }
 
     private void latestPlan(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.latestPlan(uuidParam(ctx, "schoolId")));
+        Responses.reply(ctx, 200, bus.latestPlan(Authz.caller(ctx), uuidParam(ctx, "schoolId")));
     }
 
     private void jobs(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.jobsOf(uuidParam(ctx, "schoolId")).map(JsonArray::new));
+        Responses.reply(ctx, 200, bus.jobsOf(Authz.caller(ctx),
+                uuidParam(ctx, "schoolId")).map(JsonArray::new));
     }
 
     private void job(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.job(uuidParam(ctx, "jobId")));
+        Responses.reply(ctx, 200, bus.job(Authz.caller(ctx), uuidParam(ctx, "jobId")));
     }
 
     private void plan(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.plan(uuidParam(ctx, "planId")));
+        Responses.reply(ctx, 200, bus.plan(Authz.caller(ctx), uuidParam(ctx, "planId")));
     }
 
     private void geoJson(RoutingContext ctx) {
-        bus.planGeoJson(uuidParam(ctx, "planId")).onSuccess(geo -> ctx.response()
+        bus.planGeoJson(Authz.caller(ctx), uuidParam(ctx, "planId")).onSuccess(geo -> ctx.response()
                 .putHeader("Content-Type", "application/geo+json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end(geo.encode())).onFailure(ctx::fail);

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 
 /** One account per role, so every page can be tried. */
@@ -19,14 +18,19 @@ public final class DemoAccounts implements DemoData {
     public record Staff(String username, String displayName, Role role, String organisation) {
     }
 
+    /** Each account acts for one demo organisation ({@link DemoOrganisations}), by code. */
     public static final List<Staff> STAFF = List.of(
-            new Staff("police1", "平湖交警 王警官", Role.POLICE, "平湖市公安局交通警察大队"),
-            new Staff("police2", "平湖交警 赵警官", Role.POLICE, "平湖市公安局交通警察大队"),
-            new Staff("coord1", "东湖中学 李老师", Role.COORDINATOR, "平湖市东湖中学"),
+            new Staff("police1", "平湖交警 王警官", Role.POLICE, DemoOrganisations.POLICE),
+            new Staff("police2", "平湖交警 赵警官", Role.POLICE, DemoOrganisations.POLICE),
+            new Staff("coord1", "东湖中学 李老师", Role.COORDINATOR, DemoOrganisations.SCHOOL),
+            new Staff("coord2", "新华中学 周老师", Role.COORDINATOR,
+                    DemoOrganisations.SECOND_SCHOOL),
             new Staff("insurer1", "人保财险 平湖支公司", Role.INSURER, "PICC"),
-            new Staff("hospital1", "平湖市第一人民医院", Role.HOSPITAL, "平湖市第一人民医院"),
-            new Staff("fund1", "嘉兴市道路交通事故社会救助基金", Role.FUND, "嘉兴市救助基金管理中心"),
-            new Staff("admin", "系统管理员", Role.ADMIN, null));
+            new Staff("insurer2", "太保财险 嘉兴中心支公司", Role.INSURER, "CPIC"),
+            new Staff("hospital1", "平湖市第一人民医院", Role.HOSPITAL, "pinghu-1"),
+            new Staff("hospital2", "平湖市中医院", Role.HOSPITAL, "pinghu-tcm"),
+            new Staff("fund1", "嘉兴市道路交通事故社会救助基金", Role.FUND, "fund-jx"),
+            new Staff("admin", "系统管理员", Role.ADMIN, "admin"));
 
     /** Phone accounts: two drivers for the two phones of an accident, and a parent. */
     public static final List<String[]> PHONES = List.of(
@@ -34,6 +38,10 @@ public final class DemoAccounts implements DemoData {
             new String[] {"13800000002", "刘女士", "driver"},
             new String[] {"13900000001", "陈家长", "parent"});
 
+    private static final String INSERT_STAFF = """
+            INSERT INTO account (username, display_name, password_hash, roles, organisation_id)
+            VALUES ($1, $2, $3, $4, (SELECT id FROM organisation WHERE code = $5))
+            ON CONFLICT (username) DO NOTHING""";
     private static final String INSERT_PHONE = """
             INSERT INTO account (phone, display_name, roles) VALUES ($1, $2, $3)
             ON CONFLICT (phone) DO NOTHING""";
@@ -52,8 +60,9 @@ public final class DemoAccounts implements DemoData {
         return hash.compose(h -> {
             Future<?> all = Future.succeededFuture();
             for (Staff staff : STAFF) {
-                all = all.compose(x -> accounts.createStaff(staff.username(), staff.displayName(),
-                        h, EnumSet.of(staff.role()), staff.organisation(), null));
+                all = all.compose(x -> accounts.pool().preparedQuery(INSERT_STAFF).execute(
+                        Tuple.of(staff.username(), staff.displayName(), h,
+                                new String[] {staff.role().wireName()}, staff.organisation())));
             }
             for (String[] phone : PHONES) {
                 all = all.compose(x -> accounts.pool().preparedQuery(INSERT_PHONE).execute(

@@ -23,7 +23,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -43,10 +43,12 @@ public final class HttpServerVerticle extends VerticleBase {
     private final AppConfig.HttpConfig config;
     private final List<FeatureRoutes> features;
     private final PrometheusMeterRegistry metrics;
+    private final Consumer<List<RouteRules.Declared>> routeTable;
     private HttpServer server;
 
     public HttpServerVerticle(AppConfig.HttpConfig config, List<FeatureRoutes> features,
-            PrometheusMeterRegistry metrics) {
+            PrometheusMeterRegistry metrics, Consumer<List<RouteRules.Declared>> routeTable) {
+        this.routeTable = routeTable;
         this.config = config;
         this.features = features;
         this.metrics = metrics;
@@ -68,6 +70,8 @@ public final class HttpServerVerticle extends VerticleBase {
         router.route("/api/*").handler(new StrictJson(RAW_BODIES)::handle);
         mountMetrics(router);
         features.forEach(feature -> feature.mount(router));
+        // a route without a declared rule stops the start here, before anything listens
+        routeTable.accept(RouteRules.declared(router));
         router.route("/api/*").handler(ctx -> ctx.fail(new DomainException(
                 CommonError.NOT_FOUND, "未找到 / not found: This API path")));
         // Vite names these files by content hash, so they may be cached for a year; the handler

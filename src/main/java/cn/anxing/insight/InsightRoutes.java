@@ -3,6 +3,7 @@ package cn.anxing.insight;
 import cn.anxing.auth.Role;
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
+import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
@@ -28,8 +29,7 @@ public final class InsightRoutes implements FeatureRoutes {
 
     @Override
     public void mount(Router router) {
-        router.route("/api/v1/insight/*").handler(authz.authenticated())
-                .handler(Authz.anyOf(Role.POLICE, Role.ADMIN));
+        authz.guard(router.route("/api/v1/insight/*"), Access.roles(Role.POLICE, Role.ADMIN));
         router.get("/api/v1/insight/bands").handler(this::bands);
         router.get("/api/v1/insight/hotspots").handler(this::hotspots);
         router.get("/api/v1/insight/segments/:edgeId/cases").handler(this::segmentCases);

@@ -1,5 +1,6 @@
 package cn.anxing.map;
 
+import cn.anxing.auth.Authz;
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
 import cn.anxing.http.FeatureRoutes;
@@ -49,6 +50,8 @@ public final class MapRoutes implements FeatureRoutes {
 
     @Override
     public void mount(Router router) {
+        // the map is public: the pages draw it before anyone signs in
+        Authz.anyone(router.route("/api/v1/map/*"));
         router.get("/api/v1/map/style.json").handler(this::style);
         router.get("/api/v1/map/tiles/:z/:x/:y.pbf").handler(this::tile);
         router.get("/api/v1/map/glyphs/:fontstack/:range.pbf").handler(this::glyphs);

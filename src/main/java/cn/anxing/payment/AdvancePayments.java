@@ -2,6 +2,7 @@ package cn.anxing.payment;
 
 import static cn.anxing.payment.PaymentSteps.yuan;
 
+import cn.anxing.auth.Role;
 import cn.anxing.outbox.Outbox;
 import cn.anxing.outbox.OutboxMessage;
 import cn.anxing.payment.PaymentQueries.InstructionPayer;
@@ -30,6 +31,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -100,13 +102,14 @@ public final class AdvancePayments {
     public Future<PaymentReceipt> pay(Actor actor, PayRequest r) {
         return queries.application(r.applicationId()).compose(found -> {
             var app = found.orElseThrow(() -> PaymentSteps.unknownApplication(r.applicationId()));
+            // the payer must be named by the notice (400), and be the caller's own (403)
             return queries.applicationPayers(r.applicationId()).compose(payers -> {
                 var payer = payers.stream()
                         .filter(p -> p.payerId().equals(r.payerId())).findFirst()
                         .orElseThrow(() -> PaymentError.PAYER_NOT_NAMED.error("payerId",
                                 "the police notice of this application does not name payer '"
                                         + r.payerId() + "'"));
-                PaymentSteps.requireActsFor(actor, payer.kind());
+                PaymentSteps.requireActsFor(actor, r.payerId(), payer.kind());
                 PayerLimit limit = PayerLimitRule.limitFor(payer.kind(), payer.liabilityState(),
                         schedule, LimitSchedule.accidentDate(app.accidentAt()));
                 var command = new AdvanceCommand(r.key(), r.fingerprint(), r.applicationId(),
@@ -153,6 +156,11 @@ public final class AdvancePayments {
                                         + "：冲正垫付 " + yuan(reversal.amount()),
                                 reversal.payerId() + " reversed an advance of "
                                         + yuan(reversal.amount())))
+                        .compose(x -> PaymentSteps.audit(tx, actor, "payment.reversal",
+                                "instruction", instructionId.toString(), Map.of(
+                                        "applicationId", app.applicationId(),
+                                        "payerId", reversal.payerId(),
+                                        "amountFen", reversal.amount().value())))
                         .compose(x -> outbox.enqueue(tx, new OutboxMessage(
                                 endpoint(reversal.payerId()), CANCEL_TOPIC,
                                 "cancel:" + instructionId,
@@ -164,11 +172,16 @@ public final class AdvancePayments {
                 });
     }
 
+    /** Another payer's instruction answers as one that does not exist. */
     private Future<InstructionPayer> payerOf(Actor actor, UUID instructionId) {
         return queries.instructionPayer(instructionId).map(found -> {
             InstructionPayer payer = found.orElseThrow(() ->
                     InstructionStore.unknownInstruction(instructionId));
-            PaymentSteps.requireActsFor(actor, payer.kind());
+            if ((actor.is(Role.INSURER) || actor.is(Role.FUND))
+                    && !actor.actsAsPayer(payer.payerId())) {
+                throw InstructionStore.unknownInstruction(instructionId);
+            }
+            PaymentSteps.requireActsFor(actor, payer.payerId(), payer.kind());
             return payer;
         });
     }
@@ -192,6 +205,20 @@ public final class AdvancePayments {
 
     private Future<Void> afterAdvance(SqlClient tx, AdvanceApplication app, AdvanceOutcome outcome,
             AdvanceCommand c, Optional<String> fund, Actor actor) {
+        AdvanceDecision d = outcome.decision();
+        if (outcome.replayed()) {
+            return afterAdvanceSteps(tx, app, outcome, c, fund, actor);
+        }
+        return PaymentSteps.audit(tx, actor, "payment.pay", "application", app.applicationId(),
+                Map.of("payerId", c.payerId(), "billId", c.billId().map(UUID::toString).orElse(""),
+                        "idempotencyKey", c.key().value(),
+                        "requestedFen", c.requested().value(), "paidFen", d.payNow().value(),
+                        "excessHandling", d.excessHandling().name()))
+                .compose(x -> afterAdvanceSteps(tx, app, outcome, c, fund, actor));
+    }
+
+    private Future<Void> afterAdvanceSteps(SqlClient tx, AdvanceApplication app,
+            AdvanceOutcome outcome, AdvanceCommand c, Optional<String> fund, Actor actor) {
         AdvanceDecision d = outcome.decision();
         String excessZh = switch (d.excessHandling()) {
             case NONE -> "";
@@ -229,7 +256,10 @@ public final class AdvancePayments {
             LedgerStore.Disbursement d, Actor actor, Instant now) {
         String zh = "，" + d.payerId() + " 已向医院支付 " + yuan(d.amount());
         String en = ": " + d.payerId() + " transferred " + yuan(d.amount()) + " to the hospital";
-        return ledger.undisbursed(tx, UUID.fromString(app.applicationId())).compose(left -> {
+        return PaymentSteps.audit(tx, actor, "payment.disbursement", "application",
+                app.applicationId(), Map.of("payerId", d.payerId(),
+                        "amountFen", d.amount().value()))
+                .compose(a -> ledger.undisbursed(tx, UUID.fromString(app.applicationId())).compose(left -> {
             if (left == 0 && app.state() == ApplicationState.APPROVED) {
                 return steps.move(tx, app, ApplicationState.PAID, ActorRole.PAYER, actor, now,
                         zh, en);
@@ -237,6 +267,6 @@ public final class AdvancePayments {
             return applications.appendTimeline(tx, new TimelineEvent(app.applicationId(), now,
                     "DISBURSED", ActorRole.PAYER, actor.accountId().toString(),
                     ActorRole.PAYER.zh() + zh, "transfer confirmed" + en));
-        });
+        }));
     }
 }

@@ -116,6 +116,14 @@ public final class PaymentQueries {
     private static final String APPLICANTS_APPLICATIONS = "SELECT " + APPLICATION_COLUMNS
             + " WHERE a.applied_by = $1 OR a.applicant_phone = (SELECT phone FROM account"
             + " WHERE id = $1) ORDER BY a.applied_at DESC";
+    /* What a hospital or a payer may see: the applications naming it. */
+    private static final String HOSPITAL_APPLICATIONS = "SELECT " + APPLICATION_COLUMNS
+            + " WHERE a.hospital_id = $1 ORDER BY a.applied_at DESC LIMIT 500";
+    private static final String PAYER_APPLICATIONS = "SELECT " + APPLICATION_COLUMNS
+            + " WHERE EXISTS (SELECT 1 FROM application_payer ap WHERE ap.application_id = a.id"
+            + " AND ap.payer_id = $1) ORDER BY a.applied_at DESC LIMIT 500";
+    private static final String NAMES_PAYER = """
+            SELECT 1 FROM application_payer WHERE application_id = $1 AND payer_id = $2""";
     private static final String IS_APPLICANT = """
             SELECT 1 FROM advance_application WHERE id = $1
             AND (applied_by = $2 OR applicant_phone = """ + APPLICANT_PHONE + ")";
@@ -210,6 +218,22 @@ public final class PaymentQueries {
     public Future<List<Application>> applicationsOf(UUID accountId) {
         return Rows.list(pool, APPLICANTS_APPLICATIONS, Tuple.of(accountId),
                 PaymentQueries::application);
+    }
+
+    public Future<List<Application>> applicationsOfHospital(String hospitalId) {
+        return Rows.list(pool, HOSPITAL_APPLICATIONS, Tuple.of(hospitalId),
+                PaymentQueries::application);
+    }
+
+    public Future<List<Application>> applicationsNamingPayer(String payerId) {
+        return Rows.list(pool, PAYER_APPLICATIONS, Tuple.of(payerId),
+                PaymentQueries::application);
+    }
+
+    /** True when the police notice names {@code payerId} as a payer of the application. */
+    public Future<Boolean> namesPayer(UUID applicationId, String payerId) {
+        return pool.preparedQuery(NAMES_PAYER).execute(Tuple.of(applicationId, payerId))
+                .map(rows -> rows.size() > 0);
     }
 
     public Future<Boolean> isApplicant(UUID applicationId, UUID accountId) {

@@ -64,7 +64,7 @@ public final class PaymentReads {
     public Future<ApplicationDetail> application(Actor actor, UUID id) {
         return queries.application(id).compose(found -> {
             Application app = found.orElseThrow(() -> PaymentSteps.unknownApplication(id));
-            return requireMaySee(actor, id).compose(x -> {
+            return requireMaySee(queries, actor, app).compose(x -> {
                 Future<List<NamedPayer>> payers = queries.applicationPayers(id);
                 Future<List<BillSummary>> bills = queries.applicationBills(id);
                 Future<List<Instruction>> payments = queries.applicationInstructions(id);
@@ -92,10 +92,21 @@ public final class PaymentReads {
                 timeline, accident);
     }
 
-    /** Staff see every application (newest first); an applicant sees their own. */
+    /**
+     * The police and the admin see every application (newest first); a hospital those naming
+     * it; an insurer or the fund those whose notice names it as a payer; an applicant their own.
+     */
     public Future<List<Application>> applications(Actor actor) {
-        return actor.isStaff() ? queries.applications()
-                : queries.applicationsOf(actor.accountId());
+        if (actor.seesAll()) {
+            return queries.applications();
+        }
+        if (actor.is(Role.HOSPITAL)) {
+            return queries.applicationsOfHospital(actor.organisation());
+        }
+        if (actor.is(Role.INSURER) || actor.is(Role.FUND)) {
+            return queries.applicationsNamingPayer(actor.organisation());
+        }
+        return queries.applicationsOf(actor.accountId());
     }
 
     /** The applicant's notifications: every step of their applications after {@code afterId}. */
@@ -116,7 +127,24 @@ public final class PaymentReads {
     }
 
     /** The day's reconciliation (对账) per payer; every line must balance to zero. */
-    public Future<ReconciliationDay> reconciliation(LocalDate day, Optional<String> payerId) {
+    /**
+     * One day's ledger by payer. An insurer or the fund reads only its own: asking for another
+     * payer's is refused, and asking for none means its own.
+     */
+    public Future<ReconciliationDay> reconciliation(Actor actor, LocalDate day,
+            Optional<String> requested) {
+        Optional<String> payerId = requested;
+        if (!actor.is(Role.ADMIN)) {
+            if (requested.isPresent() && !actor.actsAsPayer(requested.get())) {
+                throw new DomainException(CommonError.FORBIDDEN, "只能查看本单位的对账 / you may"
+                        + " read only your own payer's reconciliation", "payerId");
+            }
+            payerId = Optional.ofNullable(actor.organisation());
+        }
+        return reconciliation(day, payerId);
+    }
+
+    private Future<ReconciliationDay> reconciliation(LocalDate day, Optional<String> payerId) {
         Instant from = day.atStartOfDay(Reconciliation.REPORT_ZONE).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(Reconciliation.REPORT_ZONE).toInstant();
         return ledger.entriesBetween(from, to).map(entries -> new ReconciliationDay(day,
@@ -133,9 +161,25 @@ public final class PaymentReads {
         return queries.payers();
     }
 
-    private Future<Void> requireMaySee(Actor actor, UUID applicationId) {
-        if (actor.isStaff()) {
+    /**
+     * Staff of another hospital or payer learn nothing: the same 404 as for an application that
+     * does not exist. An applicant's own rule (403) is as it was.
+     */
+    static Future<Void> requireMaySee(PaymentQueries queries, Actor actor, Application app) {
+        UUID applicationId = app.id();
+        if (actor.seesAll() || actor.actsAsHospital(app.hospitalId())) {
             return Future.succeededFuture();
+        }
+        if (actor.is(Role.INSURER) || actor.is(Role.FUND)) {
+            return queries.namesPayer(applicationId, actor.organisation()).map(named -> {
+                if (!named) {
+                    throw PaymentSteps.unknownApplication(applicationId);
+                }
+                return null;
+            });
+        }
+        if (actor.isStaff()) {
+            return Future.failedFuture(PaymentSteps.unknownApplication(applicationId));
         }
         return queries.isApplicant(applicationId, actor.accountId()).map(mine -> {
             if (!mine) {

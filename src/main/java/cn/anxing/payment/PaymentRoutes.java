@@ -7,6 +7,7 @@ import static cn.anxing.http.Bodies.requiredString;
 import static cn.anxing.http.Bodies.uuidParam;
 
 import cn.anxing.auth.Role;
+import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
 import cn.anxing.http.Bodies;
 import cn.anxing.http.FeatureRoutes;
@@ -68,39 +69,42 @@ public final class PaymentRoutes implements FeatureRoutes {
     @Override
     public void mount(Router router) {
         if (demoPayerSystem) {
-            router.post(BASE + "/demo/payer-system").handler(this::demoPayerSystem);
+            authz.guard(router.post(BASE + "/demo/payer-system"), Access.anyone())
+                    .handler(this::demoPayerSystem);
         }
-        router.route(BASE + "/*").handler(authz.authenticated());
-        router.post(BASE + "/applications")
-                .handler(Authz.anyOf(Role.DRIVER, Role.PARENT, Role.POLICE)).handler(this::apply);
-        router.get(BASE + "/applications").handler(this::list);
-        router.get(BASE + "/applications/:id").handler(this::one);
-        router.post(BASE + "/applications/:id/notice")
-                .handler(Authz.anyOf(Role.POLICE)).handler(this::notice);
-        router.post(BASE + "/applications/:id/liability")
-                .handler(Authz.anyOf(Role.POLICE)).handler(this::liability);
-        router.post(BASE + "/applications/:id/bills")
-                .handler(Authz.anyOf(Role.HOSPITAL)).handler(this::bill);
-        router.post(BASE + "/applications/:id/payments")
-                .handler(Authz.anyOf(Role.INSURER, Role.FUND)).handler(this::pay);
-        router.post(BASE + "/instructions/:id/disbursement")
-                .handler(Authz.anyOf(Role.INSURER, Role.FUND)).handler(this::disbursed);
-        router.post(BASE + "/instructions/:id/reversal")
-                .handler(Authz.anyOf(Role.INSURER, Role.FUND)).handler(this::reversed);
-        router.get(BASE + "/notifications").handler(this::notifications);
-        router.get(BASE + "/overdue")
-                .handler(Authz.anyOf(Role.POLICE, Role.FUND, Role.ADMIN)).handler(this::overdue);
-        router.get(BASE + "/reconciliation")
-                .handler(Authz.anyOf(Role.FUND, Role.INSURER, Role.ADMIN))
-                .handler(this::reconciliation);
-        router.get(BASE + "/hospitals").handler(ctx -> Responses.reply(ctx, 200,
-                reads.hospitals().map(PaymentViews::hospitals)));
-        router.get(BASE + "/payers").handler(ctx -> Responses.reply(ctx, 200,
-                reads.payers().map(PaymentViews::payers)));
-        router.post(BASE + "/admin/hospitals")
-                .handler(Authz.anyOf(Role.ADMIN)).handler(this::registerHospital);
-        router.post(BASE + "/admin/payers")
-                .handler(Authz.anyOf(Role.ADMIN)).handler(this::registerPayer);
+        // the role each route needs; whose application, bill or payer it is, the services check
+        Access payers = Access.roles(Role.INSURER, Role.FUND);
+        authz.guard(router.post(BASE + "/applications"),
+                Access.roles(Role.DRIVER, Role.PARENT, Role.POLICE)).handler(this::apply);
+        authz.guard(router.get(BASE + "/applications"), Access.signedIn()).handler(this::list);
+        authz.guard(router.get(BASE + "/applications/:id"), Access.signedIn())
+                .handler(this::one);
+        authz.guard(router.post(BASE + "/applications/:id/notice"), Access.roles(Role.POLICE))
+                .handler(this::notice);
+        authz.guard(router.post(BASE + "/applications/:id/liability"),
+                Access.roles(Role.POLICE)).handler(this::liability);
+        authz.guard(router.post(BASE + "/applications/:id/bills"), Access.roles(Role.HOSPITAL))
+                .handler(this::bill);
+        authz.guard(router.post(BASE + "/applications/:id/payments"), payers)
+                .handler(this::pay);
+        authz.guard(router.post(BASE + "/instructions/:id/disbursement"), payers)
+                .handler(this::disbursed);
+        authz.guard(router.post(BASE + "/instructions/:id/reversal"), payers)
+                .handler(this::reversed);
+        authz.guard(router.get(BASE + "/notifications"), Access.signedIn())
+                .handler(this::notifications);
+        authz.guard(router.get(BASE + "/overdue"),
+                Access.roles(Role.POLICE, Role.FUND, Role.ADMIN)).handler(this::overdue);
+        authz.guard(router.get(BASE + "/reconciliation"),
+                Access.roles(Role.FUND, Role.INSURER, Role.ADMIN)).handler(this::reconciliation);
+        authz.guard(router.get(BASE + "/hospitals"), Access.signedIn()).handler(ctx ->
+                Responses.reply(ctx, 200, reads.hospitals().map(PaymentViews::hospitals)));
+        authz.guard(router.get(BASE + "/payers"), Access.signedIn()).handler(ctx ->
+                Responses.reply(ctx, 200, reads.payers().map(PaymentViews::payers)));
+        authz.guard(router.post(BASE + "/admin/hospitals"), Access.roles(Role.ADMIN))
+                .handler(this::registerHospital);
+        authz.guard(router.post(BASE + "/admin/payers"), Access.roles(Role.ADMIN))
+                .handler(this::registerPayer);
     }
 
     private void apply(RoutingContext ctx) {
@@ -234,7 +238,7 @@ public final class PaymentRoutes implements FeatureRoutes {
                         ? Future.<Void>succeededFuture()
                         : Future.failedFuture(PaymentError.UNKNOWN_PAYER.error("payerId",
                                 "no payer with id '" + payerId + "' is registered")));
-        Responses.reply(ctx, 200, known.compose(x -> reads.reconciliation(day,
+        Responses.reply(ctx, 200, known.compose(x -> reads.reconciliation(actor(ctx), day,
                 Optional.ofNullable(payerId)))
                 .map(PaymentViews::reconciliation));
     }
@@ -269,7 +273,7 @@ public final class PaymentRoutes implements FeatureRoutes {
     // ---- parsing ---------------------------------------------------------------------------
 
     private static Actor actor(RoutingContext ctx) {
-        return new Actor(Authz.accountId(ctx), Authz.roles(ctx));
+        return Actor.of(Authz.caller(ctx));
     }
 
     private static Vehicle vehicle(Object value, String at) {

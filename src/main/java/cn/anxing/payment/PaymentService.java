@@ -22,6 +22,9 @@ import cn.anxing.payment.rules.PaymentError;
 import cn.anxing.payment.rules.TimelineEvent;
 import cn.anxing.payment.rules.Vehicle;
 import cn.anxing.payment.rules.WorkingCalendar;
+import java.util.Map;
+import cn.anxing.error.CommonError;
+import cn.anxing.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
@@ -102,7 +105,11 @@ public final class PaymentService {
             }
         });
         boolean police = actor.is(Role.POLICE);
-        return accidents.find(r.caseId()).compose(accident -> {
+        return accidents.find(r.caseId()).map(found -> police ? found
+                // an applicant who is no party of the case learns nothing of it
+                : found.filter(c -> c.parties().stream()
+                        .anyMatch(p -> actor.accountId().equals(p.accountId()))))
+                .compose(accident -> {
             if (accident.isEmpty() && !police) {
                 throw PaymentError.UNKNOWN_CASE.error("caseId", "Anxing has no"
                         + " accident case '" + r.caseId() + "'; apply from your case, or ask the"
@@ -142,7 +149,14 @@ public final class PaymentService {
                                     actor.accountId().toString(),
                                     by.zh() + "：提交垫付申请，救治医院 " + hospitalName,
                                     "application made by the " + by.en() + "; hospital "
-                                            + hospitalName)).map(applicationId);
+                                            + hospitalName))
+                                    .compose(x -> by != ActorRole.POLICE
+                                            ? Future.<Void>succeededFuture()
+                                            : PaymentSteps.audit(tx, actor, "payment.apply",
+                                                    "application", applicationId.toString(),
+                                                    Map.of("caseId", r.caseId(),
+                                                            "hospitalId", r.hospitalId())))
+                                    .map(applicationId);
                         })))
                 .compose(id -> reads.application(actor, id));
     }
@@ -219,7 +233,10 @@ public final class PaymentService {
                     }
                     String who = String.join(", ", named);
                     return done.compose(y -> steps.move(tx, app, ApplicationState.NOTICE_ISSUED,
-                            ActorRole.POLICE, actor, now, "，垫付方 " + who, "; payers " + who));
+                            ActorRole.POLICE, actor, now, "，垫付方 " + who, "; payers " + who))
+                            .compose(y -> PaymentSteps.audit(tx, actor, "payment.notice",
+                                    "application", applicationId.toString(),
+                                    Map.of("payers", named)));
                 })))
                 .compose(x -> reads.application(actor, applicationId));
     }
@@ -244,7 +261,10 @@ public final class PaymentService {
                                 ActorRole.POLICE, actor.accountId().toString(),
                                 "交警：认定 " + payerId + " 承保车辆责任为 " + liabilityZh(liability),
                                 "liability of the vehicle insured by " + payerId + " set to "
-                                        + liability + " by the police")))))
+                                        + liability + " by the police")))
+                        .compose(y -> PaymentSteps.audit(tx, actor, "payment.liability",
+                                "application", applicationId.toString(), Map.of(
+                                        "payerId", payerId, "liability", liability.name())))))
                 .compose(x -> reads.application(actor, applicationId));
     }
 
@@ -256,11 +276,29 @@ public final class PaymentService {
         Instant reviewDue = Deadline.of(DeadlineKind.FUND_REVIEW, now, calendar).dueAt();
         String total = PaymentSteps.yuan(bill.total());
         int items = bill.items().size();
-        return applications.activeHospitals().compose(hospitals -> inTransaction(
+        // a hospital bills only as itself (403), and only on an application naming it (else
+        // 404, as for one that does not exist); an unknown hospital stays the bill's 400
+        return applications.activeHospitals().compose(hospitals -> {
+            if (hospitals.contains(bill.hospitalId())
+                    && !actor.actsAsHospital(bill.hospitalId())) {
+                throw new DomainException(CommonError.FORBIDDEN, "只能以本院名义提交账单 / you"
+                        + " bill for " + actor.organisation() + ", not for "
+                        + bill.hospitalId(), "hospitalId");
+            }
+            return queries.application(applicationId).compose(found ->
+                    PaymentReads.requireMaySee(queries, actor, found.orElseThrow(() ->
+                            PaymentSteps.unknownApplication(applicationId)))).map(hospitals);
+        }).compose(hospitals -> inTransaction(
                 tx -> steps.lock(tx, applicationId).compose(app -> storeBill(tx, app, bill,
                         hospitals, now, reviewDue).compose(billId -> steps.move(tx, app,
                                 ApplicationState.BILLED, ActorRole.HOSPITAL, actor, now,
                                 "，" + items + " 项合计 " + total, ": " + items + " items, " + total)
+                                .compose(y -> PaymentSteps.audit(tx, actor, "payment.bill",
+                                        "bill", billId.toString(), Map.of(
+                                                "applicationId", applicationId.toString(),
+                                                "hospitalId", bill.hospitalId(),
+                                                "totalFen", bill.total().value(),
+                                                "items", items)))
                                 .map(billId)))))
                 .compose(billId -> reads.application(actor, applicationId)
                         .map(detail -> new BilledApplication(billId, detail)));

@@ -1,5 +1,7 @@
 package cn.anxing.payment;
 
+import java.util.Map;
+import cn.anxing.audit.AuditLog;
 import cn.anxing.auth.Role;
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
@@ -45,12 +47,27 @@ final class PaymentSteps {
                 to.en() + " by the " + by.en() + detailEn), app.state());
     }
 
-    static void requireActsFor(Actor actor, PayerKind kind) {
+    /** Only the payer's own accounts act for it: PICC's insurer pays as PICC, never as CPIC. */
+    static void requireActsFor(Actor actor, String payerId, PayerKind kind) {
         Role needed = kind == PayerKind.INSURER ? Role.INSURER : Role.FUND;
         if (!actor.is(needed)) {
             throw new DomainException(CommonError.FORBIDDEN, "only an account with the role "
                     + needed.wireName() + " may act for a payer of kind " + kind);
         }
+        if (!actor.actsAsPayer(payerId)) {
+            throw new DomainException(CommonError.FORBIDDEN, "只能以本单位的名义垫付 / you act"
+                    + " for " + actor.organisation() + ", not for payer " + payerId, "payerId");
+        }
+    }
+
+    /** A staff action's audit entry, in the action's own transaction. */
+    static Future<Void> audit(SqlClient tx, Actor actor, String action, String subjectType,
+            String subjectId, Map<String, ?> after) {
+        if (actor.caller() == null) {
+            return Future.succeededFuture();
+        }
+        return AuditLog.record(tx, actor.caller().audit(action, subjectType, subjectId, null,
+                after));
     }
 
     Future<Void> requirePayer(String id, PayerKind kind, String field) {

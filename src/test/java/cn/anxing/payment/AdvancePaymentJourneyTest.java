@@ -223,12 +223,12 @@ class AdvancePaymentJourneyTest {
         String id = app.getString("id");
         people.notice(id, PaymentPeople.insuredVehicle("CPIC", "NOT_LIABLE"));
         String billId = people.submitBill(app, accident.plus(Duration.ofHours(1)), 150_000);
-        Api.Reply wrong = people.pay(people.insurer, id, "rv-" + billId,
+        Api.Reply wrong = people.pay(people.cpic, id, "rv-" + billId,
                 payment("CPIC", billId, 150_000));
         assertEquals(150_000, wrong.json().getLong("paidFen"));
         String instruction = wrong.json().getString("instructionId");
 
-        Api.Reply reversed = people.insurer.post(BASE + "/instructions/" + instruction
+        Api.Reply reversed = people.cpic.post(BASE + "/instructions/" + instruction
                 + "/reversal", new JsonObject());
         assertEquals(200, reversed.status(), reversed.toString());
         JsonObject seen = people.driver.get(BASE + "/applications/" + id).json();
@@ -238,16 +238,16 @@ class AdvancePaymentJourneyTest {
         assertEquals(2, PaymentPeople.scalar("SELECT count(*) FROM ledger_posting WHERE"
                 + " application_id = '" + id + "'"), "the advance and its reversal both stay");
         awaitDeliveries(List.of("cancel:" + instruction));
-        assertEquals(409, people.insurer.post(BASE + "/instructions/" + instruction
+        assertEquals(409, people.cpic.post(BASE + "/instructions/" + instruction
                 + "/reversal", new JsonObject()).status(), "reversed once");
 
-        Api.Reply right = people.pay(people.insurer, id, "rv2-" + billId,
+        Api.Reply right = people.pay(people.cpic, id, "rv2-" + billId,
                 payment("CPIC", billId, 100_000));
         assertEquals(100_000, right.json().getLong("paidFen"), "the limit is free again");
         String rightId = right.json().getString("instructionId");
-        assertEquals(200, people.insurer.post(BASE + "/instructions/" + rightId
+        assertEquals(200, people.cpic.post(BASE + "/instructions/" + rightId
                 + "/disbursement", new JsonObject()).status());
-        Api.Reply late = people.insurer.post(BASE + "/instructions/" + rightId + "/reversal",
+        Api.Reply late = people.cpic.post(BASE + "/instructions/" + rightId + "/reversal",
                 new JsonObject());
         assertEquals(409, late.status(), late.toString());
         assertEquals("ALREADY_DISBURSED", late.json().getString("code"));

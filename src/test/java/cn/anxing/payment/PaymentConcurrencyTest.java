@@ -80,7 +80,7 @@ class PaymentConcurrencyTest {
             bills.add(people.submitBill(app, accident.plus(Duration.ofHours(1 + i)), 600_000));
         }
         Map<String, String> tokens = Map.of("PICC", people.token("insurer1"),
-                "CPIC", people.token("insurer1"), "hospital", people.token("hospital1"));
+                "CPIC", people.token("insurer2"), "hospital", people.token("hospital1"));
 
         List<Callable<Sent>> requests = new ArrayList<>();
         for (int i = 0; i < PAYMENTS; i++) {

@@ -42,6 +42,8 @@ public final class PaymentPeople {
     public final Api police;
     public final Api hospital;
     public final Api insurer;
+    /** CPIC's insurer: since issue 10 only CPIC's own accounts act as the payer CPIC. */
+    public final Api cpic;
     public final Api fund;
     public final Api admin;
 
@@ -53,6 +55,7 @@ public final class PaymentPeople {
         police = anonymous.staff("police1", DemoAccounts.PASSWORD);
         hospital = anonymous.staff("hospital1", DemoAccounts.PASSWORD);
         insurer = anonymous.staff("insurer1", DemoAccounts.PASSWORD);
+        cpic = anonymous.staff("insurer2", DemoAccounts.PASSWORD);
         fund = anonymous.staff("fund1", DemoAccounts.PASSWORD);
         admin = anonymous.staff("admin", DemoAccounts.PASSWORD);
     }
@@ -96,6 +99,11 @@ public final class PaymentPeople {
      * and a decision, which are not what these tests are about.
      */
     public static void accidentCase(String caseNo, Instant occurredAt, String... insurerCodes) {
+        // with no insurer named, both phones are still parties (without insurers): since
+        // issue 10 only a party of the case may apply for an advance on it
+        if (insurerCodes.length == 0) {
+            insurerCodes = new String[] {null, null};
+        }
         String[] phones = {"13800000001", "13800000002"};
         try (Connection c = TestDatabase.connect()) {
             String[] plates = new String[insurerCodes.length];

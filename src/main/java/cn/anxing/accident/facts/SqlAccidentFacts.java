@@ -16,7 +16,7 @@ public final class SqlAccidentFacts implements AccidentFacts {
             SELECT id, case_no, occurred_at, state FROM accident_case
             WHERE case_no = $1 OR id::text = $1""";
     private static final String PARTIES = """
-            SELECT label, plate, insurer_code FROM accident_party WHERE case_id = $1
+            SELECT label, plate, insurer_code, account_id FROM accident_party WHERE case_id = $1
             ORDER BY label""";
 
     private final Pool pool;
@@ -37,7 +37,8 @@ public final class SqlAccidentFacts implements AccidentFacts {
                 List<PartyFacts> parties = new ArrayList<>();
                 partyRows.forEach(p -> parties.add(new PartyFacts(p.getString("label"),
                         Optional.ofNullable(p.getString("plate")),
-                        Optional.ofNullable(p.getString("insurer_code")))));
+                        Optional.ofNullable(p.getString("insurer_code")),
+                        p.getUUID("account_id"))));
                 return Optional.of(new CaseFacts(id.toString(), found.getString("case_no"),
                         found.getOffsetDateTime("occurred_at").toInstant(),
                         found.getString("state"), parties));

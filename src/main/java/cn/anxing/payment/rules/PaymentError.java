@@ -61,6 +61,10 @@ public enum PaymentError implements ErrorCode {
     SECRET_TOO_SHORT,
     UNKNOWN_APPLICATION(404),
     UNKNOWN_BILL,
+    /**
+     * No accident case of this number that the applicant is a party of: a case that does not
+     * exist and one of other people answer alike, so case numbers reveal nothing.
+     */
     UNKNOWN_CASE,
     UNKNOWN_HOSPITAL,
     UNKNOWN_INSTRUCTION(404),
