@@ -9,15 +9,12 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-    BASE_URL, desktopContext, freshPhone, launchBrowser, openPage, phoneContext, signInAsStaff,
-    signInThroughApi,
+    BASE_URL, desktopContext, launchBrowser, openPage, phoneContext, signInAsStaff,
 } from './browser.mjs';
+import { SCENE, state, twoPhonesInLiability } from './phones.mjs';
 
-const SCENE = { latitude: 28.29663, longitude: 117.20555 };
-const SLOTS = ['panorama-front', 'panorama-rear', 'collision-point', 'plate-1', 'plate-2'];
 const SCREENSHOTS = process.env.SCREENSHOT_DIR
     ?? new URL('../../target/e2e-screenshots/', import.meta.url).pathname;
-const digits = () => String(Math.floor(Math.random() * 1e5)).padStart(5, '0');
 
 async function shot(page, name) {
     await mkdir(SCREENSHOTS, { recursive: true });
@@ -46,73 +43,23 @@ async function freshJpeg(page) {
     return Buffer.from(data, 'base64');
 }
 
-async function phone(browser) {
-    const context = await phoneContext(browser);
-    await context.grantPermissions(['geolocation'], { origin: new URL(BASE_URL).origin });
-    await context.setGeolocation(SCENE);
-    return context;
-}
-
 async function upload(page, selector, slot) {
     await page.setInputFiles(selector, { name: `${slot}.jpg`, mimeType: 'image/jpeg',
         buffer: await freshJpeg(page) });
 }
 
-async function details(page, { name, licence, insurer }) {
-    await page.waitForSelector('#party-form');
-    await page.fill('#party-form input[name=name]', name);
-    await page.fill('#party-form input[name=vehicleType]', '小型轿车');
-    await page.fill('#party-form input[name=licenceNo]', licence);
-    await page.selectOption('#party-form select[name=insurerCode]', insurer);
-    await page.fill('#party-form input[name=policyNo]', `PDZA${digits()}`);
-    await page.fill('#party-form input[name=collisionPart]', '车头');
-    await page.click('#party-submit');
-}
-
-async function state(page, saysA, saysB) {
-    await page.waitForSelector('#statement-form');
-    await page.selectOption('#statement-form select[name=says-A]', saysA);
-    await page.selectOption('#statement-form select[name=says-B]', saysB);
-    await page.click('#statement-submit');
-}
-
-/** Two phones report, photograph, join and disagree: the case goes to the police. */
+/**
+ * Two phones report, photograph, join and disagree through the party's step flow, as the
+ * accident test drives it (each photo a fresh JPEG): the case goes to the police.
+ */
 async function disputedCase(browser) {
-    const pageA = await openPage(await phone(browser));
-    await signInThroughApi(pageA, { phone: freshPhone() }, '/#/accident/new');
-    await pageA.waitForSelector('#accident-report');
-    await pageA.click('#use-location');
-    await pageA.waitForSelector('#report-road[data-road-name]');
-    await pageA.fill('#report-form input[name=plates0]', `浙F${digits()}`);
-    await pageA.fill('#report-form input[name=plates1]', `浙FD${digits()}`);
-    await pageA.click('#report-submit');
-    await pageA.waitForSelector('#accident-case[data-state=DRAFT]');
-    for (const [question, answer] of [['anyoneInjured', 'no'], ['vehiclesDrivable', 'yes'],
-        ['allInsured', 'yes'], ['drinkOrDrugs', 'no'], ['facilityHit', 'no'],
-        ['hazardousGoods', 'no']]) {
-        await pageA.check(`#q-${question}-${answer}`);
-    }
-    await pageA.click('#checklist-submit');
-    await pageA.waitForSelector('#accident-case[data-state=EVIDENCE]');
-    for (const slot of SLOTS) {
-        await upload(pageA, `input[data-slot=${slot}]`, slot);
-        await pageA.waitForSelector(`.slot[data-slot=${slot}][data-uploaded=true], `
-            + '#accident-case[data-state=PARTIES]');
-    }
-    await pageA.waitForSelector('#accident-case[data-state=PARTIES]');
-    const link = await pageA.getAttribute('#share-link', 'href');
-    const pageB = await openPage(await phone(browser));
-    await signInThroughApi(pageB, { phone: freshPhone() }, `/${link.slice(link.indexOf('#'))}`);
-    await pageB.waitForSelector('#accident-case[data-my-label=B]');
-    await details(pageA, { name: '张三', licence: '330482199001011234', insurer: 'PICC' });
-    await pageA.waitForSelector('#party-saved');
-    await details(pageB, { name: '李四', licence: '330482198505052345', insurer: 'PINGAN' });
-    await pageA.waitForSelector('#accident-case[data-state=LIABILITY]');
-    await pageB.waitForSelector('#accident-case[data-state=LIABILITY]');
+    const { pageA, pageB } = await twoPhonesInLiability(browser, null, SCENE, freshJpeg);
     await state(pageA, 'NOT_AT_FAULT', 'REAR_END');
     await state(pageB, 'REVERSING', 'NOT_AT_FAULT');
     await pageA.waitForSelector('#accident-case[data-state=POLICE_REVIEW]');
-    return { pageA, pageB, caseId: pageA.url().split('/').pop() };
+    await pageB.waitForSelector('#accident-case[data-state=POLICE_REVIEW]');
+    // the step is in the URL now: the id is the path's last part before it
+    return { pageA, pageB, caseId: pageA.url().split('/').pop().split('?')[0] };
 }
 
 /** The text of every page of a PDF, as pdf.js reads it (the CJK font carries its ToUnicode). */

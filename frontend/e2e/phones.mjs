@@ -1,0 +1,147 @@
+// The two phones of an accident brought through the party's step flow (report, safety
+// checklist, photos, joining by the share link, details, statements), shared by the accident
+// and the police desk tests so that both drive the page the same way.
+import assert from 'node:assert/strict';
+import {
+    BASE_URL, freshPhone, openPage, phoneContext, signInThroughApi,
+} from './browser.mjs';
+import { checkPage } from './quality.mjs';
+
+/** A 32×24 JPEG made with javax.imageio (the server reads the type from these bytes). */
+export const JPEG = Buffer.from('/9j/4AAQSkZJRgABAgAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjL/wAARCAAYACADASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDur6+ttNspby8mWG3iXc7t0A/qewHUmuJ/4W5oH/PpqX/fuP8A+Lq78SNDv9b8OILANI9tL5zW64zINpHHGSwzwARkE9TivC6w4F4NyjOcBLEYqblO9uVO3Kul+uu99ui1TO7MMdWoVFGCsvzPpbRtZste02O/sJd8T8EHhkburDsR/wDXGQQav1558KNGvdP028v7qLy4r7yzAG+8yru+bHYHdx64z0wT6HX5/wARYDDZfmlbCYWfPCLsn8k2tOsXeL810PSw1SVWjGc1ZsKKKK8U3CiiigD/2Q==', 'base64');
+/** On 柏里大道 in the demo map (Guixi). */
+export const SCENE = { latitude: 28.29663, longitude: 117.20555 };
+export const SLOTS = ['panorama-front', 'panorama-rear', 'collision-point', 'plate-1', 'plate-2'];
+
+export const digits = () => String(Math.floor(Math.random() * 1e5)).padStart(5, '0');
+
+export async function phone(browser, scene = SCENE) {
+    const context = await phoneContext(browser);
+    await context.grantPermissions(['geolocation'], { origin: new URL(BASE_URL).origin });
+    await context.setGeolocation({ latitude: scene.latitude, longitude: scene.longitude });
+    return context;
+}
+
+/**
+ * Phone A reports the accident and takes the photos; returns the join link the QR shows.
+ * `photo(page)` gives the bytes of each photo: the same JPEG unless a test needs its own.
+ */
+export async function reportAndPhotograph(page, plateA, plateB, shots = null, road = '柏里大道',
+    photo = async () => JPEG) {
+    await page.waitForSelector('#accident-report');
+    // safety comes before the form: the steps and the two numbers one tap away
+    assert.equal(await page.getAttribute('#call-122', 'href'), 'tel:122');
+    assert.equal(await page.getAttribute('#call-120', 'href'), 'tel:120');
+    await page.click('#use-location');
+    await page.waitForSelector('#report-road[data-road-name]');
+    assert.equal(await page.getAttribute('#report-road', 'data-road-name'), road);
+    if (shots) {
+        await page.waitForSelector('#report-map[data-map=loaded]');
+        await checkPage(page, `${shots}-1-location`);
+    }
+    await page.fill('#report-form input[name=plates0]', plateA);
+    await page.fill('#report-form input[name=plates1]', plateB);
+    await page.click('#report-submit');
+    await page.waitForSelector('#accident-case[data-state=DRAFT]');
+    assert.equal(await page.getAttribute('#accident-case', 'data-step'), 'safety');
+    assert.match(page.url(), /step=safety$/);
+    if (shots) await checkPage(page, `${shots}-2-safety`);
+
+    for (const [question, answer] of [['anyoneInjured', 'no'], ['vehiclesDrivable', 'yes'],
+        ['allInsured', 'yes'], ['drinkOrDrugs', 'no'], ['facilityHit', 'no'],
+        ['hazardousGoods', 'no']]) {
+        await page.check(`#q-${question}-${answer}`);
+    }
+    await page.click('#checklist-submit');
+    await page.waitForSelector('#accident-case[data-state=EVIDENCE]');
+    await page.waitForSelector('#accident-case[data-step=photos]');
+    if (shots) {
+        // the sample of each slot before anything is taken
+        assert.equal(await page.locator('.slot .thumb svg').count(), SLOTS.length);
+        assert.equal(await page.getAttribute(`input[data-slot=${SLOTS[0]}]`, 'capture'),
+            'environment');
+        await checkPage(page, `${shots}-3-photos`);
+    }
+
+    for (const slot of SLOTS) {
+        await page.setInputFiles(`input[data-slot=${slot}]`,
+            { name: `${slot}.jpg`, mimeType: 'image/jpeg', buffer: await photo(page) });
+        await page.waitForSelector(`.slot[data-slot=${slot}][data-uploaded=true], `
+            + '#accident-case[data-state=PARTIES]');
+        if (shots && slot === SLOTS[0]) {
+            await page.waitForSelector(`.slot[data-slot=${slot}] .thumb img`);
+            await checkPage(page, `${shots}-3-photos-first-taken`);
+        }
+    }
+    await page.waitForSelector('#accident-case[data-state=PARTIES]');
+    await page.waitForSelector('#accident-case[data-step=vehicles]');
+    if (shots) await checkPage(page, `${shots}-4-vehicles-invite`);
+    const code = (await page.textContent('#share-code')).trim();
+    const link = await page.getAttribute('#share-link', 'href');
+    assert.ok(link.endsWith(`#/accident/join/${code}`), link);
+    assert.equal(await page.locator('#share-qr svg').count(), 1, 'a QR code of the link');
+    return link;
+}
+
+export async function enterDetails(page, { name, licence, insurer }) {
+    await page.waitForSelector('#party-form');
+    await page.fill('#party-form input[name=name]', name);
+    await page.fill('#party-form input[name=vehicleType]', '小型轿车');
+    await page.fill('#party-form input[name=licenceNo]', licence);
+    await page.selectOption('#party-form select[name=insurerCode]', insurer);
+    await page.fill('#party-form input[name=policyNo]', `PDZA${digits()}`);
+    await page.fill('#party-form input[name=collisionPart]', '车头');
+    await page.click('#party-submit');
+}
+
+/**
+ * The page asks for one situation card and whose it was (was: a select per party); the old
+ * (says about A, says about B) pairs map onto it, one of them NOT_AT_FAULT.
+ */
+export async function state(page, saysA, saysB) {
+    await page.waitForSelector('#statement-form');
+    const [faulty, code] = saysA === 'NOT_AT_FAULT' ? ['B', saysB] : ['A', saysA];
+    assert.equal(await page.locator('#statement-form input:checked').count(), 0,
+        'nothing is chosen for the driver');
+    await page.click(`.scenario-card[data-scenario=${code}]`);
+    await page.check(`#who input[name=faulty][value=${faulty}]`);
+    await page.click('#statement-submit');
+}
+
+/** Both phones up to the liability step; returns the two pages. */
+export async function twoPhonesInLiability(browser, shots = null, scene = SCENE,
+    photo = undefined) {
+    const plateA = `浙F${digits()}`;
+    const plateB = `浙FD${digits()}`;
+    const pageA = await openPage(await phone(browser, scene));
+    await signInThroughApi(pageA, { phone: freshPhone() }, '/#/accident/new');
+    const joinLink = await reportAndPhotograph(pageA, plateA, plateB, shots,
+        scene.road ?? '柏里大道', photo);
+
+    // what scanning the QR code opens on the second phone: which case, before signing in
+    const joinPath = `/${joinLink.slice(joinLink.indexOf('#'))}`;
+    const pageB = await openPage(await phone(browser, scene), joinPath);
+    await pageB.waitForSelector('#join-preview[data-joinable=true] #join-sign-in');
+    assert.match(await pageB.textContent('#join-case'), new RegExp(scene.road ?? '柏里大道'));
+    if (shots) await checkPage(pageB, `${shots}-4-vehicles-join-preview`);
+    await signInThroughApi(pageB, { phone: freshPhone() }, joinPath);
+    // the step flow: joining is confirmed on the preview (was: joined on opening the link)
+    await pageB.click('#join-confirm');
+    await pageB.waitForSelector('#accident-case[data-my-label=B]');
+    assert.equal(await pageB.inputValue('#party-form input[name=plate]'), plateB,
+        'the second phone is offered the plate nobody has claimed');
+    assert.equal(await pageB.inputValue('#party-form select[name=insurerCode]'), '',
+        'no insurer is chosen for the driver');
+    // checked as typed
+    await pageB.fill('#party-form input[name=licenceNo]', '33048219850505234');
+    await pageB.fill('#party-form input[name=licenceNo]', '33048219850505234Q');
+    await pageB.waitForSelector('[data-field=licenceNo] .field-error:not([hidden])');
+    if (shots) await checkPage(pageB, `${shots}-4-vehicles-details`);
+
+    await enterDetails(pageA, { name: '张三', licence: '330482199001011234', insurer: 'PICC' });
+    await pageA.waitForSelector('#party-saved');
+    await enterDetails(pageB, { name: '李四', licence: '330482198505052345', insurer: 'PINGAN' });
+    await pageA.waitForSelector('#accident-case[data-state=LIABILITY]');
+    await pageB.waitForSelector('#accident-case[data-state=LIABILITY]');
+    return { pageA, pageB, plateA, plateB };
+}
