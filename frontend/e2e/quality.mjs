@@ -22,7 +22,7 @@ function findProblems({ chinese }) {
     const problems = [];
     const visible = (element) => element.checkVisibility?.({ opacityProperty: true,
         visibilityProperty: true }) ?? true;
-    const skip = (element) => element.closest('[data-verbatim], .leaflet-container, .maplibregl-map,'
+    const skip = (element) => element.closest('[data-verbatim], .maplibregl-map,'
         + ' svg, script,'
         + ' style, #app-header .brand-latin');
     const root = document.body;
@@ -37,7 +37,7 @@ function findProblems({ chinese }) {
         + 'label.scenario-card, label.camera-button');
     for (const element of targets) {
         if (!visible(element)
-            || element.closest('.leaflet-control-attribution, .maplibregl-ctrl-attrib')) continue;
+            || element.closest('.maplibregl-ctrl-attrib')) continue;
         const box = element.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) continue;
         if (box.height < 44 - 0.5 || box.width < 44 - 0.5) {

@@ -14,7 +14,7 @@ import { areaPlaceholderView } from './views/area-placeholder.js';
 
 addRoute(SIGN_IN, signInView, { public: true });
 addRoute(HOME, homeView);
-// pages with a map load Leaflet on first use, so sign-in on a phone stays small
+// pages with a map load MapLibre on first use, so sign-in on a phone stays small
 addRoute('/map', lazy(() => import('./views/map-view.js'), 'mapView'));
 addRoute('/bus', lazy(() => import('./bus/planning-view.js'), 'planningView'),
     { roles: ['coordinator', 'admin'] });

@@ -1,10 +1,12 @@
 // @ts-check
 /**
- * The road map page (#/map): the shared base map, and a tap shows the nearest road. It shows
- * how a feature page uses map/basemap.js and map/snap.js.
+ * The road map page (#/map): the shared base map centred on the map's middle, and a tap shows
+ * the nearest road. It shows how a feature page uses map/basemap.js, map/overlays.js and
+ * map/snap.js.
  */
 import { h, replaceChildren } from '../dom.js';
-import { mountMap } from '../map/leaflet-map.js';
+import { createBaseMap } from '../map/basemap.js';
+import { loadMapInfo } from '../map/info.js';
 import { showSnapOnClick } from '../map/snap.js';
 
 /** @param {HTMLElement} outlet */
@@ -16,7 +18,11 @@ export async function mapView(outlet) {
                 h('h1', { i18n: 'map.title' }),
                 h('p', { class: 'hint', i18n: 'map.tapHint' })),
             mapElement));
-    const map = await mountMap(mapElement);
-    showSnapOnClick(map);
-    return () => map.remove();
+    const { center } = await loadMapInfo();
+    const map = createBaseMap(mapElement, { center, zoom: 16 });
+    const stop = showSnapOnClick(map);
+    return () => {
+        stop();
+        map.remove();
+    };
 }
