@@ -18,6 +18,11 @@ public final class DatabaseFailures {
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // a reset socket is the database going away under a query it was answering
+            if (t instanceof java.io.IOException io && io.getMessage() != null
+                    && (io.getMessage().contains("Connection reset")
+                            || io.getMessage().contains("Broken pipe"))) {
+                return true; // the socket to the database closed under a query
+            }
             if (t instanceof ConnectException || t instanceof java.net.SocketException
                     || t instanceof ClosedConnectionException
                     || t instanceof TimeoutException
