@@ -176,9 +176,9 @@ class OrganisationBoundariesTest {
         Api stranger = server.api().phone("13800000009");
         JsonObject body = new JsonObject().put("injuredPersonId", "injured-1")
                 .put("hospitalId", "pinghu-1");
-        Api.Reply hidden = refusedUnchanged(400, () -> stranger.post(PAY + "/applications",
+        Api.Reply hidden = refusedUnchanged(404, () -> stranger.post(PAY + "/applications",
                 body.copy().put("caseId", caseNo)));
-        Api.Reply absent = refusedUnchanged(400, () -> stranger.post(PAY + "/applications",
+        Api.Reply absent = refusedUnchanged(404, () -> stranger.post(PAY + "/applications",
                 body.copy().put("caseId", "OB-NO-SUCH-CASE")));
         assertEquals("UNKNOWN_CASE", hidden.json().getString("code"));
         assertEquals(absent.json().getString("code"), hidden.json().getString("code"));

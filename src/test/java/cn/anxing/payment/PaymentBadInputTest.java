@@ -100,7 +100,7 @@ class PaymentBadInputTest {
     @Test
     @DisplayName("An applicant's application for an accident case Anxing does not have")
     void unknownCase() {
-        refused(400, "UNKNOWN_CASE", "caseId", () -> people.driver.post(BASE
+        refused(404, "UNKNOWN_CASE", "caseId", () -> people.driver.post(BASE
                 + "/applications", new JsonObject().put("caseId", "NO-SUCH-CASE")
                 .put("injuredPersonId", "injured-1").put("hospitalId", "pinghu-1")
                 .put("accidentAt", ACCIDENT.toString())));

@@ -63,9 +63,9 @@ public enum PaymentError implements ErrorCode {
     UNKNOWN_BILL,
     /**
      * No accident case of this number that the applicant is a party of: a case that does not
-     * exist and one of other people answer alike, so case numbers reveal nothing.
+     * exist and one of other people answer alike (404 both), so case numbers reveal nothing.
      */
-    UNKNOWN_CASE,
+    UNKNOWN_CASE(404),
     UNKNOWN_HOSPITAL,
     UNKNOWN_INSTRUCTION(404),
     UNKNOWN_PAYER,

@@ -9,8 +9,13 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Payment error codes keep the statuses clients had")
 class PaymentErrorTest {
 
-    /** What app.DomainErrors.paymentInputStatus and its siblings answered before the enum. */
+    /**
+     * What app.DomainErrors.paymentInputStatus and its siblings answered before the enum, and
+     * UNKNOWN_CASE, which issue 10 made a 404: a case one may not see and one that does not
+     * exist both answer "not found".
+     */
     private static final Map<String, Integer> NOT_400 = Map.of(
+            "UNKNOWN_CASE", 404,
             "UNKNOWN_APPLICATION", 404,
             "UNKNOWN_INSTRUCTION", 404,
             "APPLICATION_EXISTS", 409,
