@@ -90,7 +90,7 @@ public final class GlyphRanges {
 
     private byte[] render(int start) {
         int end = start + 255;
-        return message(out -> out.writeByteArray(1, message(stack -> {
+        return Protobuf.message(out -> out.writeByteArray(1, Protobuf.message(stack -> {
             stack.writeString(1, fontName);
             stack.writeString(2, start + "-" + end);
             for (int codePoint = start; codePoint <= end; codePoint++) {
@@ -107,7 +107,7 @@ public final class GlyphRanges {
         Rectangle2D bounds = outline.getBounds2D();
         int advance = (int) Math.round(vector.getGlyphMetrics(0).getAdvance());
         if (bounds.isEmpty()) {
-            return message(out -> {
+            return Protobuf.message(out -> {
                 out.writeUInt32(1, codePoint);
                 out.writeUInt32(3, 0);
                 out.writeUInt32(4, 0);
@@ -123,7 +123,7 @@ public final class GlyphRanges {
         int width = right - left;
         int height = top - bottom;
         byte[] sdf = distanceField(outline, left, top, width, height);
-        return message(out -> {
+        return Protobuf.message(out -> {
             out.writeUInt32(1, codePoint);
             out.writeByteArray(2, sdf);
             out.writeUInt32(3, width);
@@ -225,21 +225,6 @@ public final class GlyphRanges {
         }
     }
 
-    private interface Writer {
-        void write(CodedOutputStream out) throws IOException;
-    }
-
-    private static byte[] message(Writer writer) {
-        try {
-            var bytes = new ByteArrayOutputStream();
-            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            writer.write(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public String toString() {

@@ -92,7 +92,7 @@ final class VectorTileEncoder {
             tags.add(layer.keys.computeIfAbsent(key, k -> layer.keys.size()));
             tags.add(layer.values.computeIfAbsent(value, v -> layer.values.size()));
         });
-        layer.features.add(message(out -> {
+        layer.features.add(Protobuf.message(out -> {
             packed(out, 2, tags);
             out.writeUInt32(3, type);
             packed(out, 4, commands);
@@ -101,10 +101,10 @@ final class VectorTileEncoder {
 
     /** The tile as protobuf bytes. */
     byte[] encode() {
-        return message(out -> {
+        return Protobuf.message(out -> {
             for (Map.Entry<String, Layer> entry : layers.entrySet()) {
                 Layer layer = entry.getValue();
-                out.writeByteArray(3, message(l -> {
+                out.writeByteArray(3, Protobuf.message(l -> {
                     l.writeUInt32(15, 2);
                     l.writeString(1, entry.getKey());
                     for (byte[] feature : layer.features) {
@@ -123,7 +123,7 @@ final class VectorTileEncoder {
     }
 
     private static byte[] value(Object value) {
-        return message(out -> {
+        return Protobuf.message(out -> {
             if (value instanceof Boolean b) {
                 out.writeBool(7, b);
             } else if (value instanceof Integer || value instanceof Long) {
@@ -201,21 +201,6 @@ final class VectorTileEncoder {
         return (n << 1) ^ (n >> 31);
     }
 
-    private interface Writer {
-        void write(CodedOutputStream out) throws IOException;
-    }
-
-    private static byte[] message(Writer writer) {
-        try {
-            var bytes = new ByteArrayOutputStream();
-            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
-            writer.write(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static void packed(CodedOutputStream out, int field, List<Integer> values)
             throws IOException {
