@@ -5,6 +5,10 @@ import assert from 'node:assert/strict';
 import {
     desktopContext, freshPhone, launchBrowser, openPage, phoneContext, signInThroughApi,
 } from './browser.mjs';
+import { checkPage } from './quality.mjs';
+
+/** A resident ID number whose check character is right (GB 11643). */
+const ID_NUMBER = '330482199001011232';
 
 /** 'YYYY-MM-DDTHH:MM' in Asia/Shanghai, what a datetime-local input takes. */
 function shanghaiLocal(date) {
@@ -37,11 +41,32 @@ describe('the medical advance payment pages', () => {
 
         const police = await as({ username: 'police1' }, '/#/payments');
         await police.fill('#pay-apply input[name=caseId]', caseId);
-        await police.fill('#pay-apply input[name=injuredPersonId]', 'injured-1');
+        await police.fill('#pay-apply input[name=injuredPersonId]', '李梅');
         await police.fill('#pay-apply input[name=accidentAt]', shanghaiLocal(accident));
         await police.fill('#pay-apply input[name=applicantPhone]', phone);
+        // the relation starts on 请选择 and must be chosen; the ID number is checked in full
+        assert.equal(await police.inputValue('#pay-apply select[name=injuredRelation]'), '');
+        await police.click('#pay-apply button[type=submit]');
+        await police.waitForSelector('[data-field=injuredRelation] .field-error:not([hidden])');
+        assert.match(await police.textContent('[data-field=injuredRelation] .field-error'),
+            /请选择伤者与您的关系/);
+        await police.selectOption('#pay-apply select[name=injuredRelation]', 'SPOUSE');
+        await police.fill('#pay-apply input[name=injuredIdNumber]', '330482199001011233');
+        await police.click('#pay-apply button[type=submit]');
+        await police.waitForSelector('[data-field=injuredIdNumber] .field-error:not([hidden])');
+        assert.match(await police.textContent('[data-field=injuredIdNumber] .field-error'),
+            /身份证号码校验位不正确/);
+        await checkPage(police, 'payments-1-apply-id-wrong');
+        await police.fill('#pay-apply input[name=injuredIdNumber]', ID_NUMBER);
         await police.click('#pay-apply button[type=submit]');
         await stateIs(police, 'APPLIED');
+        // the officer sees the number in full, never as the title; the next step has a date
+        assert.match(await police.textContent('#pay-id-number'), new RegExp(ID_NUMBER));
+        assert.doesNotMatch(await police.textContent('h1'), /3304/);
+        assert.match(await police.textContent('#pay-injured'), /李梅（配偶）/);
+        assert.match(await police.textContent('#pay-next'), /交警.*截止|截止.*交警/s);
+        assert.ok(await police.getAttribute('#pay-next time', 'datetime'));
+        await checkPage(police, 'payments-2-applied');
         const path = new URL(police.url()).hash.slice(1);
         await police.selectOption('#pay-notice select[name=insurerId]', 'PICC');
         await police.selectOption('#pay-notice select[name=liability]', 'LIABLE');
@@ -71,6 +96,15 @@ describe('the medical advance payment pages', () => {
         const steps = await driver.locator('#pay-timeline li').evaluateAll(
             (items) => items.map((li) => li.dataset.what));
         assert.deepEqual(steps, ['APPLIED', 'NOTICE_ISSUED', 'BILLED', 'APPROVED', 'PAID']);
+        // who acted, in plain words, with the date of each step
+        const actors = await driver.locator('#pay-timeline li .actor').allTextContents();
+        assert.deepEqual(actors, ['平湖市公安局交通警察大队', '平湖市公安局交通警察大队', '平湖市第一人民医院',
+            '中国人保财险 平湖支公司', '中国人保财险 平湖支公司']);
+        assert.equal(await driver.locator('#pay-timeline li time[datetime]').count(), 5);
+        // the applicant sees the ID number masked
+        assert.match(await driver.textContent('#pay-id-number'), /3304\*{10}1232/);
+        assert.doesNotMatch(await driver.content(), new RegExp(ID_NUMBER));
+        await checkPage(driver, 'payments-3-paid-timeline');
         await driver.goto(driver.url().replace(/#.*/, '#/payments'));
         await driver.waitForSelector('#pay-notifications li[data-what=PAID]');
         assert.equal(await driver.locator('#pay-notifications li[data-what]').count(), 5);

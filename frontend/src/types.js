@@ -311,6 +311,7 @@
  * @typedef {object} Bill
  * @property {string} id
  * @property {string} submittedAt
+ * @property {string} reviewDueAt when the payer's review is due (5 working days)
  * @property {number} totalFen
  * @property {number} unpaidFen
  */
@@ -331,9 +332,13 @@
  * @typedef {object} TimelineEvent
  * @property {string} at
  * @property {string} what
+ * @property {'APPLICANT' | 'POLICE' | 'HOSPITAL' | 'PAYER' | 'SYSTEM'} actorRole
+ * @property {string | null} actorName the payer, hospital or police unit that acted
  * @property {string} textZh
  * @property {string} textEn
  */
+
+/** @typedef {'SELF' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'OTHER'} InjuredRelation */
 
 /**
  * A payment application (GET /payments/applications/{id}); the list rows carry the first
@@ -341,10 +346,14 @@
  * @typedef {object} PaymentApplication
  * @property {string} id
  * @property {string} caseId
- * @property {string} injuredPersonId
+ * @property {string} injuredPersonId the injured person's name as the applicant gave it
+ * @property {InjuredRelation | null} injuredRelation
+ * @property {string | null} injuredIdNumber masked (3304**********1234) unless the reader
+ *     acts on the application (police, its hospital, its payers)
  * @property {string} hospitalId
  * @property {string} hospitalName
  * @property {string} accidentAt
+ * @property {string} noticeDueAt when the police notice is due (3 working days)
  * @property {ApplicationState} state
  * @property {{ policeNotice: boolean, fundReview: boolean }} overdue
  * @property {ApplicationPayer[]} payers

@@ -8,7 +8,7 @@ import './messages.js';
 import { h, replaceChildren } from '../dom.js';
 import { ApiError, get, post } from '../api.js';
 import { clearErrors, describe, field, formError, showError } from '../forms.js';
-import { bindServerMessage } from '../i18n.js';
+import { bindServerMessage, language, t } from '../i18n.js';
 import { hasRole, token } from '../session.js';
 import { fenOf, yuan } from './money.js';
 /**
@@ -29,70 +29,80 @@ export async function applicationView(outlet, { params }) {
         const [app, payers] = await Promise.all([
             get(`/payments/applications/${params.id}`), get('/payments/payers')]);
         replaceChildren(outlet,
-            h('p', {}, h('a', { href: '#/payments', i18n: 'pay.back' })),
+            h('p', {}, h('a', { href: '#/payments', class: 'pay-back', i18n: 'pay.back' })),
             summary(app),
             hasRole('police') && app.state === 'APPLIED' ? noticeForm(app, payers, render) : null,
             hasRole('police') ? liabilityForms(app, render) : null,
             hasRole('hospital') ? billForm(app, render) : null,
             section('pay.payers', 'pay-payers', app.payers.map((p) => h('li', {},
-                h('strong', {}, p.name), ` (${p.payerId}) · `,
+                h('strong', { dataset: { payer: p.payerId } }, p.name), ' · ',
                 h('span', { i18n: `pay.liability.${p.liabilityState}` }),
-                p.fundGrounds?.length ? ` · ${p.fundGrounds.join(', ')}` : '',
+                (p.fundGrounds ?? []).map((g) => [' · ', h('span', { i18n: `pay.ground.${g}` })]),
                 ` · ${yuan(p.advancedFen)}`, p.capFen == null ? '' : ` / ${yuan(p.capFen)}`))),
             section('pay.bills', 'pay-bills', app.bills.map((b) => billRow(app, b, render))),
             section('pay.payments', 'pay-payments', app.payments.map((i) => paymentRow(i,
-                render))),
+                render, app))),
             timeline(app));
     };
     await render();
 }
 
 /**
- * What the rules give each next step (DOMAIN.md): the police notify within 3 working days of
- * the application, the fund reviews within 5 of the bill. Working days here are Monday to
- * Friday; the server's overdue flags, which know the holidays, stay the authority.
+ * Who takes the next step and what the rules give them (DOMAIN.md): the police notify within 3
+ * working days of the application, the fund or insurer reviews within 5 of the bill. The dates
+ * are the server's (noticeDueAt, the bill's reviewDueAt), which know the holidays.
  */
-const NEXT = /** @type {Record<string, { key: string, days: number, from: string } | undefined>} */ ({
-    APPLIED: { key: 'pay.next.APPLIED', days: 3, from: 'APPLIED' },
-    NOTICE_ISSUED: { key: 'pay.next.NOTICE_ISSUED', days: 0, from: 'NOTICE_ISSUED' },
-    BILLED: { key: 'pay.next.BILLED', days: 5, from: 'BILLED' },
-    APPROVED: { key: 'pay.next.APPROVED', days: 0, from: 'APPROVED' },
-});
+const NEXT = ['APPLIED', 'NOTICE_ISSUED', 'BILLED', 'APPROVED'];
 
-/** @param {Date} start @param {number} days */
-function addWorkingDays(start, days) {
-    const d = new Date(start);
-    for (let left = days; left > 0;) {
-        d.setDate(d.getDate() + 1);
-        if (d.getDay() !== 0 && d.getDay() !== 6) left--;
-    }
-    return d;
+/** @param {PaymentApplication} app @returns {string | null} */
+function nextDue(app) {
+    if (app.state === 'APPLIED') return app.noticeDueAt;
+    if (app.state === 'BILLED') return app.bills[app.bills.length - 1]?.reviewDueAt ?? null;
+    return null;
+}
+
+/** A date and time as people read them, in the page's language. @param {string} at */
+function when(at) {
+    return new Date(at).toLocaleString(language() === 'en' ? 'en-GB' : 'zh-CN',
+        { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /**
- * The timeline as a vertical line of dated steps, ending with what happens next and by when.
+ * The timeline as a vertical line of dated steps, each naming who acted (the applicant, or the
+ * police unit, hospital or payer by name), ending with who acts next, what they do and by when.
  * @param {PaymentApplication} app
  */
 function timeline(app) {
-    const next = NEXT[app.state];
-    const since = [...app.timeline].reverse().find((e) => e.what.toUpperCase().includes(
-        next?.from ?? '\u0000'))?.at ?? app.timeline[app.timeline.length - 1]?.at;
-    const by = next && since && next.days > 0 ? addWorkingDays(new Date(since), next.days) : null;
+    const next = NEXT.includes(app.state) ? app.state : null;
+    const due = next ? nextDue(app) : null;
     return h('section', { class: 'card pay-section' }, h('h2', { i18n: 'pay.timeline' }),
         h('ol', { id: 'pay-timeline', class: 'timeline' },
-            app.timeline.map((e) => h('li', { dataset: { what: e.what } },
-                h('time', { datetime: e.at }, new Date(e.at).toLocaleString()),
+            app.timeline.map((e) => h('li', { dataset: { what: e.what, actor: e.actorRole } },
+                h('time', { datetime: e.at }, when(e.at)),
+                e.actorName ? h('strong', { class: 'actor' }, e.actorName)
+                    : h('strong', { class: 'actor', i18n: `pay.actor.${e.actorRole}` }),
                 bindServerMessage(h('span'), `${e.textZh} / ${e.textEn}`))),
-            next && h('li', { class: 'next', id: 'pay-next' },
-                by && h('time', { datetime: by.toISOString() }, by.toLocaleDateString()),
-                h('span', { i18n: next.key }))));
+            next && h('li', { class: 'next', id: 'pay-next', dataset: { state: next } },
+                due ? h('time', { datetime: due, i18n: 'pay.next.by',
+                    i18nParams: { date: when(due) } }) : null,
+                h('strong', { class: 'actor' }, h('span', { i18n: 'pay.next.title' }), ' · ',
+                    h('span', { i18n: `pay.next.who.${next}` })),
+                h('span', { i18n: `pay.next.${next}` }))));
 }
 
 /** @param {PaymentApplication} app */
 function summary(app) {
     return h('section', { class: 'card pay-section', id: 'pay-summary' },
+        // the case and the person's name, never their ID number, as the title
         h('h1', {}, `${app.caseId} · ${app.injuredPersonId}`),
-        h('p', {}, app.hospitalName, ' · ', new Date(app.accidentAt).toLocaleString()),
+        h('p', { id: 'pay-injured' },
+            h('span', { i18n: 'pay.injured', i18nParams: { name: app.injuredPersonId } }),
+            app.injuredRelation ? h('span', { i18n: 'pay.injured.relation', i18nParams: {
+                relation: t(`pay.relation.${app.injuredRelation}`) } }) : null,
+            app.injuredIdNumber ? ' · ' : null,
+            app.injuredIdNumber ? h('span', { id: 'pay-id-number', i18n: 'pay.injured.idNumber',
+                i18nParams: { number: app.injuredIdNumber } }) : null),
+        h('p', {}, app.hospitalName, ' · ', when(app.accidentAt)),
         h('p', {}, h('span', { i18n: 'pay.state' }), ': ',
             h('strong', { id: 'pay-state', dataset: { state: app.state },
                 i18n: `pay.stateName.${app.state}` })),
@@ -233,7 +243,7 @@ function payForm(app, bill, payer, done) {
         formError(), h('div', { class: 'field', dataset: { field: 'amountFen' } },
             h('label', { i18n: 'pay.pay.amount' }), amount,
             h('p', { class: 'field-error', role: 'alert', hidden: true })),
-        h('button', { type: 'submit', class: 'primary' }, `${payer.payerId} · `,
+        h('button', { type: 'submit', class: 'primary' }, `${payer.name} · `,
             h('span', { i18n: 'pay.pay' })), result);
     form.addEventListener('submit', (event) => submit(event, form, async () => {
         const amountFen = fenOf(amount.value);
@@ -248,16 +258,19 @@ function payForm(app, bill, payer, done) {
 /**
  * @param {PaymentInstruction} instruction
  * @param {Done} done
+ * @param {PaymentApplication} app whose payers name the instruction's payer
  */
-function paymentRow(instruction, done) {
+function paymentRow(instruction, done, app) {
+    const payer = app.payers.find((p) => p.payerId === instruction.payerId)?.name
+        ?? instruction.payerId;
     const open = (hasRole('insurer') || hasRole('fund')) && (instruction.paidFen ?? 0) > 0
         && !instruction.disbursedAt && !instruction.reversedAt;
     const confirm = open ? action('pay.confirm', 'disbursement', instruction, done) : null;
     const reverse = open ? action('pay.reverse', 'reversal', instruction, done) : null;
     return h('li', { dataset: { instruction: instruction.id } },
-        `${instruction.payerId} · ${yuan(instruction.paidFen ?? 0)}`,
-        instruction.excessFen ? ` (+${yuan(instruction.excessFen)} ${instruction.excessHandling})`
-            : '',
+        `${payer} · ${yuan(instruction.paidFen ?? 0)}`,
+        instruction.excessFen ? [` (+${yuan(instruction.excessFen)} `,
+            h('span', { i18n: `pay.excess.${instruction.excessHandling}` }), ')'] : '',
         ' ', instruction.disbursedAt ? h('span', { i18n: 'pay.disbursed' }) : null,
         instruction.reversedAt ? h('span', { i18n: 'pay.reversed' }) : null, confirm, reverse);
 }

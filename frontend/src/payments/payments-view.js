@@ -109,6 +109,10 @@ async function applyForm(hospitals, caseId, accidentId) {
         formError(),
         field({ name: 'injuredPersonId', label: 'pay.injuredPersonId', required: true,
             placeholder: 'pay.injuredPersonId.placeholder', autocomplete: 'name' }),
+        relationField(),
+        field({ name: 'injuredIdNumber', label: 'pay.injuredIdNumber', maxlength: '18',
+            placeholder: 'pay.injuredIdNumber.placeholder', autocomplete: 'off',
+            inputmode: 'text', autocapitalize: 'characters' }),
         h('div', { class: 'field', dataset: { field: 'hospitalId' } },
             h('label', { for: 'pay-hospital', i18n: 'pay.hospitalId' }), search, hospital,
             h('p', { class: 'field-error', role: 'alert', hidden: true })),
@@ -133,16 +137,23 @@ async function applyForm(hospitals, caseId, accidentId) {
             const value = data.get(name);
             return typeof value === 'string' ? value : undefined;
         };
+        if (!text('injuredRelation')) {
+            showError(form, { key: 'pay.injuredRelation.choose', field: 'injuredRelation' });
+            return;
+        }
         const accidentAt = text('accidentAt');
         const local = accidentAt ? new Date(accidentAt) : null;
         /** @type {Record<string, string | null | undefined>} */
         const body = {
             caseId: text('caseId'),
-            injuredPersonId: text('injuredPersonId'),
+            injuredPersonId: text('injuredPersonId')?.trim(),
+            injuredRelation: text('injuredRelation'),
             hospitalId: text('hospitalId'),
             accidentAt: local && !Number.isNaN(local.getTime()) ? local.toISOString() : null,
         };
         if (text('applicantPhone')) body.applicantPhone = text('applicantPhone');
+        const idNumber = text('injuredIdNumber')?.trim();
+        if (idNumber) body.injuredIdNumber = idNumber; // optional: sent only when given
         try {
             const created = await post('/payments/applications', body);
             navigate(`/payments/${created.id}`);
@@ -151,6 +162,18 @@ async function applyForm(hospitals, caseId, accidentId) {
         }
     });
     return form;
+}
+
+/** How the injured person is related to the one applying: nothing chosen for them. */
+export const RELATIONS = ['SELF', 'SPOUSE', 'CHILD', 'PARENT', 'OTHER'];
+
+function relationField() {
+    const select = h('select', { name: 'injuredRelation', id: 'pay-relation', required: true },
+        h('option', { value: '', disabled: true, selected: true, i18n: 'pay.choose' }),
+        RELATIONS.map((r) => h('option', { value: r, i18n: `pay.relation.${r}` })));
+    return h('div', { class: 'field', dataset: { field: 'injuredRelation' } },
+        h('label', { for: select.id, i18n: 'pay.injuredRelation' }), select,
+        h('p', { class: 'field-error', role: 'alert', hidden: true }));
 }
 
 /** @param {HTMLUListElement} list */

@@ -152,10 +152,9 @@ public final class AdvancePayments {
         return payerOf(actor, instructionId).compose(payer -> ledger.reverseInstruction(
                 instructionId, now, (tx, app, reversal) -> applications.appendTimeline(tx,
                         new TimelineEvent(app.applicationId(), now, "REVERSED", ActorRole.PAYER,
-                                actor.accountId().toString(), "垫付方 " + reversal.payerId()
+                                actor.accountId().toString(), ActorRole.PAYER.zh()
                                         + "：冲正垫付 " + yuan(reversal.amount()),
-                                reversal.payerId() + " reversed an advance of "
-                                        + yuan(reversal.amount())))
+                                "the payer reversed an advance of " + yuan(reversal.amount())))
                         .compose(x -> PaymentSteps.audit(tx, actor, "payment.reversal",
                                 "instruction", instructionId.toString(), Map.of(
                                         "applicationId", app.applicationId(),
@@ -226,13 +225,18 @@ public final class AdvancePayments {
             case AWAIT_LIABILITY -> "；责任未定，先按无责限额垫付，其余 " + yuan(d.excess()) + " 待责任认定";
             case REFUSED -> "；" + yuan(d.excess()) + " 超出限额，不予垫付";
         };
-        String excessEn = d.excessHandling() == ExcessHandling.NONE ? ""
-                : "; " + yuan(d.excess()) + " over the limit: " + d.excessHandling();
+        String excessEn = switch (d.excessHandling()) {
+            case NONE -> "";
+            case REFER_TO_FUND -> "; " + yuan(d.excess()) + " over the limit goes to the fund";
+            case AWAIT_LIABILITY -> "; liability undetermined: the no-liability limit first, "
+                    + yuan(d.excess()) + " once liability is found";
+            case REFUSED -> "; " + yuan(d.excess()) + " over the limit is not advanced";
+        };
         if (!d.paysAnything()) {
             return applications.appendTimeline(tx, new TimelineEvent(app.applicationId(), c.at(),
-                    "NOT_PAID", ActorRole.PAYER, c.payerId(), "垫付方 " + c.payerId()
-                            + "：限额已用尽，本次未垫付" + excessZh, c.payerId()
-                            + " paid nothing: its limit is used up" + excessEn));
+                    "NOT_PAID", ActorRole.PAYER, c.payerId(), ActorRole.PAYER.zh()
+                            + "：限额已用尽，本次未垫付" + excessZh,
+                    "the payer paid nothing: its limit is used up" + excessEn));
         }
         Future<Void> referred = Future.succeededFuture();
         if (d.excessHandling() == ExcessHandling.REFER_TO_FUND) {
@@ -244,8 +248,8 @@ public final class AdvancePayments {
         }
         return referred
                 .compose(x -> steps.move(tx, app, ApplicationState.APPROVED, ActorRole.PAYER,
-                        actor, c.at(), "，" + c.payerId() + " 垫付 " + yuan(d.payNow()) + excessZh,
-                        ": " + c.payerId() + " advances " + yuan(d.payNow()) + excessEn))
+                        actor, c.at(), "，垫付 " + yuan(d.payNow()) + excessZh,
+                        ": advances " + yuan(d.payNow()) + excessEn))
                 .compose(x -> outbox.enqueue(tx, new OutboxMessage(endpoint(c.payerId()),
                         DISBURSE_TOPIC, "disburse:" + c.key().value(),
                         PaymentViews.disbursementOrder(outcome, c))))
@@ -254,8 +258,8 @@ public final class AdvancePayments {
 
     private Future<Void> afterDisbursement(SqlClient tx, AdvanceApplication app,
             LedgerStore.Disbursement d, Actor actor, Instant now) {
-        String zh = "，" + d.payerId() + " 已向医院支付 " + yuan(d.amount());
-        String en = ": " + d.payerId() + " transferred " + yuan(d.amount()) + " to the hospital";
+        String zh = "，已向医院支付 " + yuan(d.amount());
+        String en = ": " + yuan(d.amount()) + " transferred to the hospital";
         return PaymentSteps.audit(tx, actor, "payment.disbursement", "application",
                 app.applicationId(), Map.of("payerId", d.payerId(),
                         "amountFen", d.amount().value()))

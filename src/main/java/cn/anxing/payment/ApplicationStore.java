@@ -9,8 +9,10 @@ import cn.anxing.payment.rules.ApplicationTransitions;
 import cn.anxing.payment.rules.Bill;
 import cn.anxing.payment.rules.BillItem;
 import cn.anxing.payment.rules.FundGround;
+import cn.anxing.payment.rules.InjuredRelation;
 import cn.anxing.payment.rules.LiabilityState;
 import cn.anxing.payment.rules.PayerKind;
+import cn.anxing.payment.rules.ResidentIdNumber;
 import cn.anxing.payment.rules.TimelineEvent;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -50,8 +52,9 @@ public final class ApplicationStore {
             RETURNING kind""";
     private static final String INSERT_APPLICATION = """
             INSERT INTO advance_application (case_id, injured_person_id, hospital_id, accident_at,
-                state, applied_by, applied_at, notice_due_at, updated_at, applicant_phone)
-            VALUES ($1, $2, $3, $4, 'APPLIED', $5, $6, $7, $6, $8)
+                state, applied_by, applied_at, notice_due_at, updated_at, applicant_phone,
+                injured_relation, injured_id_number)
+            VALUES ($1, $2, $3, $4, 'APPLIED', $5, $6, $7, $6, $8, $9, $10)
             ON CONFLICT (case_id, injured_person_id) DO NOTHING
             RETURNING id""";
     private static final String LOCK_APPLICATION = """
@@ -122,7 +125,8 @@ public final class ApplicationStore {
             String hospitalId, Instant accidentAt, UUID appliedBy, Instant appliedAt,
             Instant noticeDueAt) {
         return insertApplication(client, caseId, injuredPersonId, hospitalId, accidentAt,
-                appliedBy, null, appliedAt, noticeDueAt).map(Optional::orElseThrow);
+                appliedBy, null, Optional.empty(), Optional.empty(), appliedAt, noticeDueAt)
+                .map(Optional::orElseThrow);
     }
 
     /**
@@ -130,14 +134,18 @@ public final class ApplicationStore {
      * person (one application per person and accident).
      *
      * @param applicantPhone the applicant's phone when an officer opens it for them, else null
+     * @param relation how the injured person is related to the applicant, if given
+     * @param idNumber the injured person's resident ID number, if given
      */
     public Future<Optional<UUID>> insertApplication(SqlClient client, String caseId,
             String injuredPersonId, String hospitalId, Instant accidentAt, UUID appliedBy,
-            String applicantPhone, Instant appliedAt, Instant noticeDueAt) {
+            String applicantPhone, Optional<InjuredRelation> relation,
+            Optional<ResidentIdNumber> idNumber, Instant appliedAt, Instant noticeDueAt) {
         return client.preparedQuery(INSERT_APPLICATION)
                 .execute(Tuple.from(new Object[] {caseId, injuredPersonId, hospitalId,
                         utc(accidentAt), appliedBy, utc(appliedAt), utc(noticeDueAt),
-                        applicantPhone}))
+                        applicantPhone, relation.map(Enum::name).orElse(null),
+                        idNumber.map(ResidentIdNumber::value).orElse(null)}))
                 .map(rows -> rows.size() == 0 ? Optional.<UUID>empty()
                         : Optional.of(rows.iterator().next().getUUID(0)));
     }

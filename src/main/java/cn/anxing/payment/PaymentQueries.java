@@ -10,7 +10,9 @@ import cn.anxing.payment.rules.ActorRole;
 import cn.anxing.payment.rules.ApplicationState;
 import cn.anxing.payment.rules.ExcessHandling;
 import cn.anxing.payment.rules.LiabilityState;
+import cn.anxing.payment.rules.InjuredRelation;
 import cn.anxing.payment.rules.PayerKind;
+import cn.anxing.payment.rules.ResidentIdNumber;
 import cn.anxing.payment.rules.TimelineEvent;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -39,11 +41,23 @@ public final class PaymentQueries {
     public record Payer(String id, PayerKind kind, String name) {
     }
 
-    /** An application as stored, with its hospital's name. */
+    /**
+     * An application as stored, with its hospital's name. {@code injuredPersonId} is how the
+     * applicant names the injured person (their name); {@code idNumber} is the resident ID
+     * number as whoever reads it may see it (see {@link PaymentReads}).
+     */
     public record Application(UUID id, String caseId, String injuredPersonId, String hospitalId,
             String hospitalName, Instant accidentAt, ApplicationState state,
             Optional<UUID> appliedBy, Optional<String> applicantPhone, Instant appliedAt,
-            Instant noticeDueAt, Instant updatedAt) {
+            Instant noticeDueAt, Instant updatedAt, Optional<InjuredRelation> relation,
+            Optional<String> idNumber) {
+
+        /** The same application with its ID number masked ({@code 3304**********1234}). */
+        Application withIdNumberMasked() {
+            return new Application(id, caseId, injuredPersonId, hospitalId, hospitalName,
+                    accidentAt, state, appliedBy, applicantPhone, appliedAt, noticeDueAt,
+                    updatedAt, relation, idNumber.map(n -> new ResidentIdNumber(n).masked()));
+        }
     }
 
     /**
@@ -75,8 +89,12 @@ public final class PaymentQueries {
             Optional<Instant> reversedAt) {
     }
 
-    /** One timeline event with its id (the order in which events were written). */
-    public record TimelineEntry(long id, TimelineEvent event) {
+    /**
+     * One timeline event with its id (the order in which events were written) and who acted, in
+     * plain words: the name of the payer, hospital or police unit whose account acted, empty
+     * for the applicant (the page says 申请人) and for an actor no longer on record.
+     */
+    public record TimelineEntry(long id, TimelineEvent event, Optional<String> actorName) {
     }
 
     /** A timeline event of one of the applicant's applications, for their notifications. */
@@ -107,7 +125,7 @@ public final class PaymentQueries {
     private static final String APPLICATION_COLUMNS = """
             a.id, a.case_id, a.injured_person_id, a.hospital_id, h.name AS hospital_name,
             a.accident_at, a.state, a.applied_by, a.applicant_phone, a.applied_at,
-            a.notice_due_at, a.updated_at
+            a.notice_due_at, a.updated_at, a.injured_relation, a.injured_id_number
             FROM advance_application a JOIN payment_hospital h ON h.id = a.hospital_id""";
     private static final String APPLICATION_VIEW =
             "SELECT " + APPLICATION_COLUMNS + " WHERE a.id = $1";
@@ -162,9 +180,24 @@ public final class PaymentQueries {
             WHERE (a.applied_by = $1 OR a.applicant_phone = (SELECT phone FROM account
                 WHERE id = $1)) AND t.id > $2
             ORDER BY t.id LIMIT 200""";
+    /*
+     * Who acted, from the acting account's organisation: a payer or hospital by the name it is
+     * registered under here (the organisation code is the payer or hospital id), a police unit
+     * by its own name. An entry written for a payer by the system names the payer in actor_id.
+     */
     private static final String TIMELINE_VIEW = """
-            SELECT id, at, what, actor_role, actor_id, text_zh, text_en FROM application_timeline
-            WHERE application_id = $1 ORDER BY at, id""";
+            SELECT t.id, t.at, t.what, t.actor_role, t.actor_id, t.text_zh, t.text_en,
+                CASE t.actor_role
+                    WHEN 'PAYER' THEN coalesce(pp.name, o.name_zh)
+                    WHEN 'HOSPITAL' THEN coalesce(ph.name, o.name_zh)
+                    WHEN 'POLICE' THEN o.name_zh
+                END AS actor_name
+            FROM application_timeline t
+            LEFT JOIN account ac ON ac.id::text = t.actor_id
+            LEFT JOIN organisation o ON o.id = ac.organisation_id
+            LEFT JOIN payment_payer pp ON pp.id = coalesce(o.code, t.actor_id)
+            LEFT JOIN payment_hospital ph ON ph.id = o.code
+            WHERE t.application_id = $1 ORDER BY t.at, t.id""";
     private static final String OVERDUE_NOTICE_VIEW = """
             SELECT a.id AS application_id, a.case_id, a.injured_person_id, a.applied_at,
                 a.notice_due_at AS due_at
@@ -292,7 +325,8 @@ public final class PaymentQueries {
                         applicationId.toString(), instant(row, "at"), row.getString("what"),
                         ActorRole.valueOf(row.getString("actor_role")),
                         row.getString("actor_id"), row.getString("text_zh"),
-                        row.getString("text_en"))));
+                        row.getString("text_en")),
+                        Optional.ofNullable(row.getString("actor_name"))));
     }
 
     /** The timeline events of the account's applications after event {@code afterId}. */
@@ -330,6 +364,9 @@ public final class PaymentQueries {
                 row.getString("hospital_name"), instant(row, "accident_at"),
                 ApplicationState.valueOf(row.getString("state")), optionalUuid(row, "applied_by"),
                 Optional.ofNullable(row.getString("applicant_phone")), instant(row, "applied_at"),
-                instant(row, "notice_due_at"), instant(row, "updated_at"));
+                instant(row, "notice_due_at"), instant(row, "updated_at"),
+                Optional.ofNullable(row.getString("injured_relation"))
+                        .map(InjuredRelation::valueOf),
+                Optional.ofNullable(row.getString("injured_id_number")));
     }
 }

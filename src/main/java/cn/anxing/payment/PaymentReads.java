@@ -71,7 +71,7 @@ public final class PaymentReads {
                 Future<List<TimelineEntry>> timeline = queries.timeline(id);
                 Future<Optional<CaseFacts>> accident = accidents.find(app.caseId());
                 return Future.all(payers, bills, payments, timeline, accident)
-                        .map(all -> detail(app, payers.result(), bills.result(),
+                        .map(all -> detail(shownTo(actor, app), payers.result(), bills.result(),
                                 payments.result(), timeline.result(), accident.result()));
             });
         });
@@ -97,16 +97,29 @@ public final class PaymentReads {
      * it; an insurer or the fund those whose notice names it as a payer; an applicant their own.
      */
     public Future<List<Application>> applications(Actor actor) {
+        Future<List<Application>> found;
         if (actor.seesAll()) {
-            return queries.applications();
+            found = queries.applications();
+        } else if (actor.is(Role.HOSPITAL)) {
+            found = queries.applicationsOfHospital(actor.organisation());
+        } else if (actor.is(Role.INSURER) || actor.is(Role.FUND)) {
+            found = queries.applicationsNamingPayer(actor.organisation());
+        } else {
+            found = queries.applicationsOf(actor.accountId());
         }
-        if (actor.is(Role.HOSPITAL)) {
-            return queries.applicationsOfHospital(actor.organisation());
-        }
-        if (actor.is(Role.INSURER) || actor.is(Role.FUND)) {
-            return queries.applicationsNamingPayer(actor.organisation());
-        }
-        return queries.applicationsOf(actor.accountId());
+        return found.map(list -> list.stream().map(app -> shownTo(actor, app)).toList());
+    }
+
+    /**
+     * The injured person's ID number in full only for those who need it to act: the police, the
+     * hospital of the application, and its payers (an insurer or the fund sees an application
+     * only when its notice names them, as {@link #requireMaySee} and the lists make sure);
+     * masked for everyone else, the applicant and the admin included.
+     */
+    static Application shownTo(Actor actor, Application app) {
+        boolean needsIt = actor.is(Role.POLICE) || actor.actsAsHospital(app.hospitalId())
+                || actor.is(Role.INSURER) || actor.is(Role.FUND);
+        return needsIt ? app : app.withIdNumberMasked();
     }
 
     /** The applicant's notifications: every step of their applications after {@code afterId}. */

@@ -12,6 +12,8 @@ import cn.anxing.auth.Authz;
 import cn.anxing.http.Bodies;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.Responses;
+import cn.anxing.payment.rules.InjuredRelation;
+import cn.anxing.payment.rules.ResidentIdNumber;
 import cn.anxing.payment.rules.Bill;
 import cn.anxing.payment.rules.BillItem;
 import cn.anxing.payment.rules.Fen;
@@ -109,7 +111,7 @@ public final class PaymentRoutes implements FeatureRoutes {
 
     private void apply(RoutingContext ctx) {
         JsonObject body = object(ctx, "caseId", "injuredPersonId", "hospitalId", "accidentAt",
-                "applicantPhone");
+                "applicantPhone", "injuredRelation", "injuredIdNumber");
         Optional<String> phone = Optional.ofNullable(optionalString(body, "applicantPhone", 20));
         if (phone.isPresent() && !Authz.roles(ctx).contains(Role.POLICE)) {
             throw Bodies.invalid("applicantPhone", "only an officer opening an application"
@@ -119,7 +121,12 @@ public final class PaymentRoutes implements FeatureRoutes {
                 : Optional.of(instant(body, "accidentAt"));
         var request = new PaymentService.ApplyRequest(requiredString(body, "caseId"),
                 requiredString(body, "injuredPersonId"), requiredString(body, "hospitalId"),
-                accidentAt, phone);
+                accidentAt, phone,
+                Optional.ofNullable(optionalString(body, "injuredRelation", 20))
+                        .map(r -> InjuredRelation.parse(r, "injuredRelation")),
+                Optional.ofNullable(optionalString(body, "injuredIdNumber", 40))
+                        .filter(n -> !n.isBlank())
+                        .map(n -> ResidentIdNumber.parse(n, "injuredIdNumber")));
         Responses.reply(ctx, 201, payments.apply(actor(ctx), request)
                 .map(PaymentViews::application));
     }

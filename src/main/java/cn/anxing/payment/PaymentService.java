@@ -15,10 +15,13 @@ import cn.anxing.payment.rules.Deadline;
 import cn.anxing.payment.rules.DeadlineKind;
 import cn.anxing.payment.rules.FundGround;
 import cn.anxing.payment.rules.FundRules;
+import cn.anxing.payment.rules.InjuredPersonName;
+import cn.anxing.payment.rules.InjuredRelation;
 import cn.anxing.payment.rules.LiabilityState;
 import cn.anxing.payment.rules.LimitSchedule;
 import cn.anxing.payment.rules.PayerKind;
 import cn.anxing.payment.rules.PaymentError;
+import cn.anxing.payment.rules.ResidentIdNumber;
 import cn.anxing.payment.rules.TimelineEvent;
 import cn.anxing.payment.rules.Vehicle;
 import cn.anxing.payment.rules.WorkingCalendar;
@@ -53,9 +56,14 @@ public final class PaymentService {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern PHONE = Pattern.compile("1[3-9][0-9]{9}");
 
-    /** An application as the applicant or the officer submits it. */
+    /**
+     * An application as the applicant or the officer submits it: who is hurt (their name in
+     * {@code injuredPersonId}, how they are related to the applicant, their ID number if
+     * given), the hospital, and the accident.
+     */
     public record ApplyRequest(String caseId, String injuredPersonId, String hospitalId,
-            Optional<Instant> accidentAt, Optional<String> applicantPhone) {
+            Optional<Instant> accidentAt, Optional<String> applicantPhone,
+            Optional<InjuredRelation> relation, Optional<ResidentIdNumber> idNumber) {
     }
 
     /** The application after a bill was stored, and the bill's id. */
@@ -97,7 +105,7 @@ public final class PaymentService {
      */
     public Future<ApplicationDetail> apply(Actor actor, ApplyRequest r) {
         requireId(r.caseId(), "caseId");
-        requireId(r.injuredPersonId(), "injuredPersonId");
+        InjuredPersonName.require(r.injuredPersonId(), "injuredPersonId");
         r.applicantPhone().ifPresent(phone -> {
             if (!PHONE.matcher(phone).matches()) {
                 throw PaymentError.PHONE_INVALID.error("applicantPhone",
@@ -121,7 +129,7 @@ public final class PaymentService {
                     .orElseThrow(() -> PaymentError.ACCIDENT_TIME_MISSING.error("accidentAt",
                             "give the accident time of a case handled outside Anxing"));
             return open(actor, new ApplyRequest(caseId, r.injuredPersonId(), r.hospitalId(),
-                    Optional.of(accidentAt), r.applicantPhone()),
+                    Optional.of(accidentAt), r.applicantPhone(), r.relation(), r.idNumber()),
                     police ? ActorRole.POLICE : ActorRole.APPLICANT);
         });
     }
@@ -138,7 +146,8 @@ public final class PaymentService {
         return requireHospital(r.hospitalId()).compose(hospitalName -> inTransaction(
                 tx -> applications.insertApplication(tx, r.caseId(), r.injuredPersonId(),
                         r.hospitalId(), accidentAt, actor.accountId(),
-                        r.applicantPhone().orElse(null), now, noticeDue)
+                        r.applicantPhone().orElse(null), r.relation(), r.idNumber(), now,
+                        noticeDue)
                         .compose(id -> {
                             UUID applicationId = id.orElseThrow(() -> PaymentError
                                     .APPLICATION_EXISTS.error("injuredPersonId", "case "
@@ -215,23 +224,29 @@ public final class PaymentService {
             }
         }
         Instant now = clock.instant();
-        return insurersKnown.compose(x -> fund).compose(fundPayer -> inTransaction(
+        Future<Function<String, String>> names = insurersKnown.compose(x -> steps.payerNames());
+        return names.compose(x -> fund).compose(fundPayer -> inTransaction(
                 tx -> steps.lock(tx, applicationId).compose(app -> {
                     Future<Void> done = Future.succeededFuture();
                     List<String> named = new ArrayList<>();
+                    List<String> zh = new ArrayList<>();
                     for (Vehicle v : vehicles) {
                         if (v.insurerPays()) {
                             named.add(v.insurerId().get() + " (" + v.liability() + ")");
+                            zh.add(names.result().apply(v.insurerId().get()) + "（"
+                                    + v.liability().zh() + "）");
                             done = done.compose(y -> applications.setApplicationPayer(tx,
                                     applicationId, v.insurerId().get(), v.liability(), now));
                         }
                     }
                     if (fundPayer.isPresent()) {
                         named.add(fundPayer.get() + " " + grounds);
+                        zh.add(names.result().apply(fundPayer.get()) + "（" + String.join("、",
+                                grounds.stream().map(FundGround::zh).toList()) + "）");
                         done = done.compose(y -> applications.setApplicationPayer(tx, applicationId,
                                 fundPayer.get(), LiabilityState.UNDETERMINED, grounds, now));
                     }
-                    String who = String.join(", ", named);
+                    String who = String.join("、", zh);
                     return done.compose(y -> steps.move(tx, app, ApplicationState.NOTICE_ISSUED,
                             ActorRole.POLICE, actor, now, "，垫付方 " + who, "; payers " + who))
                             .compose(y -> PaymentSteps.audit(tx, actor, "payment.notice",
@@ -245,8 +260,9 @@ public final class PaymentService {
     public Future<ApplicationDetail> determineLiability(Actor actor, UUID applicationId,
             String payerId, LiabilityState liability) {
         Instant now = clock.instant();
-        return steps.requirePayer(payerId, PayerKind.INSURER, "payerId")
-                .compose(x -> inTransaction(tx -> steps.lock(tx, applicationId)
+        Future<Function<String, String>> names = steps.requirePayer(payerId, PayerKind.INSURER,
+                "payerId").compose(x -> steps.payerNames());
+        return names.compose(x -> inTransaction(tx -> steps.lock(tx, applicationId)
                         .compose(app -> queries.applicationPayers(tx, applicationId))
                         .compose(payers -> {
                             if (payers.stream().noneMatch(p -> p.payerId().equals(payerId))) {
@@ -259,9 +275,11 @@ public final class PaymentService {
                         .compose(y -> applications.appendTimeline(tx, new TimelineEvent(
                                 applicationId.toString(), now, "LIABILITY_DETERMINED",
                                 ActorRole.POLICE, actor.accountId().toString(),
-                                "交警：认定 " + payerId + " 承保车辆责任为 " + liabilityZh(liability),
-                                "liability of the vehicle insured by " + payerId + " set to "
-                                        + liability + " by the police")))
+                                "交警：认定 " + names.result().apply(payerId) + " 承保车辆责任为 "
+                                        + liability.zh(), "liability of the vehicle insured by "
+                                        + names.result().apply(payerId) + " set to "
+                                        + liability.name().toLowerCase(java.util.Locale.ROOT)
+                                                .replace('_', ' ') + " by the police")))
                         .compose(y -> PaymentSteps.audit(tx, actor, "payment.liability",
                                 "application", applicationId.toString(), Map.of(
                                         "payerId", payerId, "liability", liability.name())))))
@@ -385,14 +403,6 @@ public final class PaymentService {
         } catch (IllegalArgumentException e) {
             throw PaymentError.ID_INVALID.error(field, field + " must be a UUID");
         }
-    }
-
-    private static String liabilityZh(LiabilityState s) {
-        return switch (s) {
-            case LIABLE -> "有责";
-            case NOT_LIABLE -> "无责";
-            case UNDETERMINED -> "未定";
-        };
     }
 
     private <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {

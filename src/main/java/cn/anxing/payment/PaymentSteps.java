@@ -1,5 +1,6 @@
 package cn.anxing.payment;
 
+import java.util.HashMap;
 import java.util.Map;
 import cn.anxing.audit.AuditLog;
 import cn.anxing.auth.Role;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What the use cases share: locking an application, a checked move with its timeline sentence,
@@ -79,6 +81,18 @@ final class PaymentSteps {
                         "payer '" + id + "' is not of kind " + kind);
             }
             return null;
+        });
+    }
+
+    /**
+     * The payers' names by id, for timeline sentences that people read (the id stays in the
+     * audit entry); an id not registered stands for itself.
+     */
+    Future<Function<String, String>> payerNames() {
+        return queries.payers().map(list -> {
+            Map<String, String> names = new HashMap<>();
+            list.forEach(p -> names.put(p.id(), p.name()));
+            return id -> names.getOrDefault(id, id);
         });
     }
 

@@ -72,6 +72,8 @@ public final class PaymentViews {
                 .put("id", a.id().toString())
                 .put("caseId", a.caseId())
                 .put("injuredPersonId", a.injuredPersonId())
+                .put("injuredRelation", a.relation().map(Enum::name).orElse(null))
+                .put("injuredIdNumber", a.idNumber().orElse(null))
                 .put("hospitalId", a.hospitalId())
                 .put("hospitalName", a.hospitalName())
                 .put("accidentAt", a.accidentAt().toString())
@@ -130,6 +132,7 @@ public final class PaymentViews {
                 .put("what", e.what())
                 .put("actorRole", e.by().name())
                 .put("actorId", e.actorId())
+                .put("actorName", t.actorName().orElse(null))
                 .put("textZh", e.textZh())
                 .put("textEn", e.textEn());
     }

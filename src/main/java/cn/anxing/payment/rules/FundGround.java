@@ -6,5 +6,16 @@ package cn.anxing.payment.rules;
  * (未参加交强险), or the vehicle fled the scene (肇事后逃逸).
  */
 public enum FundGround {
-    EXCEEDS_INSURANCE_LIMIT, UNINSURED, HIT_AND_RUN
+    EXCEEDS_INSURANCE_LIMIT("超出交强险限额"), UNINSURED("未投保交强险"), HIT_AND_RUN("肇事逃逸");
+
+    private final String zh;
+
+    FundGround(String zh) {
+        this.zh = zh;
+    }
+
+    /** The ground in plain words, for timeline sentences. */
+    public String zh() {
+        return zh;
+    }
 }

@@ -11,6 +11,15 @@ import java.util.Optional;
 public enum LiabilityState {
     LIABLE, NOT_LIABLE, UNDETERMINED;
 
+    /** The state in plain words, for timeline sentences. */
+    public String zh() {
+        return switch (this) {
+            case LIABLE -> "有责";
+            case NOT_LIABLE -> "无责";
+            case UNDETERMINED -> "未定";
+        };
+    }
+
     /** The state for a grade of Order 146 art. 60 (the accident feature's grades), if any. */
     public static LiabilityState of(Optional<LiabilityGrade> grade) {
         return grade.map(g -> g == LiabilityGrade.NONE ? NOT_LIABLE : LIABLE)

@@ -30,6 +30,7 @@ public enum PaymentError implements ErrorCode {
     DUPLICATE_ITEM,
     FUND_AMBIGUOUS,
     ID_INVALID,
+    ID_NUMBER_INVALID,
     /** A retry while the first request with its key is still running. */
     IDEMPOTENCY_IN_PROGRESS(409),
     IDEMPOTENCY_KEY_INVALID,
@@ -56,6 +57,7 @@ public enum PaymentError implements ErrorCode {
     PAYER_KIND_FIXED,
     PAYER_NOT_NAMED,
     PHONE_INVALID,
+    RELATION_INVALID,
     /** A bill item dated after now (beyond a small clock skew). */
     RENDERED_IN_FUTURE,
     SECRET_TOO_SHORT,
