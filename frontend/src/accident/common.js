@@ -61,18 +61,21 @@ export function gradeLines(view, grades) {
 }
 
 /**
- * A labelled <select> inside a `.field` (its error goes to the form's top line). Each option is
- * [value, text] or [value, null, dictionary key].
- * @param {{ name: string, label: string, value?: string,
+ * A labelled <select> inside a `.field[data-field=name]` with a line for its error. Each option
+ * is [value, text] or [value, null, dictionary key]. With `choose` (a dictionary key) the select
+ * starts on that empty, unselectable line and is required: nothing is chosen for the person.
+ * @param {{ name: string, label: string, value?: string, choose?: string,
  *     options: [string, string | null, string?][] }} spec
  */
-export function selectField({ name, label, options, value }) {
-    const select = h('select', { name, id: `select-${name}` },
+export function selectField({ name, label, options, value, choose }) {
+    const error = h('p', { class: 'field-error', role: 'alert', hidden: true });
+    const select = h('select', { name, id: `select-${name}`, required: Boolean(choose) },
+        choose && h('option', { value: '', disabled: true, selected: !value, i18n: choose }),
         options.map(([optionValue, text, key]) => h('option', {
             value: optionValue, selected: optionValue === value, i18n: key,
         }, key ? undefined : text)));
-    return h('div', { class: 'field', dataset: { field: `${name}-select` } },
-        h('label', { for: select.id, i18n: label }), select);
+    return h('div', { class: 'field', dataset: { field: name } },
+        h('label', { for: select.id, i18n: label }), select, error);
 }
 
 /**
@@ -98,8 +101,10 @@ export function uploadPhoto(caseId, slot, file, key, onProgress = () => {}) {
         });
         const fail = (/** @type {number} */ status, /** @type {any} */ payload) => {
             const error = new Error(payload?.message ?? `HTTP ${status}`);
-            Object.assign(error, { status, code: payload?.code,
-                serverMessage: payload?.message, field: payload?.field });
+            // no error of ours (a proxy's or gateway's page): say plainly that it was not stored
+            Object.assign(error, payload?.code ? { status, code: payload.code,
+                serverMessage: payload.message, field: payload.field }
+                : { status, key: 'accident.photos.failed' });
             reject(error);
         };
         request.addEventListener('load', () => {

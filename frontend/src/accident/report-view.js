@@ -134,10 +134,11 @@ export async function reportView(outlet) {
 
     const form = h('form', { id: 'report-form', novalidate: true },
         h('h2', { i18n: 'accident.report.plates' }), plates, addVehicle,
-        selectField({ name: 'weather', label: 'accident.report.weather', value: 'SUNNY',
+        // nothing chosen for the driver: what the agreement records is theirs to say
+        selectField({ name: 'weather', label: 'accident.report.weather', choose: 'accident.choose',
             options: WEATHER.map((w) => [w, null, `accident.weather.${w}`]) }),
         selectField({ name: 'accidentForm', label: 'accident.report.form',
-            value: 'REAR_END_COLLISION',
+            choose: 'accident.choose',
             options: FORMS.map((f) => [f, null, `accident.form.${f}`]) }),
         formError(),
         h('button', { type: 'submit', class: 'primary', id: 'report-submit',
@@ -151,6 +152,11 @@ export async function reportView(outlet) {
     async function send(ignoreDuplicates) {
         if (!place) {
             showError(form, { key: 'accident.report.noPlace' });
+            return;
+        }
+        const unchosen = ['weather', 'accidentForm'].find((name) => !selected(name));
+        if (unchosen) {
+            showError(form, { key: `accident.report.choose.${unchosen}`, field: unchosen });
             return;
         }
         const plateValues = [...plates.querySelectorAll('input')].map((i) => i.value.trim())
