@@ -10,7 +10,10 @@ import {
     BASE_URL, desktopContext, freshPhone, launchBrowser, openPage, outsideRequests, phoneContext,
     signInAsStaff, signInThroughApi,
 } from './browser.mjs';
-import { digits, phone, state, twoPhonesInLiability } from './phones.mjs';
+import {
+    JPEG, SLOTS, chooseWeatherAndForm, digits, phone, reportToPhotos, state,
+    twoPhonesInLiability,
+} from './phones.mjs';
 import { checkPage } from './quality.mjs';
 
 /**
@@ -168,6 +171,47 @@ describe('accident self-service on two phones', () => {
             assert.equal(stored.statements.A.declined, true);
         });
 
+    test('a photo whose upload fails is kept on screen with a plain Chinese message, and sent'
+        + ' again it is stored', async () => {
+        const page = await openPage(await phone(browser, OTHER_SCENE));
+        await signInThroughApi(page, { phone: freshPhone() }, '/#/accident/new');
+        await reportToPhotos(page, `浙F${digits()}`, `浙F${digits()}`, null, OTHER_SCENE.road);
+        const slot = SLOTS[0];
+        // the first try meets a gateway's 503 (no JSON), the second a dropped connection
+        let tries = 0;
+        await page.route(`**/api/v1/accidents/*/photos/${slot}`, async (route) => {
+            tries++;
+            if (tries === 1) {
+                await route.fulfill({ status: 503, contentType: 'text/html',
+                    body: '<html><body>503 Service Temporarily Unavailable</body></html>' });
+            } else if (tries === 2) await route.abort('internetdisconnected');
+            else await route.continue();
+        });
+        const error = `.slot[data-slot=${slot}] .form-error:not([hidden])`;
+        await page.setInputFiles(`input[data-slot=${slot}]`,
+            { name: `${slot}.jpg`, mimeType: 'image/jpeg', buffer: JPEG });
+        await page.waitForSelector(error);
+        assert.match(await page.textContent(error), /照片没有上传成功.*照片已保留/);
+        assert.equal(await page.getAttribute(`.slot[data-slot=${slot}]`, 'data-uploaded'),
+            'false');
+        assert.equal(await page.locator(`.slot[data-slot=${slot}] .thumb img`).count(), 1,
+            'what was taken is still shown');
+        await checkPage(page, 'photo-upload-failed');
+
+        await page.click(`button[data-retry=${slot}]`);
+        await page.waitForFunction((s) => /网络断开/.test(document.querySelector(
+            `.slot[data-slot=${s}] .form-error`)?.textContent ?? ''), slot);
+        assert.equal(await page.locator(`.slot[data-slot=${slot}] .thumb img`).count(), 1);
+
+        await page.click(`button[data-retry=${slot}]`);
+        await page.waitForSelector(`.slot[data-slot=${slot}][data-uploaded=true]`);
+        assert.equal(tries, 3, 'the photo was sent three times, stored once');
+        assert.equal(await page.locator(`.slot[data-slot=${slot}] .form-error:not([hidden])`)
+            .count(), 0);
+        await page.unroute(`**/api/v1/accidents/*/photos/${slot}`);
+        assert.deepEqual(page.errors, []);
+    });
+
     test('the first page loads in under a second with a cold cache', async () => {
         const context = await phoneContext(browser);
         const page = await context.newPage();
@@ -189,6 +233,7 @@ describe('accident self-service on two phones', () => {
         await page.waitForSelector('#report-road[data-road-name]');
         await page.fill('#report-form input[name=plates0]', `浙F${digits()}`);
         await page.fill('#report-form input[name=plates1]', `浙F${digits()}`);
+        await chooseWeatherAndForm(page, 'RAIN', 'SIDE_COLLISION');
         await page.click('#report-submit');
         await page.waitForSelector('#accident-case[data-state=DRAFT]');
         for (const [question, answer] of [['anyoneInjured', 'yes'], ['vehiclesDrivable', 'yes'],

@@ -23,11 +23,56 @@ export async function phone(browser, scene = SCENE) {
 }
 
 /**
+ * The weather and the form of the accident start on "请选择", nothing chosen for the driver, and
+ * the report is not sent until both are chosen.
+ */
+export async function chooseWeatherAndForm(page, weather = 'SUNNY', form = 'REAR_END_COLLISION') {
+    for (const name of ['weather', 'accidentForm']) {
+        assert.equal(await page.inputValue(`#report-form select[name=${name}]`), '');
+        assert.equal(await page.textContent(
+            `#report-form select[name=${name}] option:checked`), '请选择');
+        assert.equal(await page.getAttribute(`#report-form select[name=${name}]`, 'required'),
+            '');
+    }
+    await page.click('#report-submit');
+    await page.waitForSelector('[data-field=weather] .field-error:not([hidden])');
+    assert.match(await page.textContent('[data-field=weather] .field-error'), /请选择当时的天气/);
+    assert.match(page.url(), /#\/accident\/new/, 'nothing is reported without the weather');
+    await page.selectOption('#report-form select[name=weather]', weather);
+    await page.click('#report-submit');
+    await page.waitForSelector('[data-field=accidentForm] .field-error:not([hidden])');
+    await page.selectOption('#report-form select[name=accidentForm]', form);
+}
+
+/**
  * Phone A reports the accident and takes the photos; returns the join link the QR shows.
  * `photo(page)` gives the bytes of each photo: the same JPEG unless a test needs its own.
  */
 export async function reportAndPhotograph(page, plateA, plateB, shots = null, road = '柏里大道',
     photo = async () => JPEG) {
+    await reportToPhotos(page, plateA, plateB, shots, road);
+    for (const slot of SLOTS) {
+        await page.setInputFiles(`input[data-slot=${slot}]`,
+            { name: `${slot}.jpg`, mimeType: 'image/jpeg', buffer: await photo(page) });
+        await page.waitForSelector(`.slot[data-slot=${slot}][data-uploaded=true], `
+            + '#accident-case[data-state=PARTIES]');
+        if (shots && slot === SLOTS[0]) {
+            await page.waitForSelector(`.slot[data-slot=${slot}] .thumb img`);
+            await checkPage(page, `${shots}-3-photos-first-taken`);
+        }
+    }
+    await page.waitForSelector('#accident-case[data-state=PARTIES]');
+    await page.waitForSelector('#accident-case[data-step=vehicles]');
+    if (shots) await checkPage(page, `${shots}-4-vehicles-invite`);
+    const code = (await page.textContent('#share-code')).trim();
+    const link = await page.getAttribute('#share-link', 'href');
+    assert.ok(link.endsWith(`#/accident/join/${code}`), link);
+    assert.equal(await page.locator('#share-qr svg').count(), 1, 'a QR code of the link');
+    return link;
+}
+
+/** Phone A reports the accident and answers the safety checklist, up to the photos step. */
+export async function reportToPhotos(page, plateA, plateB, shots = null, road = '柏里大道') {
     await page.waitForSelector('#accident-report');
     // safety comes before the form: the steps and the two numbers one tap away
     assert.equal(await page.getAttribute('#call-122', 'href'), 'tel:122');
@@ -41,6 +86,7 @@ export async function reportAndPhotograph(page, plateA, plateB, shots = null, ro
     }
     await page.fill('#report-form input[name=plates0]', plateA);
     await page.fill('#report-form input[name=plates1]', plateB);
+    await chooseWeatherAndForm(page);
     await page.click('#report-submit');
     await page.waitForSelector('#accident-case[data-state=DRAFT]');
     assert.equal(await page.getAttribute('#accident-case', 'data-step'), 'safety');
@@ -62,25 +108,6 @@ export async function reportAndPhotograph(page, plateA, plateB, shots = null, ro
             'environment');
         await checkPage(page, `${shots}-3-photos`);
     }
-
-    for (const slot of SLOTS) {
-        await page.setInputFiles(`input[data-slot=${slot}]`,
-            { name: `${slot}.jpg`, mimeType: 'image/jpeg', buffer: await photo(page) });
-        await page.waitForSelector(`.slot[data-slot=${slot}][data-uploaded=true], `
-            + '#accident-case[data-state=PARTIES]');
-        if (shots && slot === SLOTS[0]) {
-            await page.waitForSelector(`.slot[data-slot=${slot}] .thumb img`);
-            await checkPage(page, `${shots}-3-photos-first-taken`);
-        }
-    }
-    await page.waitForSelector('#accident-case[data-state=PARTIES]');
-    await page.waitForSelector('#accident-case[data-step=vehicles]');
-    if (shots) await checkPage(page, `${shots}-4-vehicles-invite`);
-    const code = (await page.textContent('#share-code')).trim();
-    const link = await page.getAttribute('#share-link', 'href');
-    assert.ok(link.endsWith(`#/accident/join/${code}`), link);
-    assert.equal(await page.locator('#share-qr svg').count(), 1, 'a QR code of the link');
-    return link;
 }
 
 export async function enterDetails(page, { name, licence, insurer }) {

@@ -70,7 +70,7 @@ export async function caseView(outlet, { params, query }) {
     /** @type {Record<string, string>} */
     const uploadKeys = {};
     /** what was taken but not yet stored, by slot: kept across a failed upload */
-    /** @type {Record<string, { file: File, url: string }>} */
+    /** @type {Record<string, { file: File, url: string, failure?: unknown }>} */
     const pending = {};
     /** @type {Step | null} */
     let step = null;
@@ -309,6 +309,11 @@ export async function caseView(outlet, { params, query }) {
         const thumb = h('div', { class: 'thumb' });
         const kept = pending[slot.slot];
         if (kept) thumb.append(h('img', { src: kept.url, alt: '' }));
+        // a failure stays said after the page is drawn again (the other phone moved the case)
+        if (kept?.failure) {
+            describe(error, kept.failure);
+            error.hidden = false;
+        }
         else if (slot.photo?.id) {
             blobUrl(`/accidents/${id}/photos/${slot.photo.id}`).then((url) =>
                 thumb.append(h('img', { src: url, alt: '' }))).catch(() => {});
@@ -326,6 +331,7 @@ export async function caseView(outlet, { params, query }) {
                 delete pending[slot.slot];
                 apply(result.case);
             } catch (failure) {
+                if (pending[slot.slot]) pending[slot.slot].failure = failure;
                 bar.hidden = true;
                 describe(error, failure);
                 error.hidden = false;
