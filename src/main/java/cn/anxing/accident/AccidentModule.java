@@ -103,7 +103,8 @@ public final class AccidentModule implements FeatureModule {
         var views = new AccidentViews(cipher);
         List<FeatureRoutes> list = new ArrayList<>();
         list.add(new AccidentRoutes(useCases, views, catalogue, platform.authz(),
-                settings.photoMaxBytes(), verifyBaseUrl(config)));
+                settings.photoMaxBytes(), verifyBaseUrl(config),
+                new JoinPreviewLimit(settings.joinPreview(), platform.clock())));
         list.add(new PoliceReviewRoutes(useCases, views, platform.authz(),
                 verifyBaseUrl(config)));
         list.add(new InsurerRoutes(insurers, platform.authz()));

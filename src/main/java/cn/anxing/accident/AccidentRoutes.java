@@ -17,6 +17,7 @@ import cn.anxing.error.DomainException;
 import cn.anxing.auth.Access;
 import cn.anxing.auth.Authz;
 import cn.anxing.http.Bodies;
+import cn.anxing.http.ClientAddress;
 import cn.anxing.http.Responses;
 import cn.anxing.http.SecurityHeaders;
 import cn.anxing.http.UploadRoutes;
@@ -54,6 +55,7 @@ public final class AccidentRoutes implements UploadRoutes {
     private final Authz authz;
     private final long photoMaxBytes;
     private final Optional<String> verifyBaseUrl;
+    private final JoinPreviewLimit previewLimit;
 
     /**
      * @param verifyBaseUrl the public page printed on agreements; empty: this server's own
@@ -61,8 +63,9 @@ public final class AccidentRoutes implements UploadRoutes {
      */
     public AccidentRoutes(AccidentUseCases accidents, AccidentViews views,
             ScenarioCatalogue catalogue, Authz authz, long photoMaxBytes,
-            Optional<String> verifyBaseUrl) {
+            Optional<String> verifyBaseUrl, JoinPreviewLimit previewLimit) {
         this.accidents = accidents;
+        this.previewLimit = previewLimit;
         this.views = views;
         this.catalogue = catalogue;
         this.authz = authz;
@@ -150,6 +153,7 @@ public final class AccidentRoutes implements UploadRoutes {
     }
 
     private void joinPreview(RoutingContext ctx) {
+        previewLimit.check(ClientAddress.of(ctx), ctx.pathParam("code"));
         Responses.reply(ctx, 200, accidents.reports().preview(ctx.pathParam("code"))
                 .map(AccidentViews::joinPreview));
     }

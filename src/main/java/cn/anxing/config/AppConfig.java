@@ -85,7 +85,17 @@ public record AppConfig(
     public record AccidentConfig(Optional<String> fieldKey, Optional<String> sealKey,
             long photoMaxBytes, int duplicateRadiusMetres, Duration duplicateWindow,
             int photoFlagMetres, Optional<String> verifyUrl, Path pdfFontPath,
-            EligibilitySettings eligibility, PoliceDeskSettings police, Duration reportWindow) {
+            EligibilitySettings eligibility, PoliceDeskSettings police, Duration reportWindow,
+            JoinPreviewLimits joinPreview) {
+    }
+
+    /**
+     * How often the public preview of a share code (what case the second driver joins, read
+     * before signing in) may be asked for a minute, from one client address
+     * (ACCIDENT_JOIN_PREVIEW_PER_ADDRESS_PER_MINUTE) and for one code
+     * (ACCIDENT_JOIN_PREVIEW_PER_CODE_PER_MINUTE): enough for people, too few to guess codes.
+     */
+    public record JoinPreviewLimits(int perAddressPerMinute, int perCodePerMinute) {
     }
 
     /**

@@ -108,7 +108,12 @@ public final class ConfigLoader {
                         intInRange(v, ConfigKey.ACCIDENT_PLATE_FREQUENCY_DAYS, 1, 3650),
                         intInRange(v, ConfigKey.ACCIDENT_PHOTO_HASH_DISTANCE, 0, 32),
                         intInRange(v, ConfigKey.ACCIDENT_REVIEW_DAYS, 1, 60)),
-                Duration.ofDays(intInRange(v, ConfigKey.ACCIDENT_REPORT_WINDOW_DAYS, 1, 365)));
+                Duration.ofDays(intInRange(v, ConfigKey.ACCIDENT_REPORT_WINDOW_DAYS, 1, 365)),
+                new AppConfig.JoinPreviewLimits(
+                        intInRange(v, ConfigKey.ACCIDENT_JOIN_PREVIEW_PER_ADDRESS_PER_MINUTE, 1,
+                                100_000),
+                        intInRange(v, ConfigKey.ACCIDENT_JOIN_PREVIEW_PER_CODE_PER_MINUTE, 1,
+                                100_000)));
         if (!demo && (accident.fieldKey().isEmpty() || accident.sealKey().isEmpty())) {
             throw new ConfigException("ACCIDENT_FIELD_KEY and ACCIDENT_SEAL_KEY must be set when"
                     + " DEMO=false (base64 of 32 random bytes, e.g. `openssl rand -base64 32`):"

@@ -2,6 +2,7 @@ package cn.anxing.http;
 
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
+import cn.anxing.error.RetryLaterException;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -48,6 +49,9 @@ public final class ErrorHandler implements Handler<RoutingContext> {
         if (ctx.response().headWritten()) {
             ctx.response().reset();
             return;
+        }
+        if (error instanceof RetryLaterException later) {
+            ctx.response().putHeader("Retry-After", String.valueOf(later.retryAfterSeconds()));
         }
         ctx.response()
                 .setStatusCode(error.status())

@@ -43,6 +43,9 @@ public final class TestServer implements AutoCloseable {
         env.put("OTP_MIN_INTERVAL_SECONDS", "0");
         // every test signs in from 127.0.0.1: the per-address limit has its own test
         env.put("OTP_PER_ADDRESS_PER_HOUR", "100000");
+        // and reads share codes from there: the preview's limits have their own test
+        env.put("ACCIDENT_JOIN_PREVIEW_PER_ADDRESS_PER_MINUTE", "100000");
+        env.put("ACCIDENT_JOIN_PREVIEW_PER_CODE_PER_MINUTE", "100000");
         env.putAll(overrides);
         Application app;
         try {

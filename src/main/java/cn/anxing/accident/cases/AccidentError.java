@@ -25,6 +25,8 @@ public enum AccidentError implements ErrorCode {
     SHARE_CODE_UNKNOWN(404),
     CASE_CLOSED_TO_JOIN(409),
     CASE_FULL(409),
+    /** The public preview of share codes was asked for too often: wait (Retry-After). */
+    TOO_MANY_PREVIEWS(429),
     // ---- eligibility and evidence
     CHECKLIST_INVALID,
     IDEMPOTENCY_KEY_REQUIRED,
