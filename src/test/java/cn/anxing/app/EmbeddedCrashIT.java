@@ -7,20 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.anxing.outbox.WebhookSignature;
 import cn.anxing.payment.PaymentPeople;
 import cn.anxing.testing.Api;
 import cn.anxing.testing.TestServer;
-import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -68,40 +63,6 @@ class EmbeddedCrashIT {
     @TempDir
     static Path dataDir;
 
-    /** A payer's system: counts deliveries per Idempotency-Key, applying each key once. */
-    static final class PayerSystem implements AutoCloseable {
-        final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-        final Set<String> badSignatures = ConcurrentHashMap.newKeySet();
-        private final HttpServer server;
-
-        PayerSystem() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(Executors.newFixedThreadPool(8));
-            server.createContext("/orders", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(),
-                        StandardCharsets.UTF_8);
-                String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-                if (!WebhookSignature.verify(SECRET, body, exchange.getRequestHeaders()
-                        .getFirst(WebhookSignature.HEADER))) {
-                    badSignatures.add(key);
-                }
-                received.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-                exchange.sendResponseHeaders(200, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/orders";
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
     private record Payment(String applicationId, String token, String key, String body) {
     }
 
@@ -111,7 +72,7 @@ class EmbeddedCrashIT {
             + " acknowledged write is there, the ledger balances, each order is applied once")
     void powerCut() throws Exception {
         int port = TestServer.freePort();
-        try (PayerSystem payers = new PayerSystem()) {
+        try (PayerSystem payers = new PayerSystem(SECRET, Duration.ZERO)) {
             EmbeddedServer first = EmbeddedServer.start(dataDir, port, "cut-1.log", FAST_OUTBOX);
             System.out.printf("first start (initdb, migrations, graph): %d ms%n",
                     first.awaitHealthy(Duration.ofMinutes(3)));
@@ -239,7 +200,7 @@ class EmbeddedCrashIT {
                 Set<String> keys = ids(second, "SELECT dedupe_key FROM outbox_message");
                 assertEquals(payments.size(), keys.size(), "one order per payment");
                 assertEquals(keys, payers.received.keySet(), "every order reached its payer");
-                assertEquals(Set.of(), payers.badSignatures);
+                assertEquals(Set.of(), Set.copyOf(payers.badSignatures));
                 int repeats = 0;
                 for (var e : payers.received.entrySet()) {
                     if (e.getValue().get() > 1) {

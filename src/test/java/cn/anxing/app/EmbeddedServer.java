@@ -1,7 +1,5 @@
 package cn.anxing.app;
 
-import cn.anxing.testing.Api;
-import cn.anxing.testing.SharedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,21 +35,13 @@ final class EmbeddedServer {
     static EmbeddedServer start(Path dataDir, int port, String logName, Map<String, String> env)
             throws IOException {
         Path log = dataDir.resolve(logName);
-        var builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "anxing.jar").toAbsolutePath().toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().remove("DATABASE_URL");
-        builder.environment().put("DATA_DIR", dataDir.toString());
-        builder.environment().put("HTTP_HOST", "127.0.0.1");
-        builder.environment().put("HTTP_PORT", String.valueOf(port));
-        builder.environment().put("MAP_FILE", SharedFiles.map("guixi.osm").toString());
-        builder.environment().put("DEMO", "true");
-        builder.environment().put("OTP_MIN_INTERVAL_SECONDS", "0");
-        builder.environment().put("OTP_PER_ADDRESS_PER_HOUR", "100000");
-        builder.environment().putAll(env);
-        return new EmbeddedServer(dataDir, port, builder.start(), log);
+        Map<String, String> all = new HashMap<>();
+        all.put("DATABASE_URL", null);
+        all.put("OTP_MIN_INTERVAL_SECONDS", "0");
+        all.put("OTP_PER_ADDRESS_PER_HOUR", "100000");
+        all.putAll(env);
+        return new EmbeddedServer(dataDir, port, JarProcess.start(log,
+                JarProcess.serverEnv(dataDir, port, all), List.of()), log);
     }
 
     String baseUrl() {
@@ -59,24 +50,8 @@ final class EmbeddedServer {
 
     /** Waits for /health 200 (database and road graph up); returns the milliseconds it took. */
     long awaitHealthy(Duration limit) throws Exception {
-        long started = System.nanoTime();
-        long deadline = started + limit.toNanos();
-        Api api = new Api(baseUrl());
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the server exited: " + logText());
-            }
-            try {
-                if (api.get("/health").status() == 200) {
-                    return (System.nanoTime() - started) / 1_000_000;
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // connection refused while it starts
-            }
-            Thread.sleep(100);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("not healthy within " + limit + ": " + logText());
+        return JarProcess.awaitHealthy(baseUrl(), process, log, limit, Duration.ofMillis(100))
+                .millis();
     }
 
     String logText() throws IOException {

@@ -1,13 +1,12 @@
 package cn.anxing.app;
 
 import cn.anxing.testing.Api;
-import cn.anxing.testing.SharedFiles;
 import cn.anxing.testing.TestServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,22 +22,12 @@ record JarInstance(int number, Process process, String baseUrl, Path log) {
         int port = TestServer.freePort();
         Path dataDir = Files.createDirectories(dirs.resolve("instance-" + number));
         Path log = dirs.resolve("instance-" + number + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-jar", Path.of("target", "anxing.jar").toAbsolutePath()
-                .toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.put("DATABASE_URL", databaseUrl);
-        environment.put("DATA_DIR", dataDir.toString());
-        environment.put("HTTP_HOST", "127.0.0.1");
-        environment.put("HTTP_PORT", String.valueOf(port));
-        environment.put("MAP_FILE", SharedFiles.map("guixi.osm").toString());
-        environment.put("DEMO", "true");
-        environment.putAll(env);
-        return new JarInstance(number, builder.start(), "http://127.0.0.1:" + port, log);
+        Map<String, String> all = new HashMap<>();
+        all.put("DATABASE_URL", databaseUrl);
+        all.putAll(env);
+        return new JarInstance(number, JarProcess.start(log,
+                JarProcess.serverEnv(dataDir, port, all), List.of(jvmOptions)),
+                "http://127.0.0.1:" + port, log);
     }
 
     Api api() {
@@ -55,23 +44,11 @@ record JarInstance(int number, Process process, String baseUrl, Path log) {
     }
 
     void awaitHealthy(Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Api api = api();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("instance " + number + " exited: " + logText());
-            }
-            try {
-                if (api.get("/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // connection refused while it starts
-            }
-            Thread.sleep(250);
+        try {
+            JarProcess.awaitHealthy(baseUrl, process, log, limit, Duration.ofMillis(250));
+        } catch (AssertionError e) {
+            throw new AssertionError("instance " + number + ": " + e.getMessage(), e);
         }
-        throw new AssertionError("instance " + number + " not healthy within " + limit + ": "
-                + logText());
     }
 
     /** SIGTERM, then SIGKILL after 20 s. */

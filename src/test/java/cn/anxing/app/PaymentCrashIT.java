@@ -7,19 +7,12 @@ import static cn.anxing.payment.PaymentPeople.scalar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.anxing.outbox.WebhookSignature;
 import cn.anxing.payment.PaymentPeople;
-import cn.anxing.testing.Api;
-import cn.anxing.testing.SharedFiles;
 import cn.anxing.testing.TestDatabase;
 import cn.anxing.testing.TestServer;
-import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -36,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,47 +50,6 @@ class PaymentCrashIT {
     private static final String SECRET = "crash-test-secret-0123456789";
     private static final int PER_APPLICATION = 100;
 
-    /** A payer system: counts deliveries per Idempotency-Key, applies each key once. */
-    static final class PayerSystem implements AutoCloseable {
-        final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
-        final Set<String> applied = ConcurrentHashMap.newKeySet();
-        final List<String> badSignatures = new CopyOnWriteArrayList<>();
-        private final HttpServer server;
-
-        PayerSystem() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(Executors.newFixedThreadPool(8));
-            server.createContext("/orders", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(),
-                        StandardCharsets.UTF_8);
-                String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-                if (!WebhookSignature.verify(SECRET, body, exchange.getRequestHeaders()
-                        .getFirst(WebhookSignature.HEADER))) {
-                    badSignatures.add(key);
-                }
-                received.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-                try {
-                    Thread.sleep(20); // a bank takes a moment, so some orders are in flight
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                applied.add(key); // a repeat of a key is acknowledged and not paid again
-                exchange.sendResponseHeaders(200, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/orders";
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
-    }
-
     /** One payment of the run: its key, its body, and the answer if one came before the kill. */
     private record Payment(String applicationId, String token, String key, String body) {
     }
@@ -110,7 +61,7 @@ class PaymentCrashIT {
         TestDatabase.reset();
         int port = TestServer.freePort();
         String base = "http://127.0.0.1:" + port;
-        try (PayerSystem payers = new PayerSystem()) {
+        try (PayerSystem payers = new PayerSystem(SECRET, Duration.ofMillis(20))) {
             Process first = start(dataDir, port, dataDir.resolve("first.log"));
             waitHealthy(base, first, dataDir.resolve("first.log"), Duration.ofMinutes(4));
             PaymentPeople people = new PaymentPeople(base);
@@ -282,41 +233,13 @@ class PaymentCrashIT {
     }
 
     private static Process start(Path dataDir, int port, Path log) throws IOException {
-        var builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "anxing.jar").toAbsolutePath().toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("DATABASE_URL", TestDatabase.url());
-        builder.environment().put("DATA_DIR", dataDir.toString());
-        builder.environment().put("HTTP_HOST", "127.0.0.1");
-        builder.environment().put("HTTP_PORT", String.valueOf(port));
-        builder.environment().put("MAP_FILE", SharedFiles.map("guixi.osm").toString());
-        builder.environment().put("DEMO", "true");
-        builder.environment().put("OTP_MIN_INTERVAL_SECONDS", "0");
-        builder.environment().put("OUTBOX_POLL_INTERVAL_MS", "200");
-        builder.environment().put("OUTBOX_BACKOFF_BASE_MS", "200");
-        return builder.start();
+        return JarProcess.start(log, JarProcess.serverEnv(dataDir, port, Map.of(
+                "DATABASE_URL", TestDatabase.url(), "OTP_MIN_INTERVAL_SECONDS", "0",
+                "OUTBOX_POLL_INTERVAL_MS", "200", "OUTBOX_BACKOFF_BASE_MS", "200")), List.of());
     }
 
     private static void waitHealthy(String base, Process process, Path log, Duration limit)
             throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Api api = new Api(base);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the server exited: " + Files.readString(log));
-            }
-            try {
-                if (api.get("/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // connection refused while it starts
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("not healthy within " + limit + ": " + Files.readString(log));
+        JarProcess.awaitHealthy(base, process, log, limit, Duration.ofMillis(250));
     }
 }

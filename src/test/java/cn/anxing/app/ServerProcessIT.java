@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -83,55 +85,30 @@ class ServerProcessIT {
     }
 
     private static Process jar(Path dataDir, Path log, String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "anxing.jar").toAbsolutePath().toString()));
-        command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().remove("DATABASE_URL");
-        builder.environment().put("DATA_DIR", dataDir.toString());
-        return builder.start();
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", null);
+        env.put("DATA_DIR", dataDir.toString());
+        return JarProcess.start(log, env, List.of(), args);
     }
 
     private static Process start(Path dataDir, int port, Path log) throws IOException {
-        var builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("target", "anxing.jar").toAbsolutePath().toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().remove("DATABASE_URL");
-        builder.environment().put("DATA_DIR", dataDir.toString());
-        builder.environment().put("HTTP_PORT", String.valueOf(port));
-        builder.environment().put("MAP_FILE", SharedFiles.map("guixi.osm").toString());
-        builder.environment().put("OTP_MIN_INTERVAL_SECONDS", "0");
-        return builder.start();
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", null);
+        env.put("DATA_DIR", dataDir.toString());
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.put("MAP_FILE", SharedFiles.map("guixi.osm").toString());
+        env.put("OTP_MIN_INTERVAL_SECONDS", "0");
+        return JarProcess.start(log, env, List.of());
     }
 
     private static long waitHealthy(int port, Process process, Path log, Duration limit)
             throws Exception {
-        long started = System.nanoTime();
-        long deadline = started + limit.toNanos();
-        Api api = new Api("http://127.0.0.1:" + port);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the server exited: " + Files.readString(log));
-            }
-            try {
-                Api.Reply health = api.get("/health");
-                if (health.status() == 200) {
-                    JsonObject body = health.json();
-                    assertEquals("UP", body.getString("db"));
-                    assertEquals("UP", body.getString("graph"));
-                    return (System.nanoTime() - started) / 1_000_000;
-                }
-            } catch (IllegalStateException notListeningYet) {
-                // connection refused while it starts
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("not healthy within " + limit + ": " + Files.readString(log));
+        var healthy = JarProcess.awaitHealthy("http://127.0.0.1:" + port, process, log, limit,
+                Duration.ofMillis(250));
+        JsonObject body = healthy.health().json();
+        assertEquals("UP", body.getString("db"));
+        assertEquals("UP", body.getString("graph"));
+        return healthy.millis();
     }
 
     private static void assertStopsWithin(Process process, Path log, Duration limit)

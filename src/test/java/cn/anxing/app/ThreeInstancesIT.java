@@ -125,12 +125,7 @@ class ThreeInstancesIT {
             + " instance 2, and its plan by instance 3")
     void planJobAnsweredElsewhere() throws Exception {
         Api coordinator = INSTANCES.get(0).api().staff("coord1", DemoAccounts.PASSWORD);
-        String schoolId = coordinator.get(BUS + "/schools").jsonArray().getJsonObject(0)
-                .getString("id");
-        Api.Reply accepted = coordinator.post(BUS + "/schools/" + schoolId + "/plans",
-                new JsonObject().put("solverSeconds", 4));
-        assertEquals(202, accepted.status(), accepted.toString());
-        String jobId = accepted.json().getString("id");
+        String jobId = submitPlan(coordinator, new JsonObject().put("solverSeconds", 4));
 
         Api second = INSTANCES.get(1).as(coordinator);
         boolean progressSeen = false;
@@ -300,12 +295,8 @@ class ThreeInstancesIT {
             + " when the lease runs out and finishes it")
     void killedInstanceJobFinishedElsewhere() throws Exception {
         Api coordinator = INSTANCES.get(0).api().staff("coord1", DemoAccounts.PASSWORD);
-        String schoolId = coordinator.get(BUS + "/schools").jsonArray().getJsonObject(0)
-                .getString("id");
-        Api.Reply accepted = coordinator.post(BUS + "/schools/" + schoolId + "/plans",
-                new JsonObject().put("solverSeconds", 5).put("seed", 7));
-        assertEquals(202, accepted.status(), accepted.toString());
-        String jobId = accepted.json().getString("id");
+        String jobId = submitPlan(coordinator, new JsonObject().put("solverSeconds", 5)
+                .put("seed", 7));
 
         // wait until an instance has claimed the job and is solving it
         String owner = null;
@@ -382,5 +373,14 @@ class ThreeInstancesIT {
                 ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /** The coordinator asks for a plan of their first school; returns the accepted job's id. */
+    private static String submitPlan(Api coordinator, JsonObject options) {
+        String schoolId = coordinator.get(BUS + "/schools").jsonArray().getJsonObject(0)
+                .getString("id");
+        Api.Reply accepted = coordinator.post(BUS + "/schools/" + schoolId + "/plans", options);
+        assertEquals(202, accepted.status(), accepted.toString());
+        return accepted.json().getString("id");
     }
 }
