@@ -30,16 +30,23 @@ function picture(...children) {
         focusable: 'false', class: 'picture' }, ...children);
 }
 
+/**
+ * A straight road of two lanes across the picture, parted by a dashed white line.
+ * @param {number} width of the line
+ * @param {string} dashes the line's dash pattern
+ */
+function twoLanes(width, dashes) {
+    return [svg('rect', { x: 0, y: 15, width: 80, height: 30, fill: ROAD }),
+        svg('line', { x1: 0, y1: 30, x2: 80, y2: 30, stroke: '#fff', 'stroke-width': width,
+            'stroke-dasharray': dashes })];
+}
+
 /** @type {Record<string, () => SVGElement[]>} */
 const BACKGROUNDS = {
-    // a two-way road: the upper lane runs left, the lower one right
-    road: () => [svg('rect', { x: 0, y: 15, width: 80, height: 30, fill: ROAD }),
-        svg('line', { x1: 0, y1: 30, x2: 80, y2: 30, stroke: '#fff', 'stroke-width': 1.2,
-            'stroke-dasharray': '5 4' })],
+    // a two-way road: the upper lane runs left, the lower one right (the longer dashes)
+    road: () => twoLanes(1.2, '5 4'),
     // two lanes the same way
-    lanes: () => [svg('rect', { x: 0, y: 15, width: 80, height: 30, fill: ROAD }),
-        svg('line', { x1: 0, y1: 30, x2: 80, y2: 30, stroke: '#fff', 'stroke-width': 1,
-            'stroke-dasharray': '3 3' })],
+    lanes: () => twoLanes(1, '3 3'),
     cross: () => [svg('rect', { x: 0, y: 20, width: 80, height: 20, fill: ROAD }),
         svg('rect', { x: 30, y: 0, width: 20, height: 60, fill: ROAD })],
     signal: () => [...BACKGROUNDS.cross(),
@@ -94,60 +101,56 @@ function impact(x, y) {
 }
 
 /**
- * Each situation: the background, the car at fault [x, y, angle] with its path, the other car
- * with its path (paths may be empty), and where they meet.
+ * Each situation: the background, the car at fault (x y angle) with its path, the other car with
+ * its path (paths are x y pairs, '-' for none), and where they meet. A table, one situation a
+ * line, so that a drawing is changed where it is read (wider than 100 columns, as a table
+ * reads best whole).
  * @typedef {{ bg: string, fault: number[], faultPath?: number[], other: number[],
  *     otherPath?: number[], hit?: number[] }} Scene
- * @type {Record<string, Scene>}
  */
-const SCENES = {
-    REAR_END: { bg: 'lanes', fault: [24, 37.5, 0], faultPath: [4, 37.5, 15, 37.5],
-        other: [46, 37.5, 0], hit: [38, 37.5] },
-    LANE_CHANGE: { bg: 'lanes', fault: [36, 26, 20], faultPath: [14, 22.5, 28, 24],
-        other: [40, 37.5, 0], otherPath: [14, 37.5, 30, 37.5], hit: [42, 32] },
-    TURN_NOT_YIELD_STRAIGHT_SIGNAL: { bg: 'signal', fault: [44, 26, 225],
-        faultPath: [74, 25, 56, 25], other: [34, 36, 0], otherPath: [4, 35, 24, 35],
-        hit: [40, 32] },
-    RIGHT_TURN_ON_RED_NOT_YIELD: { bg: 'signal', fault: [34, 44, 300],
-        faultPath: [26, 56, 30, 50], other: [24, 35, 0], otherPath: [4, 35, 14, 35],
-        hit: [31, 38] },
-    RED_LIGHT: { bg: 'signal', fault: [40, 32, 270], faultPath: [36, 58, 36, 42],
-        other: [22, 25, 180], otherPath: [4, 25, 14, 25], hit: [32, 28] },
-    OVERTAKE_LEFT_TURNING: { bg: 'road', fault: [44, 24, 340], faultPath: [10, 37.5, 34, 28],
-        other: [54, 32, 320], otherPath: [30, 37.5, 46, 35], hit: [50, 27] },
-    UNSIGNALLED_NOT_YIELD_SIGN: { bg: 'cross', fault: [44, 42, 270], faultPath: [44, 58, 44, 50],
-        other: [30, 34, 0], otherPath: [4, 35, 20, 35], hit: [40, 36] },
-    UNSIGNALLED_TURN_NOT_YIELD_STRAIGHT: { bg: 'cross', fault: [46, 28, 210],
-        faultPath: [74, 25, 58, 25], other: [34, 36, 0], otherPath: [4, 35, 24, 35],
-        hit: [40, 32] },
-    UNSIGNALLED_RIGHT_NOT_YIELD_LEFT: { bg: 'cross', fault: [44, 44, 300],
-        faultPath: [44, 58, 44, 50], other: [40, 26, 120], otherPath: [36, 4, 36, 16],
-        hit: [42, 35] },
-    ROUNDABOUT_ENTRY: { bg: 'ring', fault: [14, 30, 0], faultPath: [0, 30, 6, 30],
-        other: [24, 16, 135], otherPath: [40, 8, 30, 11], hit: [20, 24] },
-    U_TURN_NOT_YIELD: { bg: 'road', fault: [40, 30, 270], faultPath: [20, 37.5, 32, 36],
-        other: [56, 22.5, 180], otherPath: [76, 22.5, 66, 22.5], hit: [46, 25] },
-    OVERTAKE_U_TURNING: { bg: 'road', fault: [36, 26, 340], faultPath: [6, 37.5, 26, 30],
-        other: [46, 32, 280], otherPath: [30, 37.5, 42, 37], hit: [42, 27] },
-    U_TURN_PROHIBITED: { bg: 'road', fault: [40, 30, 270], faultPath: [22, 37.5, 34, 36],
-        other: [58, 22.5, 180], otherPath: [78, 22.5, 68, 22.5], hit: [48, 25] },
-    WRONG_WAY: { bg: 'road', fault: [30, 37.5, 180], faultPath: [60, 37.5, 40, 37.5],
-        other: [16, 37.5, 0], hit: [23, 37.5] },
-    OVERTAKE_ONCOMING: { bg: 'road', fault: [38, 22.5, 0], faultPath: [10, 37.5, 28, 24],
-        other: [58, 22.5, 180], otherPath: [78, 22.5, 68, 22.5], hit: [48, 22.5] },
-    OVERTAKE_OVERTAKING: { bg: 'road', fault: [30, 20, 0], faultPath: [4, 37.5, 20, 22],
-        other: [44, 26, 0], otherPath: [20, 37.5, 34, 29], hit: [37, 23] },
-    LANE_ARROW_VIOLATION: { bg: 'cross', fault: [40, 30, 300], faultPath: [4, 35, 30, 35],
-        other: [36, 36, 0], otherPath: [4, 31, 26, 31], hit: [40, 34] },
-    REVERSING: { bg: 'park', fault: [36, 32, 0], faultPath: [50, 32, 44, 32],
-        other: [20, 32, 0], hit: [28, 32] },
-    ROLLING_BACK: { bg: 'lanes', fault: [42, 37.5, 0], faultPath: [54, 42, 50, 42],
-        other: [24, 37.5, 0], hit: [33, 37.5] },
-    DOOR_OPENING: { bg: 'park', fault: [40, 17, 0], other: [26, 28, 0],
-        otherPath: [4, 28, 16, 28], hit: [36, 23] },
-    DEDICATED_LANE: { bg: 'lanes', fault: [36, 22.5, 0], faultPath: [8, 22.5, 26, 22.5],
-        other: [52, 22.5, 0], hit: [45, 22.5] },
-};
+const SCENES = scenes(`
+  # code                                 ground  at fault     its path         other        its path         hit
+    REAR_END                             lanes   24 37.5 0    4 37.5 15 37.5   46 37.5 0    -                38 37.5
+    LANE_CHANGE                          lanes   36 26 20     14 22.5 28 24    40 37.5 0    14 37.5 30 37.5  42 32
+    TURN_NOT_YIELD_STRAIGHT_SIGNAL       signal  44 26 225    74 25 56 25      34 36 0      4 35 24 35       40 32
+    RIGHT_TURN_ON_RED_NOT_YIELD          signal  34 44 300    26 56 30 50      24 35 0      4 35 14 35       31 38
+    RED_LIGHT                            signal  40 32 270    36 58 36 42      22 25 180    4 25 14 25       32 28
+    OVERTAKE_LEFT_TURNING                road    44 24 340    10 37.5 34 28    54 32 320    30 37.5 46 35    50 27
+    UNSIGNALLED_NOT_YIELD_SIGN           cross   44 42 270    44 58 44 50      30 34 0      4 35 20 35       40 36
+    UNSIGNALLED_TURN_NOT_YIELD_STRAIGHT  cross   46 28 210    74 25 58 25      34 36 0      4 35 24 35       40 32
+    UNSIGNALLED_RIGHT_NOT_YIELD_LEFT     cross   44 44 300    44 58 44 50      40 26 120    36 4 36 16       42 35
+    ROUNDABOUT_ENTRY                     ring    14 30 0      0 30 6 30        24 16 135    40 8 30 11       20 24
+    U_TURN_NOT_YIELD                     road    40 30 270    20 37.5 32 36    56 22.5 180  76 22.5 66 22.5  46 25
+    OVERTAKE_U_TURNING                   road    36 26 340    6 37.5 26 30     46 32 280    30 37.5 42 37    42 27
+    U_TURN_PROHIBITED                    road    40 30 270    22 37.5 34 36    58 22.5 180  78 22.5 68 22.5  48 25
+    WRONG_WAY                            road    30 37.5 180  60 37.5 40 37.5  16 37.5 0    -                23 37.5
+    OVERTAKE_ONCOMING                    road    38 22.5 0    10 37.5 28 24    58 22.5 180  78 22.5 68 22.5  48 22.5
+    OVERTAKE_OVERTAKING                  road    30 20 0      4 37.5 20 22     44 26 0      20 37.5 34 29    37 23
+    LANE_ARROW_VIOLATION                 cross   40 30 300    4 35 30 35       36 36 0      4 31 26 31       40 34
+    REVERSING                            park    36 32 0      50 32 44 32      20 32 0      -                28 32
+    ROLLING_BACK                         lanes   42 37.5 0    54 42 50 42      24 37.5 0    -                33 37.5
+    DOOR_OPENING                         park    40 17 0      -                26 28 0      4 28 16 28       36 23
+    DEDICATED_LANE                       lanes   36 22.5 0    8 22.5 26 22.5   52 22.5 0    -                45 22.5
+`);
+
+/**
+ * The scene table read into scenes by code (a line starting with # is the heading).
+ * @param {string} table
+ * @returns {Record<string, Scene>}
+ */
+function scenes(table) {
+    /** @type {Record<string, Scene>} */
+    const byCode = {};
+    const numbers = (/** @type {string} */ text) => (text === '-' ? undefined
+        : text.split(' ').map(Number));
+    for (const line of table.split('\n').map((l) => l.trim())) {
+        if (!line || line.startsWith('#')) continue;
+        const [code, bg, ...cells] = line.split(/\s{2,}/);
+        const [fault, faultPath, other, otherPath, hit] = cells.map(numbers);
+        byCode[code] = { bg, fault: fault ?? [], faultPath, other: other ?? [], otherPath, hit };
+    }
+    return byCode;
+}
 
 /** Which situation each catalogue entry belongs to, as drivers think of them. */
 export const SITUATIONS = /** @type {const} */ (['junction', 'lane', 'parking', 'reversing']);
