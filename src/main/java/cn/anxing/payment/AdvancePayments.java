@@ -3,7 +3,6 @@ package cn.anxing.payment;
 import static cn.anxing.payment.PaymentSteps.yuan;
 
 import cn.anxing.auth.Role;
-import cn.anxing.outbox.Outbox;
 import cn.anxing.outbox.OutboxMessage;
 import cn.anxing.payment.PaymentQueries.InstructionPayer;
 import cn.anxing.payment.rules.ActorRole;
@@ -29,7 +28,6 @@ import cn.anxing.payment.rules.RequestFingerprint;
 import cn.anxing.payment.rules.TimelineEvent;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -65,28 +63,10 @@ public final class AdvancePayments {
     public record ReversalReceipt(UUID instructionId, Posting reversal) {
     }
 
-    private final PaymentQueries queries;
-    private final LedgerStore ledger;
-    private final ApplicationStore applications;
-    private final PaymentSteps steps;
-    private final Outbox outbox;
-    private final Runnable wakeRelay;
-    private final LimitSchedule schedule;
-    private final PaymentMetrics metrics;
-    private final Clock clock;
+    private final PaymentParts parts;
 
-    AdvancePayments(PaymentQueries queries, LedgerStore ledger, ApplicationStore applications,
-            PaymentSteps steps, Outbox outbox, Runnable wakeRelay, LimitSchedule schedule,
-            PaymentMetrics metrics, Clock clock) {
-        this.queries = queries;
-        this.ledger = ledger;
-        this.applications = applications;
-        this.steps = steps;
-        this.outbox = outbox;
-        this.wakeRelay = wakeRelay;
-        this.schedule = schedule;
-        this.metrics = metrics;
-        this.clock = clock;
+    AdvancePayments(PaymentParts parts) {
+        this.parts = parts;
     }
 
     /** The outbox endpoint code of a payer's system. */
@@ -100,10 +80,10 @@ public final class AdvancePayments {
      * payer's own, so another payer's same key is another payment.
      */
     public Future<PaymentReceipt> pay(Actor actor, PayRequest r) {
-        return queries.application(r.applicationId()).compose(found -> {
+        return parts.queries().application(r.applicationId()).compose(found -> {
             var app = found.orElseThrow(() -> PaymentSteps.unknownApplication(r.applicationId()));
             // the payer must be named by the notice (400), and be the caller's own (403)
-            return queries.applicationPayers(r.applicationId()).compose(payers -> {
+            return parts.queries().applicationPayers(r.applicationId()).compose(payers -> {
                 var payer = payers.stream()
                         .filter(p -> p.payerId().equals(r.payerId())).findFirst()
                         .orElseThrow(() -> PaymentError.PAYER_NOT_NAMED.error("payerId",
@@ -111,22 +91,22 @@ public final class AdvancePayments {
                                         + r.payerId() + "'"));
                 PaymentSteps.requireActsFor(actor, r.payerId(), payer.kind());
                 PayerLimit limit = PayerLimitRule.limitFor(payer.kind(), payer.liabilityState(),
-                        schedule, LimitSchedule.accidentDate(app.accidentAt()));
+                        parts.schedule(), LimitSchedule.accidentDate(app.accidentAt()));
                 var command = new AdvanceCommand(r.key(), r.fingerprint(), r.applicationId(),
                         Optional.of(r.billId()), app.caseId(), app.injuredPersonId(),
                         app.hospitalId(), r.payerId(), payer.kind(), payer.liabilityState(),
-                        limit, r.amount(), clock.instant());
+                        limit, r.amount(), parts.clock().instant());
                 // the fund is looked up before the transaction: a query on another connection
                 // while holding the application lock could starve the pool under load
                 return requireFundWindow(payer.kind(), app.accidentAt(), r.billId())
-                        .compose(x -> steps.soleFund())
-                        .compose(fund -> ledger.recordAdvance(command,
+                        .compose(x -> parts.steps().soleFund())
+                        .compose(fund -> parts.ledger().recordAdvance(command,
                                 (tx, application, outcome) -> afterAdvance(tx, application,
                                         outcome, command, fund, actor)))
                         .map(outcome -> {
-                            metrics.recorded(outcome);
+                            parts.metrics().recorded(outcome);
                             if (!outcome.replayed() && outcome.decision().paysAnything()) {
-                                wakeRelay.run();
+                                parts.wakeRelay().run();
                             }
                             return new PaymentReceipt(outcome, command);
                         });
@@ -136,8 +116,8 @@ public final class AdvancePayments {
 
     /** The payer's bank has paid the hospital for an instruction (its answer to the order). */
     public Future<DisbursementReceipt> confirmDisbursement(Actor actor, UUID instructionId) {
-        Instant now = clock.instant();
-        return payerOf(actor, instructionId).compose(payer -> ledger.recordDisbursement(
+        Instant now = parts.clock().instant();
+        return payerOf(actor, instructionId).compose(payer -> parts.ledger().recordDisbursement(
                 instructionId, now, (tx, app, d) -> afterDisbursement(tx, app, d, actor, now))
                 .map(d -> new DisbursementReceipt(instructionId, payer.applicationId(), d)));
     }
@@ -148,9 +128,9 @@ public final class AdvancePayments {
      * transaction. After the transfer the money is recovered outside Anxing instead.
      */
     public Future<ReversalReceipt> reverse(Actor actor, UUID instructionId) {
-        Instant now = clock.instant();
-        return payerOf(actor, instructionId).compose(payer -> ledger.reverseInstruction(
-                instructionId, now, (tx, app, reversal) -> applications.appendTimeline(tx,
+        Instant now = parts.clock().instant();
+        return payerOf(actor, instructionId).compose(payer -> parts.ledger().reverseInstruction(
+                instructionId, now, (tx, app, reversal) -> parts.applications().appendTimeline(tx,
                         new TimelineEvent(app.applicationId(), now, "REVERSED", ActorRole.PAYER,
                                 actor.accountId().toString(), ActorRole.PAYER.zh()
                                         + "：冲正垫付 " + yuan(reversal.amount()),
@@ -160,20 +140,20 @@ public final class AdvancePayments {
                                         "applicationId", app.applicationId(),
                                         "payerId", reversal.payerId(),
                                         "amountFen", reversal.amount().value())))
-                        .compose(x -> outbox.enqueue(tx, new OutboxMessage(
+                        .compose(x -> parts.outbox().enqueue(tx, new OutboxMessage(
                                 endpoint(reversal.payerId()), CANCEL_TOPIC,
                                 "cancel:" + instructionId,
                                 PaymentViews.cancelOrder(instructionId, reversal))))
                         .mapEmpty()))
                 .map(reversal -> {
-                    wakeRelay.run();
+                    parts.wakeRelay().run();
                     return new ReversalReceipt(instructionId, reversal);
                 });
     }
 
     /** Another payer's instruction answers as one that does not exist. */
     private Future<InstructionPayer> payerOf(Actor actor, UUID instructionId) {
-        return queries.instructionPayer(instructionId).map(found -> {
+        return parts.queries().instructionPayer(instructionId).map(found -> {
             InstructionPayer payer = found.orElseThrow(() ->
                     InstructionStore.unknownInstruction(instructionId));
             if ((actor.is(Role.INSURER) || actor.is(Role.FUND))
@@ -190,8 +170,8 @@ public final class AdvancePayments {
         if (kind != PayerKind.ASSISTANCE_FUND) {
             return Future.succeededFuture();
         }
-        FundRules rules = schedule.fundRulesOn(LimitSchedule.accidentDate(accidentAt));
-        return applications.billItemTimes(billId).map(times -> {
+        FundRules rules = parts.schedule().fundRulesOn(LimitSchedule.accidentDate(accidentAt));
+        return parts.applications().billItemTimes(billId).map(times -> {
             for (int i = 0; i < times.size(); i++) {
                 FundEligibility.requireWithinRescueWindow(accidentAt, times.get(i), rules,
                         "bill.items[" + i + "].renderedAt");
@@ -233,24 +213,24 @@ public final class AdvancePayments {
             case REFUSED -> "; " + yuan(d.excess()) + " over the limit is not advanced";
         };
         if (!d.paysAnything()) {
-            return applications.appendTimeline(tx, new TimelineEvent(app.applicationId(), c.at(),
-                    "NOT_PAID", ActorRole.PAYER, c.payerId(), ActorRole.PAYER.zh()
-                            + "：限额已用尽，本次未垫付" + excessZh,
+            return parts.applications().appendTimeline(tx, new TimelineEvent(
+                    app.applicationId(), c.at(), "NOT_PAID", ActorRole.PAYER, c.payerId(),
+                    ActorRole.PAYER.zh() + "：限额已用尽，本次未垫付" + excessZh,
                     "the payer paid nothing: its limit is used up" + excessEn));
         }
         Future<Void> referred = Future.succeededFuture();
         if (d.excessHandling() == ExcessHandling.REFER_TO_FUND) {
-            referred = fund.map(f -> applications.setApplicationPayer(tx,
+            referred = fund.map(f -> parts.applications().setApplicationPayer(tx,
                     UUID.fromString(app.applicationId()), f,
                     LiabilityState.UNDETERMINED,
                     Set.of(FundGround.EXCEEDS_INSURANCE_LIMIT), c.at()))
                     .orElse(Future.succeededFuture());
         }
         return referred
-                .compose(x -> steps.move(tx, app, ApplicationState.APPROVED, ActorRole.PAYER,
-                        actor, c.at(), "，垫付 " + yuan(d.payNow()) + excessZh,
+                .compose(x -> parts.steps().move(tx, app, ApplicationState.APPROVED,
+                        ActorRole.PAYER, actor, c.at(), "，垫付 " + yuan(d.payNow()) + excessZh,
                         ": advances " + yuan(d.payNow()) + excessEn))
-                .compose(x -> outbox.enqueue(tx, new OutboxMessage(endpoint(c.payerId()),
+                .compose(x -> parts.outbox().enqueue(tx, new OutboxMessage(endpoint(c.payerId()),
                         DISBURSE_TOPIC, "disburse:" + c.key().value(),
                         PaymentViews.disbursementOrder(outcome, c))))
                 .mapEmpty();
@@ -263,14 +243,16 @@ public final class AdvancePayments {
         return PaymentSteps.audit(tx, actor, "payment.disbursement", "application",
                 app.applicationId(), Map.of("payerId", d.payerId(),
                         "amountFen", d.amount().value()))
-                .compose(a -> ledger.undisbursed(tx, UUID.fromString(app.applicationId())).compose(left -> {
-            if (left == 0 && app.state() == ApplicationState.APPROVED) {
-                return steps.move(tx, app, ApplicationState.PAID, ActorRole.PAYER, actor, now,
-                        zh, en);
-            }
-            return applications.appendTimeline(tx, new TimelineEvent(app.applicationId(), now,
-                    "DISBURSED", ActorRole.PAYER, actor.accountId().toString(),
-                    ActorRole.PAYER.zh() + zh, "transfer confirmed" + en));
-        }));
+                .compose(a -> parts.ledger().undisbursed(tx, UUID.fromString(app.applicationId())))
+                .compose(left -> {
+                    if (left == 0 && app.state() == ApplicationState.APPROVED) {
+                        return parts.steps().move(tx, app, ApplicationState.PAID,
+                                ActorRole.PAYER, actor, now, zh, en);
+                    }
+                    return parts.applications().appendTimeline(tx, new TimelineEvent(
+                            app.applicationId(), now, "DISBURSED", ActorRole.PAYER,
+                            actor.accountId().toString(), ActorRole.PAYER.zh() + zh,
+                            "transfer confirmed" + en));
+                });
     }
 }

@@ -32,11 +32,11 @@ public final class PaymentModule implements FeatureModule {
         var steps = new PaymentSteps(applications, queries);
         var reads = new PaymentReads(queries, ledger, accidents, platform.clock());
         var schedule = LimitSchedule.loadDefault();
-        var service = new PaymentService(applications, queries, steps, reads, accidents,
-                platform.outbox(), schedule, WorkingCalendar.loadDefault(), platform.clock());
-        var advances = new AdvancePayments(queries, ledger, applications, steps,
-                platform.outbox(), platform.wakeOutbox(), schedule,
+        var parts = new PaymentParts(applications, ledger, queries, steps, reads, accidents,
+                platform.outbox(), platform.wakeOutbox(), schedule, WorkingCalendar.loadDefault(),
                 new PaymentMetrics(platform.metrics()), platform.clock());
+        var service = new PaymentService(parts);
+        var advances = new AdvancePayments(parts);
         boolean demoMode = platform.config().demo();
         this.routes = new PaymentRoutes(service, advances, reads, platform.authz(), demoMode);
         this.demo = new PaymentDemo(applications, platform.outbox(), "http://127.0.0.1:"

@@ -1,9 +1,7 @@
 package cn.anxing.payment;
 
-import cn.anxing.accident.facts.AccidentFacts;
 import cn.anxing.accident.facts.CaseFacts;
 import cn.anxing.auth.Role;
-import cn.anxing.outbox.Outbox;
 import cn.anxing.payment.PaymentReads.ApplicationDetail;
 import cn.anxing.payment.rules.ActorRole;
 import cn.anxing.payment.rules.AdvanceApplication;
@@ -24,14 +22,12 @@ import cn.anxing.payment.rules.PaymentError;
 import cn.anxing.payment.rules.ResidentIdNumber;
 import cn.anxing.payment.rules.TimelineEvent;
 import cn.anxing.payment.rules.Vehicle;
-import cn.anxing.payment.rules.WorkingCalendar;
 import java.util.Map;
 import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -74,28 +70,10 @@ public final class PaymentService {
     public record RegisteredPayer(String id, PayerKind kind, String name, String webhookUrl) {
     }
 
-    private final ApplicationStore applications;
-    private final PaymentQueries queries;
-    private final PaymentSteps steps;
-    private final PaymentReads reads;
-    private final AccidentFacts accidents;
-    private final Outbox outbox;
-    private final LimitSchedule schedule;
-    private final WorkingCalendar calendar;
-    private final Clock clock;
+    private final PaymentParts parts;
 
-    PaymentService(ApplicationStore applications, PaymentQueries queries, PaymentSteps steps,
-            PaymentReads reads, AccidentFacts accidents, Outbox outbox, LimitSchedule schedule,
-            WorkingCalendar calendar, Clock clock) {
-        this.applications = applications;
-        this.queries = queries;
-        this.steps = steps;
-        this.reads = reads;
-        this.accidents = accidents;
-        this.outbox = outbox;
-        this.schedule = schedule;
-        this.calendar = calendar;
-        this.clock = clock;
+    PaymentService(PaymentParts parts) {
+        this.parts = parts;
     }
 
     /**
@@ -113,7 +91,7 @@ public final class PaymentService {
             }
         });
         boolean police = actor.is(Role.POLICE);
-        return accidents.find(r.caseId()).map(found -> police ? found
+        return parts.accidents().find(r.caseId()).map(found -> police ? found
                 // an applicant who is no party of the case learns nothing of it
                 : found.filter(c -> c.parties().stream()
                         .anyMatch(p -> actor.accountId().equals(p.accountId()))))
@@ -135,16 +113,16 @@ public final class PaymentService {
     }
 
     private Future<ApplicationDetail> open(Actor actor, ApplyRequest r, ActorRole by) {
-        Instant now = clock.instant();
+        Instant now = parts.clock().instant();
         Instant accidentAt = r.accidentAt().orElseThrow();
         if (accidentAt.isAfter(now)) {
             throw PaymentError.ACCIDENT_IN_FUTURE.error("accidentAt",
                     "the accident time " + accidentAt + " is in the future");
         }
-        schedule.limitsAt(accidentAt);
-        Instant noticeDue = Deadline.of(DeadlineKind.POLICE_NOTICE, now, calendar).dueAt();
+        parts.schedule().limitsAt(accidentAt);
+        Instant noticeDue = Deadline.of(DeadlineKind.POLICE_NOTICE, now, parts.calendar()).dueAt();
         return requireHospital(r.hospitalId()).compose(hospitalName -> inTransaction(
-                tx -> applications.insertApplication(tx, r.caseId(), r.injuredPersonId(),
+                tx -> parts.applications().insertApplication(tx, r.caseId(), r.injuredPersonId(),
                         r.hospitalId(), accidentAt, actor.accountId(),
                         r.applicantPhone().orElse(null), r.relation(), r.idNumber(), now,
                         noticeDue)
@@ -153,7 +131,7 @@ public final class PaymentService {
                                     .APPLICATION_EXISTS.error("injuredPersonId", "case "
                                             + r.caseId() + " already has an application for "
                                             + "this injured person"));
-                            return applications.appendTimeline(tx, new TimelineEvent(
+                            return parts.applications().appendTimeline(tx, new TimelineEvent(
                                     applicationId.toString(), now, "APPLIED", by,
                                     actor.accountId().toString(),
                                     by.zh() + "：提交垫付申请，救治医院 " + hospitalName,
@@ -167,7 +145,7 @@ public final class PaymentService {
                                                             "hospitalId", r.hospitalId())))
                                     .map(applicationId);
                         })))
-                .compose(id -> reads.application(actor, id));
+                .compose(id -> parts.reads().application(actor, id));
     }
 
     /**
@@ -179,9 +157,9 @@ public final class PaymentService {
         if (!given.isEmpty()) {
             return notice(actor, applicationId, given, fundId);
         }
-        return queries.application(applicationId).compose(found -> {
+        return parts.queries().application(applicationId).compose(found -> {
             var app = found.orElseThrow(() -> PaymentSteps.unknownApplication(applicationId));
-            return accidents.find(app.caseId());
+            return parts.accidents().find(app.caseId());
         }).compose(accident -> {
             List<Vehicle> vehicles = new ArrayList<>();
             accident.ifPresent(a -> a.parties().forEach(party -> vehicles.add(new Vehicle(
@@ -219,14 +197,15 @@ public final class PaymentService {
             Vehicle v = vehicles.get(i);
             if (v.insurerPays()) {
                 String field = "vehicles[" + i + "].insurerId";
-                insurersKnown = insurersKnown.compose(x -> steps.requirePayer(v.insurerId().get(),
-                        PayerKind.INSURER, field));
+                insurersKnown = insurersKnown.compose(x -> parts.steps().requirePayer(
+                        v.insurerId().get(), PayerKind.INSURER, field));
             }
         }
-        Instant now = clock.instant();
-        Future<Function<String, String>> names = insurersKnown.compose(x -> steps.payerNames());
+        Instant now = parts.clock().instant();
+        Future<Function<String, String>> names = insurersKnown
+                .compose(x -> parts.steps().payerNames());
         return names.compose(x -> fund).compose(fundPayer -> inTransaction(
-                tx -> steps.lock(tx, applicationId).compose(app -> {
+                tx -> parts.steps().lock(tx, applicationId).compose(app -> {
                     Future<Void> done = Future.succeededFuture();
                     List<String> named = new ArrayList<>();
                     List<String> zh = new ArrayList<>();
@@ -235,7 +214,7 @@ public final class PaymentService {
                             named.add(v.insurerId().get() + " (" + v.liability() + ")");
                             zh.add(names.result().apply(v.insurerId().get()) + "（"
                                     + v.liability().zh() + "）");
-                            done = done.compose(y -> applications.setApplicationPayer(tx,
+                            done = done.compose(y -> parts.applications().setApplicationPayer(tx,
                                     applicationId, v.insurerId().get(), v.liability(), now));
                         }
                     }
@@ -243,36 +222,38 @@ public final class PaymentService {
                         named.add(fundPayer.get() + " " + grounds);
                         zh.add(names.result().apply(fundPayer.get()) + "（" + String.join("、",
                                 grounds.stream().map(FundGround::zh).toList()) + "）");
-                        done = done.compose(y -> applications.setApplicationPayer(tx, applicationId,
-                                fundPayer.get(), LiabilityState.UNDETERMINED, grounds, now));
+                        done = done.compose(y -> parts.applications().setApplicationPayer(tx,
+                                applicationId, fundPayer.get(), LiabilityState.UNDETERMINED,
+                                grounds, now));
                     }
                     String who = String.join("、", zh);
-                    return done.compose(y -> steps.move(tx, app, ApplicationState.NOTICE_ISSUED,
-                            ActorRole.POLICE, actor, now, "，垫付方 " + who, "; payers " + who))
+                    return done.compose(y -> parts.steps().move(tx, app,
+                            ApplicationState.NOTICE_ISSUED, ActorRole.POLICE, actor, now,
+                            "，垫付方 " + who, "; payers " + who))
                             .compose(y -> PaymentSteps.audit(tx, actor, "payment.notice",
                                     "application", applicationId.toString(),
                                     Map.of("payers", named)));
                 })))
-                .compose(x -> reads.application(actor, applicationId));
+                .compose(x -> parts.reads().application(actor, applicationId));
     }
 
     /** The police record the liability of an insured vehicle once it is determined. */
     public Future<ApplicationDetail> determineLiability(Actor actor, UUID applicationId,
             String payerId, LiabilityState liability) {
-        Instant now = clock.instant();
-        Future<Function<String, String>> names = steps.requirePayer(payerId, PayerKind.INSURER,
-                "payerId").compose(x -> steps.payerNames());
-        return names.compose(x -> inTransaction(tx -> steps.lock(tx, applicationId)
-                        .compose(app -> queries.applicationPayers(tx, applicationId))
+        Instant now = parts.clock().instant();
+        Future<Function<String, String>> names = parts.steps().requirePayer(payerId,
+                PayerKind.INSURER, "payerId").compose(x -> parts.steps().payerNames());
+        return names.compose(x -> inTransaction(tx -> parts.steps().lock(tx, applicationId)
+                        .compose(app -> parts.queries().applicationPayers(tx, applicationId))
                         .compose(payers -> {
                             if (payers.stream().noneMatch(p -> p.payerId().equals(payerId))) {
                                 throw PaymentError.PAYER_NOT_NAMED.error("payerId",
                                         "the notice does not name payer '" + payerId + "'");
                             }
-                            return applications.setApplicationPayer(tx, applicationId, payerId,
-                                    liability, now);
+                            return parts.applications().setApplicationPayer(tx, applicationId,
+                                    payerId, liability, now);
                         })
-                        .compose(y -> applications.appendTimeline(tx, new TimelineEvent(
+                        .compose(y -> parts.applications().appendTimeline(tx, new TimelineEvent(
                                 applicationId.toString(), now, "LIABILITY_DETERMINED",
                                 ActorRole.POLICE, actor.accountId().toString(),
                                 "交警：认定 " + names.result().apply(payerId) + " 承保车辆责任为 "
@@ -283,32 +264,32 @@ public final class PaymentService {
                         .compose(y -> PaymentSteps.audit(tx, actor, "payment.liability",
                                 "application", applicationId.toString(), Map.of(
                                         "payerId", payerId, "liability", liability.name())))))
-                .compose(x -> reads.application(actor, applicationId));
+                .compose(x -> parts.reads().application(actor, applicationId));
     }
 
     /** The hospital submits a bill; the fund's review is due within 5 working days. */
     public Future<BilledApplication> submitBill(Actor actor, Bill bill) {
         UUID applicationId = uuid(bill.applicationId(), "applicationId");
-        Instant now = clock.instant();
+        Instant now = parts.clock().instant();
         BillCheck.checkItems(bill, now);
-        Instant reviewDue = Deadline.of(DeadlineKind.FUND_REVIEW, now, calendar).dueAt();
+        Instant reviewDue = Deadline.of(DeadlineKind.FUND_REVIEW, now, parts.calendar()).dueAt();
         String total = PaymentSteps.yuan(bill.total());
         int items = bill.items().size();
         // a hospital bills only as itself (403), and only on an application naming it (else
         // 404, as for one that does not exist); an unknown hospital stays the bill's 400
-        return applications.activeHospitals().compose(hospitals -> {
+        return parts.applications().activeHospitals().compose(hospitals -> {
             if (hospitals.contains(bill.hospitalId())
                     && !actor.actsAsHospital(bill.hospitalId())) {
                 throw new DomainException(CommonError.FORBIDDEN, "只能以本院名义提交账单 / you"
                         + " bill for " + actor.organisation() + ", not for "
                         + bill.hospitalId(), "hospitalId");
             }
-            return queries.application(applicationId).compose(found ->
-                    PaymentReads.requireMaySee(queries, actor, found.orElseThrow(() ->
+            return parts.queries().application(applicationId).compose(found ->
+                    PaymentReads.requireMaySee(parts.queries(), actor, found.orElseThrow(() ->
                             PaymentSteps.unknownApplication(applicationId)))).map(hospitals);
         }).compose(hospitals -> inTransaction(
-                tx -> steps.lock(tx, applicationId).compose(app -> storeBill(tx, app, bill,
-                        hospitals, now, reviewDue).compose(billId -> steps.move(tx, app,
+                tx -> parts.steps().lock(tx, applicationId).compose(app -> storeBill(tx, app, bill,
+                        hospitals, now, reviewDue).compose(billId -> parts.steps().move(tx, app,
                                 ApplicationState.BILLED, ActorRole.HOSPITAL, actor, now,
                                 "，" + items + " 项合计 " + total, ": " + items + " items, " + total)
                                 .compose(y -> PaymentSteps.audit(tx, actor, "payment.bill",
@@ -318,31 +299,31 @@ public final class PaymentService {
                                                 "totalFen", bill.total().value(),
                                                 "items", items)))
                                 .map(billId)))))
-                .compose(billId -> reads.application(actor, applicationId)
+                .compose(billId -> parts.reads().application(actor, applicationId)
                         .map(detail -> new BilledApplication(billId, detail)));
     }
 
     private Future<UUID> storeBill(SqlClient tx, AdvanceApplication app, Bill bill,
             Set<String> hospitals, Instant now, Instant reviewDue) {
         UUID applicationId = UUID.fromString(app.applicationId());
-        return queries.applicationPayers(tx, applicationId).compose(payers -> {
+        return parts.queries().applicationPayers(tx, applicationId).compose(payers -> {
             boolean fundPays = payers.stream()
                     .anyMatch(p -> p.kind() == PayerKind.ASSISTANCE_FUND);
             Optional<FundRules> fundRules = fundPays
-                    ? Optional.of(schedule.fundRulesOn(LimitSchedule.accidentDate(
+                    ? Optional.of(parts.schedule().fundRulesOn(LimitSchedule.accidentDate(
                             app.accidentAt())))
                     : Optional.empty();
             BillCheck.check(bill, app, hospitals, fundRules);
             ApplicationTransitions.require(app.state(), ApplicationState.BILLED,
                     ActorRole.HOSPITAL);
-            return applications.insertBill(tx, applicationId, bill, now, reviewDue);
+            return parts.applications().insertBill(tx, applicationId, bill, now, reviewDue);
         });
     }
 
     public Future<PaymentQueries.Hospital> registerHospital(String id, String name,
             boolean active) {
         requireId(id, "id");
-        return applications.registerHospital(id, name, active)
+        return parts.applications().registerHospital(id, name, active)
                 .map(x -> new PaymentQueries.Hospital(id, name, active));
     }
 
@@ -361,20 +342,20 @@ public final class PaymentService {
             throw PaymentError.SECRET_TOO_SHORT.error("webhookSecret",
                     "webhookSecret must be at least 16 characters");
         }
-        return inTransaction(tx -> applications.registerPayer(tx, id, kind, name)
+        return inTransaction(tx -> parts.applications().registerPayer(tx, id, kind, name)
                 .compose(stored -> {
                     if (stored != kind) {
                         throw PaymentError.PAYER_KIND_FIXED.error("kind",
                                 "payer '" + id + "' is registered as " + stored);
                     }
-                    return outbox.registerEndpoint(tx, AdvancePayments.endpoint(id), url, secret,
-                            name + " (" + kind + ")");
+                    return parts.outbox().registerEndpoint(tx, AdvancePayments.endpoint(id),
+                            url, secret, name + " (" + kind + ")");
                 }))
                 .map(x -> new RegisteredPayer(id, kind, name, url));
     }
 
     private Future<String> requireHospital(String id) {
-        return queries.hospitals().map(list -> list.stream()
+        return parts.queries().hospitals().map(list -> list.stream()
                 .filter(h -> h.id().equals(id) && h.active())
                 .map(PaymentQueries.Hospital::name).findFirst()
                 .orElseThrow(() -> PaymentError.UNKNOWN_HOSPITAL.error("hospitalId",
@@ -383,11 +364,12 @@ public final class PaymentService {
 
     private Future<String> resolveFund(Optional<String> fundId) {
         if (fundId.isPresent()) {
-            return steps.requirePayer(fundId.get(), PayerKind.ASSISTANCE_FUND, "fundId")
+            return parts.steps().requirePayer(fundId.get(), PayerKind.ASSISTANCE_FUND, "fundId")
                     .map(fundId.get());
         }
-        return steps.soleFund().map(f -> f.orElseThrow(() -> PaymentError.FUND_AMBIGUOUS.error(
-                "fundId", "name the assistance fund (fundId): none or several are registered")));
+        return parts.steps().soleFund().map(f -> f.orElseThrow(() -> PaymentError.FUND_AMBIGUOUS
+                .error("fundId", "name the assistance fund (fundId): none or several are"
+                        + " registered")));
     }
 
     private static void requireId(String value, String field) {
@@ -406,6 +388,6 @@ public final class PaymentService {
     }
 
     private <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
-        return applications.pool().withTransaction(work);
+        return parts.applications().pool().withTransaction(work);
     }
 }
