@@ -13,6 +13,7 @@ import static cn.anxing.fuzz.BadRequests.Kind.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.anxing.fuzz.BadRequests.BadRequest;
+import cn.anxing.fuzz.BadRequests.Family;
 import cn.anxing.fuzz.BadRequests.Template;
 import cn.anxing.testing.Api;
 import io.vertx.core.json.DecodeException;
@@ -105,6 +106,17 @@ class BadInputFuzzTest {
 
     // ------------------------------------------------------------------ families
 
+    private static final Family ACCIDENTS = new Family("accidents");
+    private static final Family ADMIN = new Family("admin");
+    private static final Family AUTH = new Family("auth");
+    private static final Family BUS = new Family("bus");
+    private static final Family JOINS = new Family("joins");
+    private static final Family PARTIES = new Family("parties");
+    private static final Family PAYMENTS = new Family("payments");
+    private static final Family POLICE = new Family("police");
+    private static final Family SIGNATURES = new Family("signatures");
+    private static final Family STATEMENTS = new Family("statements");
+
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF,
             generation = GenerationMode.RANDOMIZED)
     @Label("accidents: reports, joins, checklists")
@@ -115,17 +127,17 @@ class BadInputFuzzTest {
     @Provide
     Arbitrary<BadRequest> accidentRequests() {
         return BadRequests.anyOf(
-                BadRequests.of(new Template("accidents", "POST", "/api/v1/accidents",
-                        fx::reportBody, List.of(required("lat", NUMBER), required("lon", NUMBER),
+                ACCIDENTS.post("/api/v1/accidents",
+                        fx::reportBody, required("lat", NUMBER), required("lon", NUMBER),
                         required("plates", ARRAY), optional("plates.0", FORMATTED),
                         required("weather", FORMATTED), required("accidentForm", FORMATTED),
-                        optional("occurredAt", DATE), optional("ignoreDuplicates", BOOLEAN)))),
-                BadRequests.of(new Template("accidents", "POST",
+                        optional("occurredAt", DATE), optional("ignoreDuplicates", BOOLEAN)),
+                ACCIDENTS.post(
                         FuzzFixture.casePath(fx.draftCase) + "/checklist",
-                        FuzzFixture::eligible, List.of(required("anyoneInjured", BOOLEAN),
+                        FuzzFixture::eligible, required("anyoneInjured", BOOLEAN),
                         required("vehiclesDrivable", BOOLEAN), required("allInsured", BOOLEAN),
                         required("drinkOrDrugs", BOOLEAN), required("facilityHit", BOOLEAN),
-                        required("hazardousGoods", BOOLEAN)))));
+                        required("hazardousGoods", BOOLEAN)));
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF,
@@ -137,9 +149,9 @@ class BadInputFuzzTest {
 
     @Provide
     Arbitrary<BadRequest> joinRequests() {
-        return BadRequests.of(new Template("joins", "POST", "/api/v1/accidents/join",
+        return JOINS.post("/api/v1/accidents/join",
                 () -> new JsonObject().put("shareCode", fx.joinableShareCode),
-                List.of(required("shareCode", FORMATTED))));
+                required("shareCode", FORMATTED));
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF,
@@ -185,13 +197,13 @@ class BadInputFuzzTest {
     Arbitrary<BadRequest> partyRequests() {
         String plate = fx.driverA.get(FuzzFixture.casePath(fx.partiesCase)).json()
                 .getJsonArray("plates").getString(0);
-        return BadRequests.of(new Template("parties", "PUT",
+        return PARTIES.put(
                 FuzzFixture.casePath(fx.partiesCase) + "/parties/me",
                 () -> FuzzFixture.party("王五", plate, "330482199202023456", "PICC"),
-                List.of(optional("name", TEXT), optional("plate", FORMATTED),
+                optional("name", TEXT), optional("plate", FORMATTED),
                         optional("vehicleType", TEXT), optional("licenceNo", FORMATTED),
                         optional("insurerCode", FORMATTED), optional("policyNo", FORMATTED),
-                        optional("collisionPart", TEXT))));
+                        optional("collisionPart", TEXT));
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF,
@@ -205,15 +217,15 @@ class BadInputFuzzTest {
     Arbitrary<BadRequest> statementRequests() {
         String path = FuzzFixture.casePath(fx.liabilityCase) + "/statement";
         return BadRequests.anyOf(
-                BadRequests.of(new Template("statements", "POST", path,
+                STATEMENTS.post(path,
                         () -> new JsonObject().put("assessments", new JsonObject()
                                 .put("A", "NOT_AT_FAULT").put("B", "REAR_END")),
-                        List.of(required("assessments", OBJECT),
+                        required("assessments", OBJECT),
                                 required("assessments.A", FORMATTED),
-                                required("assessments.B", FORMATTED)))),
-                BadRequests.of(new Template("statements", "POST", path,
+                                required("assessments.B", FORMATTED)),
+                STATEMENTS.post(path,
                         () -> new JsonObject().put("declined", true),
-                        List.of(required("declined", BOOLEAN)))));
+                        required("declined", BOOLEAN)));
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF,
@@ -237,10 +249,10 @@ class BadInputFuzzTest {
                         BadRequests.encode(new JsonObject().put("confirm", true)
                                 .put("signaturePng", s)), Map.of()));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, BadRequests.of(new Template("signatures", "POST", path,
+                net.jqwik.api.Tuple.of(4, SIGNATURES.post(path,
                         () -> FuzzFixture.signatureBody(good),
-                        List.of(required("confirm", BOOLEAN),
-                                required("signaturePng", FORMATTED))))),
+                        required("confirm", BOOLEAN),
+                                required("signaturePng", FORMATTED))),
                 net.jqwik.api.Tuple.of(1, badImages), net.jqwik.api.Tuple.of(1, badBase64));
     }
 
@@ -253,47 +265,49 @@ class BadInputFuzzTest {
 
     @Provide
     Arbitrary<BadRequest> policeRequests() {
-        return BadRequests.of(new Template("police", "POST", "/api/v1/police/accidents/"
+        return POLICE.post("/api/v1/police/accidents/"
                 + fx.reviewCase + "/decision", () -> new JsonObject().put("grades",
                         new JsonObject().put("A", "FULL").put("B", "NONE"))
                         .put("note", "B车追尾"),
-                List.of(required("grades", OBJECT), required("grades.A", FORMATTED),
-                        required("grades.B", FORMATTED), optional("note", TEXT))));
+                required("grades", OBJECT), required("grades.A", FORMATTED),
+                        required("grades.B", FORMATTED), optional("note", TEXT));
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF,
             generation = GenerationMode.RANDOMIZED)
     @Label("payments: applications, liability, bills and payments")
     void payments(@ForAll("paymentRequests") BadRequest r) {
-        Api who = r.path().endsWith("/bills") ? fx.hospital
-                : r.path().endsWith("/payments") ? fx.insurer : fx.police;
-        refused(who, r);
+        refused(senderOf(r), r);
     }
 
     @Provide
     Arbitrary<BadRequest> paymentRequests() {
         String app = "/api/v1/payments/applications/" + fx.application.getString("id");
         return BadRequests.anyOf(
-                BadRequests.of(new Template("payments", "POST", "/api/v1/payments/applications",
+                PAYMENTS.post("/api/v1/payments/applications",
                         () -> new JsonObject().put("caseId", "HZ-FUZZ-" + UUID.randomUUID()
                                 .toString().substring(0, 8)).put("injuredPersonId", "p-"
                                 + UUID.randomUUID().toString().substring(0, 8))
                                 .put("hospitalId", "pinghu-1")
                                 .put("accidentAt", Instant.now().minusSeconds(7200).toString())
-                                .put("applicantPhone", "13800000001"),
-                        List.of(required("caseId", FORMATTED),
+                                .put("applicantPhone", "13800000001")
+                                .put("injuredRelation", "SPOUSE")
+                                .put("injuredIdNumber", "330482199001011232"),
+                        required("caseId", FORMATTED),
                                 required("injuredPersonId", FORMATTED),
                                 required("hospitalId", FORMATTED), required("accidentAt", DATE),
-                                optional("applicantPhone", FORMATTED)))),
-                BadRequests.of(new Template("payments", "POST", app + "/bills", fx::billBody,
-                        List.of(required("caseId", FORMATTED),
+                                optional("applicantPhone", FORMATTED),
+                                optional("injuredRelation", FORMATTED),
+                                optional("injuredIdNumber", FORMATTED)),
+                PAYMENTS.post(app + "/bills", fx::billBody,
+                        required("caseId", FORMATTED),
                                 required("injuredPersonId", FORMATTED),
                                 required("hospitalId", FORMATTED), required("items", ARRAY),
                                 required("items.0", OBJECT),
                                 required("items.0.description", TEXT),
                                 required("items.0.renderedAt", DATE),
                                 required("items.0.invoiceNumber", FORMATTED),
-                                required("items.0.amountFen", MONEY)))),
+                                required("items.0.amountFen", MONEY)),
                 overflowingBill(app),
                 BadRequests.of(new Template("payments", "POST", app + "/payments",
                         () -> new JsonObject().put("payerId", "PICC").put("billId", fx.billId)
@@ -329,35 +343,35 @@ class BadInputFuzzTest {
         String school = "/api/v1/bus/schools/" + fx.schoolId;
         AtomicInteger n = new AtomicInteger();
         return BadRequests.anyOf(
-                BadRequests.of(new Template("bus", "POST", "/api/v1/bus/schools",
+                BUS.post("/api/v1/bus/schools",
                         () -> new JsonObject().put("name", "测试中学" + n.incrementAndGet())
                                 .put("lat", FuzzFixture.LAT).put("lon", FuzzFixture.LON)
                                 .put("eveningDismissal", "21:00").put("morningArrival", "07:20"),
-                        List.of(required("name", TEXT), required("lat", NUMBER),
+                        required("name", TEXT), required("lat", NUMBER),
                                 required("lon", NUMBER), optional("eveningDismissal", FORMATTED),
-                                optional("morningArrival", FORMATTED)))),
-                BadRequests.of(new Template("bus", "POST", school + "/households",
+                                optional("morningArrival", FORMATTED)),
+                BUS.post(school + "/households",
                         () -> new JsonObject().put("lat", FuzzFixture.LAT + 0.001)
                                 .put("lon", FuzzFixture.LON).put("students", 2)
                                 .put("needsDoorStop", false).put("parentPhone", "13900000077")
                                 .put("label", "测试一户"),
-                        List.of(required("lat", NUMBER), required("lon", NUMBER),
+                        required("lat", NUMBER), required("lon", NUMBER),
                                 required("students", NUMBER), optional("needsDoorStop", BOOLEAN),
-                                optional("parentPhone", FORMATTED), optional("label", TEXT)))),
-                BadRequests.of(new Template("bus", "POST", school + "/buses",
+                                optional("parentPhone", FORMATTED), optional("label", TEXT)),
+                BUS.post(school + "/buses",
                         () -> new JsonObject().put("label", "测试车").put("capacity", 33),
-                        List.of(required("label", TEXT), required("capacity", NUMBER)))),
-                BadRequests.of(new Template("bus", "PUT", school + "/policy",
+                        required("label", TEXT), required("capacity", NUMBER)),
+                BUS.put(school + "/policy",
                         () -> new JsonObject().put("maxWalkMetres", 350)
                                 .put("maxRideSeconds", 2400).put("dwellBaseSeconds", 25)
                                 .put("dwellPerStudentSeconds", 4).put("solverSeconds", 7)
                                 .put("noStopRoadClasses", new JsonArray().add("motorway")),
-                        List.of(required("maxWalkMetres", NUMBER),
+                        required("maxWalkMetres", NUMBER),
                                 required("maxRideSeconds", NUMBER),
                                 required("dwellBaseSeconds", NUMBER),
                                 required("dwellPerStudentSeconds", NUMBER),
                                 required("solverSeconds", NUMBER),
-                                optional("noStopRoadClasses", ARRAY)))));
+                                optional("noStopRoadClasses", ARRAY)));
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF,
@@ -370,16 +384,16 @@ class BadInputFuzzTest {
     @Provide
     Arbitrary<BadRequest> authRequests() {
         return BadRequests.anyOf(
-                BadRequests.of(new Template("auth", "POST", "/api/v1/auth/login",
+                AUTH.post("/api/v1/auth/login",
                         () -> new JsonObject().put("username", "admin")
                                 .put("password", FuzzFixture.PASSWORD),
-                        List.of(required("username", FORMATTED), required("password", TEXT)))),
-                BadRequests.of(new Template("auth", "POST", "/api/v1/auth/otp/request",
+                        required("username", FORMATTED), required("password", TEXT)),
+                AUTH.post("/api/v1/auth/otp/request",
                         () -> new JsonObject().put("phone", FuzzFixture.freshPhone()),
-                        List.of(required("phone", FORMATTED)))),
-                BadRequests.of(new Template("auth", "POST", "/api/v1/auth/otp/verify",
+                        required("phone", FORMATTED)),
+                AUTH.post("/api/v1/auth/otp/verify",
                         () -> new JsonObject().put("phone", "13800000001").put("code", "000000"),
-                        List.of(required("phone", FORMATTED), required("code", FORMATTED)))));
+                        required("phone", FORMATTED), required("code", FORMATTED)));
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF,
@@ -393,38 +407,36 @@ class BadInputFuzzTest {
     Arbitrary<BadRequest> adminRequests() {
         AtomicInteger n = new AtomicInteger();
         return BadRequests.anyOf(
-                BadRequests.of(new Template("admin", "PUT", "/api/v1/admin/insurers/FUZZINS",
+                ADMIN.put("/api/v1/admin/insurers/FUZZINS",
                         () -> new JsonObject().put("nameZh", "测试保险")
                                 .put("nameEn", "Fuzz Ins")
                                 .put("webhookUrl", "http://127.0.0.1:9/hook")
                                 .put("secret", "a-secret-that-is-long-enough"),
-                        List.of(required("nameZh", TEXT), required("nameEn", TEXT),
-                                required("webhookUrl", FORMATTED), required("secret", TEXT)))),
-                BadRequests.of(new Template("admin", "POST", "/api/v1/payments/admin/payers",
+                        required("nameZh", TEXT), required("nameEn", TEXT),
+                                required("webhookUrl", FORMATTED), required("secret", TEXT)),
+                ADMIN.post("/api/v1/payments/admin/payers",
                         () -> new JsonObject().put("id", "fuzz-payer-" + n.incrementAndGet())
                                 .put("kind", "INSURER").put("name", "测试财险")
                                 .put("webhookUrl", "http://127.0.0.1:9/pay")
                                 .put("webhookSecret", "a-secret-that-is-long-enough"),
-                        List.of(required("id", FORMATTED), required("kind", FORMATTED),
+                        required("id", FORMATTED), required("kind", FORMATTED),
                                 required("name", TEXT), required("webhookUrl", FORMATTED),
-                                required("webhookSecret", TEXT)))),
-                BadRequests.of(new Template("admin", "POST", "/api/v1/admin/accounts",
+                                required("webhookSecret", TEXT)),
+                ADMIN.post("/api/v1/admin/accounts",
                         () -> new JsonObject().put("username", "fuzz" + n.incrementAndGet())
                                 .put("displayName", "测试警官")
                                 .put("password", "a-long-password")
                                 .put("roles", new JsonArray().add("police")),
-                        List.of(required("username", FORMATTED), required("displayName", TEXT),
+                        required("username", FORMATTED), required("displayName", TEXT),
                                 required("password", TEXT), required("roles", ARRAY),
-                                required("roles.0", FORMATTED)))));
+                                required("roles.0", FORMATTED)));
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF,
             generation = GenerationMode.RANDOMIZED)
     @Label("queries: coordinates, dates, cursors")
     void queries(@ForAll("queryRequests") BadRequest r) {
-        Api who = r.path().contains("/payments/reconciliation") ? fx.insurer
-                : r.path().contains("/bus/") ? fx.coordinator : fx.driverA;
-        refused(who, r);
+        refused(senderOf(r), r);
     }
 
     @Provide
@@ -454,6 +466,21 @@ class BadInputFuzzTest {
                     });
             });
         });
+    }
+
+    /**
+     * Who sends a request of the families whose endpoints need different roles: the hospital
+     * bills and the insurer pays; the insurer reads its reconciliation and the coordinator the
+     * bus queries; the officer or the driver everything else.
+     */
+    private static Api senderOf(BadRequest r) {
+        String path = r.path();
+        if (r.family().equals("payments")) {
+            return path.endsWith("/bills") ? fx.hospital
+                    : path.endsWith("/payments") ? fx.insurer : fx.police;
+        }
+        return path.contains("/payments/reconciliation") ? fx.insurer
+                : path.contains("/bus/") ? fx.coordinator : fx.driverA;
     }
 
     // ------------------------------------------------------------------ the assertion

@@ -64,6 +64,25 @@ final class BadRequests {
         }
     }
 
+    /**
+     * The templates of one family of requests (its name is the family's line in the survey):
+     * each a method, a path, a good body and the fields to get wrong.
+     */
+    record Family(String name) {
+        Arbitrary<BadRequest> post(String path, Supplier<JsonObject> body, Field... fields) {
+            return request("POST", path, body, fields);
+        }
+
+        Arbitrary<BadRequest> put(String path, Supplier<JsonObject> body, Field... fields) {
+            return request("PUT", path, body, fields);
+        }
+
+        Arbitrary<BadRequest> request(String method, String path, Supplier<JsonObject> body,
+                Field... fields) {
+            return of(new Template(name, method, path, body, List.of(fields)));
+        }
+    }
+
     /** One generated request and what was made wrong in it. */
     record BadRequest(String family, String what, String method, String path, String contentType,
                       byte[] body, Map<String, String> headers) {
@@ -306,12 +325,8 @@ final class BadRequests {
     }
 
     private static void set(JsonObject body, String path, Object value) {
-        String[] parts = path.split("\\.");
-        Object node = body;
-        for (int i = 0; i < parts.length - 1; i++) {
-            node = child(node, parts[i]);
-        }
-        String last = parts[parts.length - 1];
+        Object node = parentOf(body, path);
+        String last = lastOf(path);
         if (node instanceof JsonObject o) {
             o.put(last, value);
         } else if (node instanceof JsonArray a) {
@@ -320,17 +335,27 @@ final class BadRequests {
     }
 
     private static void remove(JsonObject body, String path) {
-        String[] parts = path.split("\\.");
-        Object node = body;
-        for (int i = 0; i < parts.length - 1; i++) {
-            node = child(node, parts[i]);
-        }
-        String last = parts[parts.length - 1];
+        Object node = parentOf(body, path);
+        String last = lastOf(path);
         if (node instanceof JsonObject o) {
             o.remove(last);
         } else if (node instanceof JsonArray a) {
             a.remove(Integer.parseInt(last));
         }
+    }
+
+    /** The object or array holding the last step of {@code path} ("items.0.amountFen"). */
+    private static Object parentOf(JsonObject body, String path) {
+        String[] parts = path.split("\\.");
+        Object node = body;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = child(node, parts[i]);
+        }
+        return node;
+    }
+
+    private static String lastOf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     private static Object child(Object node, String part) {
