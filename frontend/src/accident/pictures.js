@@ -6,6 +6,8 @@
  * Security-Policy and need no request; a code the table does not know gets a plain road.
  */
 
+import scenes from './scenes.json';
+
 const NS = 'http://www.w3.org/2000/svg';
 const FAULT = '#c4610f';
 const OTHER = '#1d5fa8';
@@ -101,56 +103,14 @@ function impact(x, y) {
 }
 
 /**
- * Each situation: the background, the car at fault (x y angle) with its path, the other car with
- * its path (paths are x y pairs, '-' for none), and where they meet. A table, one situation a
- * line, so that a drawing is changed where it is read (wider than 100 columns, as a table
- * reads best whole).
+ * Each situation: the background, the car at fault [x, y, angle] with its path, the other car
+ * with its path (paths are x, y pairs and may be absent), and where they meet. Kept as data in
+ * scenes.json, a situation a line, so that a drawing is changed where it is read.
  * @typedef {{ bg: string, fault: number[], faultPath?: number[], other: number[],
  *     otherPath?: number[], hit?: number[] }} Scene
+ * @type {Record<string, Scene>}
  */
-const SCENES = scenes(`
-  # code                                 ground  at fault     its path         other        its path         hit
-    REAR_END                             lanes   24 37.5 0    4 37.5 15 37.5   46 37.5 0    -                38 37.5
-    LANE_CHANGE                          lanes   36 26 20     14 22.5 28 24    40 37.5 0    14 37.5 30 37.5  42 32
-    TURN_NOT_YIELD_STRAIGHT_SIGNAL       signal  44 26 225    74 25 56 25      34 36 0      4 35 24 35       40 32
-    RIGHT_TURN_ON_RED_NOT_YIELD          signal  34 44 300    26 56 30 50      24 35 0      4 35 14 35       31 38
-    RED_LIGHT                            signal  40 32 270    36 58 36 42      22 25 180    4 25 14 25       32 28
-    OVERTAKE_LEFT_TURNING                road    44 24 340    10 37.5 34 28    54 32 320    30 37.5 46 35    50 27
-    UNSIGNALLED_NOT_YIELD_SIGN           cross   44 42 270    44 58 44 50      30 34 0      4 35 20 35       40 36
-    UNSIGNALLED_TURN_NOT_YIELD_STRAIGHT  cross   46 28 210    74 25 58 25      34 36 0      4 35 24 35       40 32
-    UNSIGNALLED_RIGHT_NOT_YIELD_LEFT     cross   44 44 300    44 58 44 50      40 26 120    36 4 36 16       42 35
-    ROUNDABOUT_ENTRY                     ring    14 30 0      0 30 6 30        24 16 135    40 8 30 11       20 24
-    U_TURN_NOT_YIELD                     road    40 30 270    20 37.5 32 36    56 22.5 180  76 22.5 66 22.5  46 25
-    OVERTAKE_U_TURNING                   road    36 26 340    6 37.5 26 30     46 32 280    30 37.5 42 37    42 27
-    U_TURN_PROHIBITED                    road    40 30 270    22 37.5 34 36    58 22.5 180  78 22.5 68 22.5  48 25
-    WRONG_WAY                            road    30 37.5 180  60 37.5 40 37.5  16 37.5 0    -                23 37.5
-    OVERTAKE_ONCOMING                    road    38 22.5 0    10 37.5 28 24    58 22.5 180  78 22.5 68 22.5  48 22.5
-    OVERTAKE_OVERTAKING                  road    30 20 0      4 37.5 20 22     44 26 0      20 37.5 34 29    37 23
-    LANE_ARROW_VIOLATION                 cross   40 30 300    4 35 30 35       36 36 0      4 31 26 31       40 34
-    REVERSING                            park    36 32 0      50 32 44 32      20 32 0      -                28 32
-    ROLLING_BACK                         lanes   42 37.5 0    54 42 50 42      24 37.5 0    -                33 37.5
-    DOOR_OPENING                         park    40 17 0      -                26 28 0      4 28 16 28       36 23
-    DEDICATED_LANE                       lanes   36 22.5 0    8 22.5 26 22.5   52 22.5 0    -                45 22.5
-`);
-
-/**
- * The scene table read into scenes by code (a line starting with # is the heading).
- * @param {string} table
- * @returns {Record<string, Scene>}
- */
-function scenes(table) {
-    /** @type {Record<string, Scene>} */
-    const byCode = {};
-    const numbers = (/** @type {string} */ text) => (text === '-' ? undefined
-        : text.split(' ').map(Number));
-    for (const line of table.split('\n').map((l) => l.trim())) {
-        if (!line || line.startsWith('#')) continue;
-        const [code, bg, ...cells] = line.split(/\s{2,}/);
-        const [fault, faultPath, other, otherPath, hit] = cells.map(numbers);
-        byCode[code] = { bg, fault: fault ?? [], faultPath, other: other ?? [], otherPath, hit };
-    }
-    return byCode;
-}
+const SCENES = scenes;
 
 /** Which situation each catalogue entry belongs to, as drivers think of them. */
 export const SITUATIONS = /** @type {const} */ (['junction', 'lane', 'parking', 'reversing']);
