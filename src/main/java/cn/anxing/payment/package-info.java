@@ -37,7 +37,12 @@
  *       ({@code police}) opens it for them, naming their phone so that they see it when they
  *       sign in; an officer may also open one for a case handled outside Anxing, giving its
  *       time. The police notice is due within 3 working days
- *       ({@link cn.anxing.payment.rules.WorkingCalendar}).</li>
+ *       ({@link cn.anxing.payment.rules.WorkingCalendar}). Who is hurt is said as people say
+ *       it: their name, how they are related to the applicant
+ *       ({@link cn.anxing.payment.rules.InjuredRelation}) and, if given, their resident ID
+ *       number ({@link cn.anxing.payment.rules.ResidentIdNumber}, checked by its check
+ *       character), which only the police, the application's hospital and its payers read in
+ *       full; everyone else, the applicant included, reads it masked.</li>
  *   <li>The police issue the notice: each vehicle with its compulsory insurer and liability so
  *       far, or marked uninsured or fled; the fund is named for those. Without vehicles, the
  *       accident case's parties and the insurers they named are used. Liability may be set
@@ -69,7 +74,9 @@
  * reversals.
  *
  * <h2>Notifications</h2>
- * Each step is a timeline event (what, who, when, a sentence in Chinese and English). The
+ * Each step is a timeline event (what, who, when, a sentence in Chinese and English); read
+ * back, it names who acted in plain words: the police unit, hospital or payer of the acting
+ * account, or the applicant. The
  * applicant's notifications are those events for their applications, read with a cursor:
  * {@code GET /api/v1/payments/notifications?after=<last id>}; the applicant's page polls it every
  * 15 seconds. It needs no SMS provider and loses nothing while the phone is off; an SMS gateway
