@@ -9,12 +9,9 @@ import cn.anxing.config.ConfigLoader;
 import cn.anxing.demo.DemoAccounts;
 import cn.anxing.outbox.WebhookReceiver;
 import cn.anxing.testing.Api;
-import cn.anxing.testing.SharedFiles;
 import cn.anxing.testing.TestDatabase;
 import cn.anxing.testing.TestServer;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -84,15 +81,7 @@ class AgreementNotificationRestartTest {
 
     /** The server on an existing database (TestServer would empty it). */
     private static Application start(int port) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("HTTP_PORT", String.valueOf(port));
-        env.put("HTTP_HOST", "127.0.0.1");
-        env.put("DATABASE_URL", TestDatabase.url());
-        env.put("DATA_DIR", Path.of("target", "test-data").toAbsolutePath().toString());
-        env.put("MAP_FILE", SharedFiles.map("guixi.osm").toString());
-        env.put("DEMO", "true");
-        env.put("OTP_MIN_INTERVAL_SECONDS", "0");
-        env.put("OTP_PER_ADDRESS_PER_HOUR", "100000");
+        Map<String, String> env = TestServer.environment(port);
         env.put("OUTBOX_POLL_INTERVAL_MS", "100");
         env.put("OUTBOX_BACKOFF_BASE_MS", "2000");
         Application app = Application.start(ConfigLoader.load(env));

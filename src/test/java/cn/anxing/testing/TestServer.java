@@ -33,6 +33,23 @@ public final class TestServer implements AutoCloseable {
     public static TestServer start(Map<String, String> overrides) {
         TestDatabase.reset();
         int port = freePort();
+        Map<String, String> env = environment(port);
+        env.putAll(overrides);
+        Application app;
+        try {
+            app = Application.start(ConfigLoader.load(env));
+        } catch (Exception e) {
+            throw new IllegalStateException("The test server did not start", e);
+        }
+        awaitGraph(app);
+        return new TestServer(app, port);
+    }
+
+    /**
+     * The configuration of a test server on {@code port}: the test database, the demo on the
+     * Guixi map, and the limits meant for people raised for tests that all come from 127.0.0.1.
+     */
+    public static Map<String, String> environment(int port) {
         Map<String, String> env = new HashMap<>();
         env.put("HTTP_PORT", String.valueOf(port));
         env.put("HTTP_HOST", "127.0.0.1");
@@ -46,15 +63,7 @@ public final class TestServer implements AutoCloseable {
         // and reads share codes from there: the preview's limits have their own test
         env.put("ACCIDENT_JOIN_PREVIEW_PER_ADDRESS_PER_MINUTE", "100000");
         env.put("ACCIDENT_JOIN_PREVIEW_PER_CODE_PER_MINUTE", "100000");
-        env.putAll(overrides);
-        Application app;
-        try {
-            app = Application.start(ConfigLoader.load(env));
-        } catch (Exception e) {
-            throw new IllegalStateException("The test server did not start", e);
-        }
-        awaitGraph(app);
-        return new TestServer(app, port);
+        return env;
     }
 
     /**
