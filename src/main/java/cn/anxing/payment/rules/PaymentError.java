@@ -30,6 +30,7 @@ public enum PaymentError implements ErrorCode {
     DUPLICATE_ITEM,
     FUND_AMBIGUOUS,
     ID_INVALID,
+    /** The injured person's resident ID number is not 18 characters with a right check one. */
     ID_NUMBER_INVALID,
     /** A retry while the first request with its key is still running. */
     IDEMPOTENCY_IN_PROGRESS(409),
@@ -57,6 +58,7 @@ public enum PaymentError implements ErrorCode {
     PAYER_KIND_FIXED,
     PAYER_NOT_NAMED,
     PHONE_INVALID,
+    /** The injured person's relation is not SELF, SPOUSE, CHILD, PARENT or OTHER. */
     RELATION_INVALID,
     /** A bill item dated after now (beyond a small clock skew). */
     RENDERED_IN_FUTURE,
