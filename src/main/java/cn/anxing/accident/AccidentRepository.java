@@ -289,7 +289,11 @@ public final class AccidentRepository {
     }
 
     public Future<Optional<AgreementRecord>> agreementOfCase(UUID caseId) {
-        return pool.preparedQuery(AGREEMENT_OF_CASE).execute(Tuple.of(caseId))
+        return agreementOfCase(pool, caseId);
+    }
+
+    public Future<Optional<AgreementRecord>> agreementOfCase(SqlClient client, UUID caseId) {
+        return client.preparedQuery(AGREEMENT_OF_CASE).execute(Tuple.of(caseId))
                 .map(rows -> first(rows, r -> agreement(r, caseId)));
     }
 

@@ -4,6 +4,7 @@ import cn.anxing.accident.cases.AccidentError;
 import cn.anxing.accident.cases.CaseTransition;
 import cn.anxing.error.DomainException;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +48,11 @@ final class CaseChanges {
 
     /** The case, if {@code actor} is one of its parties; otherwise CASE_NOT_FOUND. */
     Future<AccidentCase> ofParty(UUID actor, UUID caseId) {
-        return repository.load(repository.pool(), caseId).map(found -> found
+        return ofParty(repository.pool(), actor, caseId);
+    }
+
+    Future<AccidentCase> ofParty(SqlClient client, UUID actor, UUID caseId) {
+        return repository.load(client, caseId).map(found -> found
                 .filter(c -> c.partyOf(actor).isPresent()).orElseThrow(CaseChanges::notFound));
     }
 

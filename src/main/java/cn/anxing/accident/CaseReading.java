@@ -2,6 +2,7 @@ package cn.anxing.accident;
 
 import cn.anxing.accident.cases.CaseTransition;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +22,22 @@ public final class CaseReading {
         this.reviewWindow = reviewWindow;
     }
 
+    /**
+     * The case as one party sees it. Its seven reads run on one pooled connection, the last four
+     * pipelined: taken from the pool one at a time they made a report wait for the pool up to
+     * seven times and hold four connections at once, the tail of report creation under load
+     * (BENCHMARKS.md §9).
+     */
     public Future<CaseForParty> view(UUID actor, UUID caseId) {
-        return cases.ofParty(actor, caseId).compose(c -> {
-            var agreement = cases.repository().agreementOfCase(caseId);
-            var sendBack = desk.sendBack(desk.pool(), caseId);
-            var determination = desk.currentDetermination(desk.pool(), caseId);
-            var review = desk.reviewMark(desk.pool(), caseId);
+        return cases.repository().pool().withConnection(conn -> view(conn, actor, caseId));
+    }
+
+    private Future<CaseForParty> view(SqlConnection conn, UUID actor, UUID caseId) {
+        return cases.ofParty(conn, actor, caseId).compose(c -> {
+            var agreement = cases.repository().agreementOfCase(conn, caseId);
+            var sendBack = desk.sendBack(conn, caseId);
+            var determination = desk.currentDetermination(conn, caseId);
+            var review = desk.reviewMark(conn, caseId);
             return Future.all(agreement, sendBack, determination, review).map(x -> {
                 Instant until = c.policeDecision() == null ? null
                         : c.policeDecision().decidedAt().plus(reviewWindow);

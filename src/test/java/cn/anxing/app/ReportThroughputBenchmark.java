@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * BENCHMARKS.md section 9: report creation ({@code POST /api/v1/accidents}) against one and
  * against three instances of the packaged jar on one PostgreSQL, closed loop and open loop at
  * half the closed loop's rate, beside pgbench running the server's INSERT of the case row on the
- * same PostgreSQL, all in one run. Loopback only, bounded in time; needs {@code target/anxing.jar}
- * and {@code pgbench} on the PATH.
+ * same PostgreSQL, and wrk's closed loop against one instance, all in one run. Loopback only,
+ * bounded in time; needs {@code target/anxing.jar}, {@code pgbench} and (for its row)
+ * {@code wrk} on the PATH.
  *
  * <pre>
  * mvn -B -o -q -Dskip.frontend -DskipTests package
@@ -112,6 +113,7 @@ public final class ReportThroughputBenchmark {
             results.add(closedThree);
             results.add(open("open loop at half, 3 instances", instances, tokens, seconds,
                     closedThree.throughput() / 2));
+            String wrk = wrk(instances.get(0), tokens, seconds, dirs);
             String pgClosed = pgbench(url, reporter, poolSize, seconds, 0, dirs);
             double pgRate = Double.parseDouble(pgClosed.replaceAll("(?s).*tps = ([0-9.]+).*",
                     "$1"));
@@ -122,6 +124,9 @@ public final class ReportThroughputBenchmark {
                     + " max |");
             System.out.println("|---|---|---|---|---|---|---|---|");
             results.forEach(r -> System.out.println(r.row()));
+            if (!wrk.isEmpty()) {
+                System.out.println(wrk);
+            }
             System.out.println(pgRow("pgbench, " + poolSize + " clients, closed loop", pgClosed,
                     dirs, seconds));
             System.out.println(pgRow("pgbench, " + poolSize + " clients, open loop at half",
@@ -251,6 +256,77 @@ public final class ReportThroughputBenchmark {
         long[] micros = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(micros);
         return new Result(name, micros.length, errors, seconds, micros);
+    }
+
+    /**
+     * wrk (4.1, closed loop) against one instance with as many connections as users: a second
+     * generator, in C, beside the Java one, so the figures do not depend on the JDK's HTTP
+     * client. Each connection's thread takes its own sign-in token and numbers its own plates
+     * (浙H/浙J, apart from the Java phases' 浙F/浙G), so every report is a fresh one. Skipped,
+     * with a line saying so, when wrk is not on the PATH.
+     */
+    private static String wrk(JarInstance target, List<String> tokens, int seconds, Path dirs)
+            throws Exception {
+        Path script = dirs.resolve("report.lua");
+        var tokenList = new StringBuilder();
+        tokens.forEach(t -> tokenList.append('"').append(t).append("\",\n"));
+        Files.writeString(script, """
+                local tokens = {
+                %s}
+                local chars = "%s"
+                local counter = 0
+                local threads = 0
+                function setup(thread)
+                  threads = threads + 1
+                  thread:set("id", threads)
+                end
+                function init(args)
+                  token = tokens[((id - 1) %% #tokens) + 1]
+                end
+                local function serial(n)
+                  local s = ""
+                  for i = 1, 5 do
+                    local k = n %% #chars
+                    s = s .. chars:sub(k + 1, k + 1)
+                    n = math.floor(n / #chars)
+                  end
+                  return s
+                end
+                function request()
+                  counter = counter + 1
+                  local plate = serial(id * 1000000 + counter)
+                  local body = '{"lat":28.29663,"lon":117.20555,"plates":["浙H' .. plate
+                    .. '","浙J' .. plate .. '"],"weather":"SUNNY",'
+                    .. '"accidentForm":"REAR_END_COLLISION"}'
+                  return wrk.format("POST", "/api/v1/accidents", {
+                    ["Authorization"] = "Bearer " .. token,
+                    ["Content-Type"] = "application/json; charset=utf-8"}, body)
+                end
+                function done(summary, latency, requests)
+                  local errors = summary.errors.connect + summary.errors.read
+                    + summary.errors.write + summary.errors.status + summary.errors.timeout
+                  io.write(string.format(
+                    "| wrk, %%d connections, closed loop, 1 instance | %%d | %%d | %%.0f /s |"
+                    .. " %%.1f ms | %%.1f ms | %%.1f ms | %%.1f ms |\\n", %d,
+                    summary.requests, errors, summary.requests / (summary.duration / 1e6),
+                    latency:percentile(50) / 1000, latency:percentile(90) / 1000,
+                    latency:percentile(99) / 1000, latency.max / 1000))
+                end
+                """.formatted(tokenList, PLATE_CHARACTERS, tokens.size()));
+        Process process;
+        try {
+            process = new ProcessBuilder("wrk", "-t", "2", "-c", String.valueOf(tokens.size()),
+                    "-d", seconds + "s", "--timeout", "30s", "-s", script.toString(),
+                    target.baseUrl()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            System.out.println("wrk is not on the PATH (apt-get install wrk): its row is left out");
+            return "";
+        }
+        String out = new String(process.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        process.waitFor(seconds + 60L, TimeUnit.SECONDS);
+        System.out.println(out);
+        return out.lines().filter(l -> l.startsWith("| wrk")).findFirst().orElse("");
     }
 
     /** pgbench with the server's INSERT of a case row; {@code rate} 0: as fast as it goes. */
