@@ -154,6 +154,12 @@ public final class PoliceDecisions {
         Map<String, List<LegalBasisList.Article>> result = new LinkedHashMap<>();
         for (CaseParty p : c.parties()) {
             List<String> codes = basis.getOrDefault(p.label(), List.of());
+            if (codes.isEmpty()) {
+                // a determination cites the articles it rests on, for every party (认定依据)
+                throw new DomainException(AccidentError.LEGAL_BASIS_REQUIRED, "请为当事人"
+                        + p.label() + "选择认定依据 / choose the legal basis of party "
+                        + p.label() + "'s grade", "basis." + p.label());
+            }
             List<LegalBasisList.Article> articles = new ArrayList<>();
             for (int i = 0; i < codes.size(); i++) {
                 articles.add(legalBasis.require(codes.get(i), "basis." + p.label() + "[" + i
