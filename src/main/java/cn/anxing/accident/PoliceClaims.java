@@ -4,6 +4,7 @@ import cn.anxing.accident.cases.AccidentError;
 import cn.anxing.accident.cases.CaseState;
 import cn.anxing.accident.cases.CaseTransition;
 import cn.anxing.accident.police.SendBack;
+import cn.anxing.error.CommonError;
 import cn.anxing.error.DomainException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -82,18 +83,27 @@ public final class PoliceClaims {
 
     /** Takes or renews the claim; 409 CLAIM_HELD naming the holder when another has it. */
     public Future<CaseForPolice> claim(UUID officer, UUID caseId) {
-        return takeClaim(officer, caseId, false).compose(x -> read(officer, caseId));
+        return takeClaim(officer, caseId, false, false).compose(x -> read(officer, caseId));
     }
 
-    /** A supervisor (admin) takes the claim from whoever holds it; audited with both. */
-    public Future<CaseForPolice> takeOver(UUID officer, UUID caseId) {
-        return takeClaim(officer, caseId, true).compose(x -> read(officer, caseId));
+    /**
+     * A supervisor takes the claim from whoever holds it, audited with both: an admin from
+     * anyone ({@code anyUnit}), a police supervisor from an officer of their own unit only
+     * (403 otherwise).
+     */
+    public Future<CaseForPolice> takeOver(UUID officer, UUID caseId, boolean anyUnit) {
+        return takeClaim(officer, caseId, true, anyUnit).compose(x -> read(officer, caseId));
     }
 
-    private Future<Void> takeClaim(UUID officer, UUID caseId, boolean takeOver) {
+    private Future<Void> takeClaim(UUID officer, UUID caseId, boolean takeOver,
+            boolean anyUnit) {
         Instant now = cases.now();
         return cases.any(caseId).compose(c -> desk.pool().withTransaction(tx ->
                 desk.officer(tx, officer).compose(me -> desk.holder(tx, caseId, now)
+                        .compose(before -> (takeOver && !anyUnit && before.isPresent()
+                                ? requireSameUnit(tx, me, before.get())
+                                : Future.<Void>succeededFuture())
+                                .map(before))
                         .compose(before -> desk.take(tx, caseId, me, now, now.plus(lease),
                                         takeOver)
                                 .compose(taken -> {
@@ -114,6 +124,19 @@ public final class PoliceClaims {
                                             before.map(PoliceClaims::claimJson).orElse(null),
                                             claimJson(taken.get()), now);
                                 })))).mapEmpty());
+    }
+
+    /** A supervisor takes over only from an officer of the unit they supervise. */
+    private Future<Void> requireSameUnit(SqlClient tx, PoliceDeskRepository.Officer me,
+            PoliceDeskRepository.Claim held) {
+        return desk.officer(tx, held.officerId()).map(holder -> {
+            if (me.unitId() == null || !me.unitId().equals(holder.unitId())) {
+                throw new DomainException(CommonError.FORBIDDEN, "只能接管本单位警官领取的案件 /"
+                        + " a supervisor takes over only from an officer of their own unit; "
+                        + held.officerName() + " is of " + holder.unit(), "claim");
+            }
+            return null;
+        });
     }
 
     /** Gives the claim up (leaving the case page); nothing when the officer holds none. */

@@ -90,8 +90,9 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
                 blankToNull(q.get("state")), blankToNull(q.get("q")),
                 "TIME".equalsIgnoreCase(q.get("sort")) ? "TIME" : "URGENCY");
         Instant now = Instant.now();
-        Responses.reply(ctx, 200, police.queue().queue(query).map(list -> new JsonArray(list.stream()
-                .map(e -> AccidentViews.queueEntry(e, now)).toList())));
+        Responses.reply(ctx, 200,
+                police.queue().queue(query).map(list -> new JsonArray(list.stream()
+                        .map(e -> AccidentViews.queueEntry(e, now)).toList())));
     }
 
     private void statistics(RoutingContext ctx) {
@@ -113,17 +114,19 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
     }
 
     private void release(RoutingContext ctx) {
-        Responses.reply(ctx, 200, police.claims().release(Authz.accountId(ctx), uuidParam(ctx, "id"))
-                .map(x -> new JsonObject().put("released", true)));
+        Responses.reply(ctx, 200,
+                police.claims().release(Authz.accountId(ctx), uuidParam(ctx, "id"))
+                        .map(x -> new JsonObject().put("released", true)));
     }
 
     private void takeOver(RoutingContext ctx) {
-        if (!Authz.roles(ctx).contains(Role.ADMIN)) {
-            throw new DomainException(CommonError.FORBIDDEN, "只有督导（管理员）可以接管案件 / only"
-                    + " a supervisor (admin) takes a claim over", null);
+        boolean admin = Authz.roles(ctx).contains(Role.ADMIN);
+        if (!admin && !Authz.roles(ctx).contains(Role.POLICE_SUPERVISOR)) {
+            throw new DomainException(CommonError.FORBIDDEN, "只有督导或管理员可以接管案件 / only"
+                    + " a police supervisor or an admin takes a claim over", null);
         }
-        Responses.reply(ctx, 200, police.claims().takeOver(Authz.accountId(ctx), uuidParam(ctx, "id"))
-                .map(views::forPolice));
+        Responses.reply(ctx, 200, police.claims().takeOver(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), admin).map(views::forPolice));
     }
 
     private void caseAudit(RoutingContext ctx) {
@@ -147,8 +150,8 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
     }
 
     private void photo(RoutingContext ctx) {
-        police.claims().photo(Authz.accountId(ctx), uuidParam(ctx, "id"), uuidParam(ctx, "photoId"),
-                evidence).onSuccess(file -> {
+        police.claims().photo(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                uuidParam(ctx, "photoId"), evidence).onSuccess(file -> {
                     cn.anxing.http.SecurityHeaders.userFile(ctx.response(),
                             ctx.pathParam("photoId"), file.contentType());
                     ctx.response().putHeader("Cache-Control", "private, max-age=3600")
@@ -158,8 +161,9 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
     }
 
     private void close(RoutingContext ctx) {
-        Responses.reply(ctx, 200, police.decisions().close(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                AccidentRoutes.version(ctx, null)).map(views::forPolice));
+        Responses.reply(ctx, 200,
+                police.decisions().close(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                        AccidentRoutes.version(ctx, null)).map(views::forPolice));
     }
 
     private void decide(RoutingContext ctx) {
@@ -187,8 +191,9 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
         }
         var request = new PoliceDecisions.DecisionRequest(grades, basis,
                 optionalString(body, "facts", 2000), optionalString(body, "note", 2000));
-        Responses.reply(ctx, 200, police.decisions().decide(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                AccidentRoutes.version(ctx, body), request).map(views::forPolice));
+        Responses.reply(ctx, 200,
+                police.decisions().decide(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                        AccidentRoutes.version(ctx, body), request).map(views::forPolice));
     }
 
     private void sendBack(RoutingContext ctx) {
@@ -211,9 +216,10 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
             items.add(new SendBack.Item(k, optionalString(item, "target"),
                     optionalString(item, "party"), false));
         }
-        Responses.reply(ctx, 200, police.sendBack().sendBack(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                AccidentRoutes.version(ctx, body), items, optionalString(body, "note", 2000))
-                .map(views::forPolice));
+        Responses.reply(ctx, 200,
+                police.sendBack().sendBack(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                        AccidentRoutes.version(ctx, body), items, optionalString(body, "note", 2000))
+                        .map(views::forPolice));
     }
 
     private void policePdf(RoutingContext ctx) {
