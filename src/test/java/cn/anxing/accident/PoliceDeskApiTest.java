@@ -380,6 +380,36 @@ class PoliceDeskApiTest {
     }
 
     @Test
+    @DisplayName("Plate frequency counts only open cases within the window: a case of 40 days"
+            + " ago and a closed one do not count, so the plate flags its third open recent case")
+    void plateFrequencyWindow() throws Exception {
+        String plate = Phone.freshPlate();
+        String old = reportWithPlate(plate).getString("id");
+        sql("UPDATE accident_case SET reported_at = now() - interval '40 days' WHERE id = '"
+                + old + "'");
+        String closed = reportWithPlate(plate).getString("id");
+        sql("UPDATE accident_case SET state = 'CLOSED' WHERE id = '" + closed + "'");
+        assertTrue(reportWithPlate(plate).getJsonArray("flags").isEmpty(), "1 open recent case");
+        assertTrue(reportWithPlate(plate).getJsonArray("flags").isEmpty(), "2 open recent cases");
+        JsonArray third = reportWithPlate(plate).getJsonArray("flags");
+        assertEquals("PLATE_FREQUENT", third.getJsonObject(0).getString("kind"), third.encode());
+    }
+
+    private static JsonObject reportWithPlate(String plate) {
+        Phone a = scene.phone();
+        Api.Reply created = a.api.post("/api/v1/accidents", Phone.reportBody(Phone.SCENE_LAT,
+                Phone.SCENE_LON, plate, Phone.freshPlate()).put("ignoreDuplicates", true));
+        assertEquals(201, created.status(), created.toString());
+        return created.json();
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection db = TestDatabase.connect(); Statement st = db.createStatement()) {
+            assertEquals(1, st.executeUpdate(statement), statement);
+        }
+    }
+
+    @Test
     @DisplayName("A flagged case cannot seal its agreement by itself: settled liability goes to"
             + " the police first, the parties see why, signing is refused")
     void flaggedCaseCannotSeal() {
