@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-    BASE_URL, desktopContext, launchBrowser, openPage, phoneContext, signInAsStaff,
+    BASE_URL, desktopContext, freshPhone, launchBrowser, openPage, phoneContext, signInAsStaff,
 } from './browser.mjs';
-import { SCENE, state, twoPhonesInLiability } from './phones.mjs';
+import { SCENE, digits, state, twoPhonesInLiability } from './phones.mjs';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR
     ?? new URL('../../target/e2e-screenshots/', import.meta.url).pathname;
@@ -60,6 +60,44 @@ async function disputedCase(browser) {
     await pageB.waitForSelector('#accident-case[data-state=POLICE_REVIEW]');
     // the step is in the URL now: the id is the path's last part before it
     return { pageA, pageB, caseId: pageA.url().split('/').pop().split('?')[0] };
+}
+
+/**
+ * A driver signed in through the API (quicker than the pages, where the test is about the
+ * queue): returns a call that fails on any non-2xx answer.
+ */
+async function driverApi(context) {
+    const phone = freshPhone();
+    const request = context.request;
+    const code = await (await request.post(`${BASE_URL}/api/v1/auth/otp/request`,
+        { data: { phone } })).json();
+    const { token } = await (await request.post(`${BASE_URL}/api/v1/auth/otp/verify`,
+        { data: { phone, code: code.devCode } })).json();
+    return async (method, path, data, headers = {}) => {
+        const response = await request.fetch(BASE_URL + path, {
+            method, data, headers: { Authorization: `Bearer ${token}`, ...headers } });
+        assert.ok(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`);
+        return response.json();
+    };
+}
+
+/** A case reported with these photos in three slots, then handed to the police. */
+async function caseWithPhotos(context, photos) {
+    const call = await driverApi(context);
+    const reported = await call('POST', '/api/v1/accidents', {
+        lat: SCENE.latitude, lon: SCENE.longitude, plates: [`浙F${digits()}`, `浙F${digits()}`],
+        weather: 'SUNNY', accidentForm: 'REAR_END_COLLISION', ignoreDuplicates: true,
+    });
+    await call('POST', `/api/v1/accidents/${reported.id}/checklist`, { anyoneInjured: false,
+        vehiclesDrivable: true, allInsured: true, drinkOrDrugs: false, facilityHit: false,
+        hazardousGoods: false });
+    const slots = ['panorama-front', 'panorama-rear', 'collision-point'];
+    for (const [i, photo] of photos.entries()) {
+        await call('PUT', `/api/v1/accidents/${reported.id}/photos/${slots[i]}`, photo,
+            { 'Content-Type': 'image/jpeg', 'Idempotency-Key': `reuse-${Date.now()}-${i}` });
+    }
+    await call('POST', `/api/v1/accidents/${reported.id}/police-request`, {});
+    return reported.id;
 }
 
 /** The text of every page of a PDF, as pdf.js reads it (the CJK font carries its ToUnicode). */
@@ -176,4 +214,23 @@ describe('the police desk', () => {
 
         for (const page of [one, two, pageA, pageB]) assert.deepEqual(page.errors, []);
     });
+
+    test('three photos used again in another case: one reuse chip with its count in the queue',
+        async () => {
+            const one = await openPage(await desktopContext(browser));
+            await signInAsStaff(one, 'police1');
+            const photos = [await freshJpeg(one), await freshJpeg(one), await freshJpeg(one)];
+            await caseWithPhotos(one.context(), photos);
+            const reused = await caseWithPhotos(one.context(), photos);
+            await one.goto(`${BASE_URL}/#/police/accidents`);
+            const chips = one.locator(`tr[data-case-id="${reused}"] .flags .chip`);
+            await chips.first().waitFor();
+            assert.equal(await chips.count(), 1, 'one chip, not one per photo');
+            assert.equal(await chips.getAttribute('data-kind'), 'PHOTO_REUSED');
+            assert.equal(await chips.getAttribute('data-count'), '3');
+            assert.equal((await chips.textContent()).trim(), '照片重复使用 ×3');
+            await one.locator(`tr[data-case-id="${reused}"]`).scrollIntoViewIfNeeded();
+            await shot(one, 'police-queue-reused-photos');
+            assert.deepEqual(one.errors, []);
+        });
 });

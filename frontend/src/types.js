@@ -10,8 +10,8 @@
 // ---- the shell ----
 
 /**
- * @typedef {'driver' | 'parent' | 'police' | 'coordinator' | 'insurer' | 'hospital' | 'fund'
- *     | 'admin'} Role
+ * @typedef {'driver' | 'parent' | 'police' | 'police_supervisor' | 'coordinator' | 'insurer'
+ *     | 'hospital' | 'fund' | 'admin'} Role
  */
 
 /**

@@ -197,12 +197,26 @@ function queueRow(c) {
         h('td', {}, c.roadName || t('accident.unnamedRoad')),
         h('td', { class: 'injury' }, c.injury ? h('span', { class: 'chip danger',
             i18n: 'police.injury.yes' }) : h('span', { i18n: 'police.injury.no' })),
-        h('td', { class: 'flags' }, c.flags.length === 0 ? '—'
-            : c.flags.map((f) => h('span', { class: 'chip warn', title: f.zh,
-                i18n: `police.flag.${f.kind}` }))),
+        h('td', { class: 'flags' }, c.flags.length === 0 ? '—' : flagChips(c.flags)),
         h('td', { class: 'holder' }, c.holder ? c.holder.officerName
             : h('span', { class: 'hint', i18n: 'police.holder.none' })),
         h('td', {}, c.plates.join(' / ')));
+}
+
+/**
+ * One chip per kind of flag, with a count when a kind comes more than once (five reused photos
+ * are one signal, not five); each flag's own words in the chip's title.
+ *
+ * @param {{ kind: string, zh: string }[]} flags
+ */
+function flagChips(flags) {
+    /** @type {Map<string, string[]>} */
+    const byKind = new Map();
+    for (const f of flags) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f.zh]);
+    return [...byKind].map(([kind, texts]) => h('span', {
+        class: 'chip warn', title: texts.join('\n'),
+        dataset: { kind, count: String(texts.length) },
+    }, h('span', { i18n: `police.flag.${kind}` }), texts.length > 1 ? ` ×${texts.length}` : ''));
 }
 
 /** @param {HTMLElement} outlet */
@@ -373,7 +387,9 @@ export async function policeCaseView(outlet, context) {
 
     function claimCard() {
         const c = view.claim;
-        const takeOver = !mine() && c && hasAnyRole(['admin']) && h('button', {
+        // an admin from anyone, a supervisor from an officer of their unit (the server checks)
+        const mayTakeOver = hasAnyRole(['admin', 'police_supervisor']);
+        const takeOver = !mine() && c && mayTakeOver && h('button', {
             type: 'button', class: 'secondary', id: 'take-over', i18n: 'police.claim.takeOver',
             onclick: () => act(post(`/police/accidents/${view.id}/take-over`, {})) });
         return h('section', { class: 'card', id: 'claim', dataset: {

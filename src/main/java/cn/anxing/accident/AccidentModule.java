@@ -96,10 +96,7 @@ public final class AccidentModule implements FeatureModule {
                 new CaseParties(changes, reading, insurers, catalogue, cipher, supplements),
                 new CaseAgreements(changes, reading, platform.outbox(), platform.wakeOutbox(),
                         catalogue, cipher, seal, settings.pdfFontPath(), platform.workers()),
-                new PoliceReview(changes, offers, desk, insurers, LegalBasisList.bundled(),
-                        cipher, seal, platform.outbox(), platform.wakeOutbox(),
-                        settings.pdfFontPath(), platform.workers(), police.claimLease(),
-                        reviewWindow));
+                policeDesk(changes, desk, cipher, seal, reviewWindow));
         var views = new AccidentViews(cipher);
         List<FeatureRoutes> list = new ArrayList<>();
         list.add(new AccidentRoutes(useCases, views, catalogue, platform.authz(),
@@ -113,6 +110,18 @@ public final class AccidentModule implements FeatureModule {
                     platform.authz()));
         }
         routes = List.copyOf(list);
+    }
+
+    private PoliceDesk policeDesk(CaseChanges changes, PoliceDeskRepository desk,
+            FieldCipher cipher, AgreementSeal seal, Duration reviewWindow) {
+        AppConfig.AccidentConfig settings = platform.config().accident();
+        var claims = new PoliceClaims(changes, desk, settings.police().claimLease());
+        return new PoliceDesk(new PoliceQueue(changes, offers, desk), claims,
+                new PoliceDecisions(changes, claims, desk, insurers, LegalBasisList.bundled(),
+                        cipher, seal, platform.outbox(), platform.wakeOutbox(),
+                        settings.pdfFontPath(), platform.workers()),
+                new PoliceSendBack(changes, claims, desk),
+                new ReviewRequests(changes, desk, reviewWindow));
     }
 
     /** ACCIDENT_VERIFY_URL, else PUBLIC_BASE_URL's check page; else each request's own. */

@@ -96,7 +96,7 @@ public final class AccidentViews {
                 .put("issuedAt", d.createdAt().toString()).put("content", content);
     }
 
-    static JsonObject determinationVerification(PoliceReview.Verification v) {
+    static JsonObject determinationVerification(PoliceDecisions.Verification v) {
         JsonObject json = new JsonObject().put("genuine", v.genuine()).put("reason", v.reason())
                 .put("superseded", v.superseded());
         if (v.determination() != null) {
@@ -133,7 +133,7 @@ public final class AccidentViews {
                 .put("before", r.before()).put("after", r.after())).toList());
     }
 
-    JsonObject forPolice(PoliceReview.CaseForPolice view) {
+    JsonObject forPolice(PoliceClaims.CaseForPolice view) {
         AccidentCase c = view.accidentCase();
         JsonObject json = common(c);
         json.put("parties", new JsonArray(c.parties().stream()
@@ -152,7 +152,7 @@ public final class AccidentViews {
                 : determination(view.determination(), true));
         json.put("reviewRequestedAt", view.reviewRequestedAt() == null ? null
                 : view.reviewRequestedAt().toString());
-        json.put("reasons", new JsonArray(PoliceReview.reasonsOf(c,
+        json.put("reasons", new JsonArray(PoliceQueue.reasonsOf(c,
                 view.reviewRequestedAt())));
         return json;
     }
@@ -183,7 +183,7 @@ public final class AccidentViews {
                 + plate.substring(plate.length() - 2);
     }
 
-    static JsonObject queueEntry(PoliceReview.QueueEntry e, Instant now) {
+    static JsonObject queueEntry(PoliceQueue.QueueEntry e, Instant now) {
         AccidentCase c = e.accidentCase();
         var claim = e.claim();
         return new JsonObject().put("id", c.id().toString()).put("caseNo", c.caseNo())
@@ -325,7 +325,7 @@ public final class AccidentViews {
                 .put("at", t.at().toString())).toList());
     }
 
-    static JsonObject statistics(PoliceReview.Statistics s) {
+    static JsonObject statistics(PoliceQueue.Statistics s) {
         JsonObject byState = new JsonObject();
         s.casesByState().forEach((state, count) -> byState.put(state.name(), count));
         return new JsonObject().put("casesByState", byState)

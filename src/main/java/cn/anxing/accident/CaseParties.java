@@ -125,12 +125,22 @@ public final class CaseParties {
                         + c.state(), null);
             }
             if (c.state() == CaseState.SUPPLEMENT) {
-                // asked to say it again: stored for the officer, the engine does not run again
+                // asked to say it again: stored for the officer, and weighed again, so that
+                // a liability the engine had settled is not shown as settled when the
+                // statements now disagree; the case stays with the police either way
                 PartyStatement again = declined ? PartyStatement.declining(me.label())
                         : PartyStatement.of(me.label(), checkedAssessments(c, assessments));
+                List<PartyStatement> all = statementsWith(c, me, again);
+                CaseDecision reweighed = all.size() == c.parties().size()
+                        ? CaseDecision.of(LiabilityEngine.decide(catalogue, all))
+                        : declined ? CaseDecision.declinedBy(me.label(), catalogue.version())
+                        : c.decision();
+                AccidentRepository repository = cases.repository();
                 return supplements.answer(tx, c, update, SendBack.Kind.STATEMENT, me.label(),
-                        me.label()).compose(x -> cases.repository().setStatement(tx, caseId,
-                        me.id(), again, cases.now()));
+                        me.label()).compose(x -> repository.setStatement(tx, caseId,
+                        me.id(), again, cases.now()))
+                        .compose(x -> reweighed == null ? Future.<Void>succeededFuture()
+                                : repository.setDecision(tx, caseId, reweighed));
             }
             if (me.stated()) {
                 throw new DomainException(AccidentError.ALREADY_STATED, "您已陈述过 / you have made"
@@ -138,13 +148,7 @@ public final class CaseParties {
             }
             PartyStatement statement = declined ? PartyStatement.declining(me.label(), account)
                     : PartyStatement.of(me.label(), checkedAssessments(c, assessments));
-            List<PartyStatement> statements = new ArrayList<>();
-            for (CaseParty p : c.parties()) {
-                PartyStatement s = p.id().equals(me.id()) ? statement : p.statement();
-                if (s != null) {
-                    statements.add(s);
-                }
-            }
+            List<PartyStatement> statements = statementsWith(c, me, statement);
             AccidentRepository repository = cases.repository();
             Future<Void> saved = repository.setStatement(tx, caseId, me.id(), statement,
                     cases.now());
@@ -166,6 +170,19 @@ public final class CaseParties {
             return saved.compose(x -> repository.setDecision(tx, caseId,
                     CaseDecision.of(decision)));
         }).compose(x -> reading.view(actor, caseId));
+    }
+
+    /** The parties' statements so far, {@code mine} in place of my earlier one. */
+    private static List<PartyStatement> statementsWith(AccidentCase c, CaseParty me,
+            PartyStatement mine) {
+        List<PartyStatement> statements = new ArrayList<>();
+        for (CaseParty p : c.parties()) {
+            PartyStatement s = p.id().equals(me.id()) ? mine : p.statement();
+            if (s != null) {
+                statements.add(s);
+            }
+        }
+        return statements;
     }
 
     private Map<String, Assessment> checkedAssessments(AccidentCase c,

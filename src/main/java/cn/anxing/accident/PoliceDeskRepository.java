@@ -30,8 +30,8 @@ final class PoliceDeskRepository {
             Instant expiresAt) {
     }
 
-    /** An officer's name and the unit they act for. */
-    record Officer(UUID id, String name, String unit) {
+    /** An officer's name and the unit they act for (its id null for an admin without one). */
+    record Officer(UUID id, String name, String unit, UUID unitId) {
     }
 
     /** One audit row. */
@@ -74,8 +74,9 @@ final class PoliceDeskRepository {
     private static final String RELEASE =
             "DELETE FROM police_claim WHERE case_id = $1 AND officer_id = $2 RETURNING case_id";
     private static final String OFFICER =
-            "SELECT a.id, a.display_name, COALESCE(o.name_zh, a.organisation) AS organisation"
-            + " FROM account a LEFT JOIN organisation o ON o.id = a.organisation_id"
+            "SELECT a.id, a.display_name, COALESCE(o.name_zh, a.organisation) AS organisation,"
+            + " a.organisation_id FROM account a"
+            + " LEFT JOIN organisation o ON o.id = a.organisation_id"
             + " WHERE a.id = $1";
     /** The audit subject of every officer action on a case. */
     static final String SUBJECT = "accident_case";
@@ -181,7 +182,8 @@ final class PoliceDeskRepository {
         return client.preparedQuery(OFFICER).execute(Tuple.of(id)).map(rows -> {
             Row r = rows.iterator().next();
             String unit = r.getString("organisation");
-            return new Officer(id, r.getString("display_name"), unit == null ? "" : unit);
+            return new Officer(id, r.getString("display_name"), unit == null ? "" : unit,
+                    r.getUUID("organisation_id"));
         });
     }
 
@@ -195,7 +197,8 @@ final class PoliceDeskRepository {
         if (detail != null && !detail.isBlank()) {
             afterWithDetail.put("detail", detail);
         }
-        return AuditLog.record(client, new AuditLog.AuditEntry(officer.id(), "police", null,
+        return AuditLog.record(client, new AuditLog.AuditEntry(officer.id(), "police",
+                officer.unitId(),
                 "police." + action.toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 SUBJECT, caseId.toString(), before == null ? null : before.getMap(),
                 afterWithDetail.isEmpty() ? null : afterWithDetail.getMap(), null));

@@ -40,7 +40,7 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
     private static final String CASE = "/api/v1/police/accidents/:id";
     private static final String PARTY_CASE = "/api/v1/accidents/:id";
 
-    private final PoliceReview police;
+    private final PoliceDesk police;
     private final CaseEvidence evidence;
     private final CaseReading reading;
     private final AccidentViews views;
@@ -85,49 +85,52 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
 
     private void queue(RoutingContext ctx) {
         var q = ctx.queryParams();
-        var query = new PoliceReview.QueueQuery(blankToNull(q.get("reason")),
+        var query = new PoliceQueue.QueueQuery(blankToNull(q.get("reason")),
                 blankToNull(q.get("road")), time(q.get("from"), "from"), time(q.get("to"), "to"),
                 blankToNull(q.get("state")), blankToNull(q.get("q")),
                 "TIME".equalsIgnoreCase(q.get("sort")) ? "TIME" : "URGENCY");
         Instant now = Instant.now();
-        Responses.reply(ctx, 200, police.queue(query).map(list -> new JsonArray(list.stream()
-                .map(e -> AccidentViews.queueEntry(e, now)).toList())));
+        Responses.reply(ctx, 200,
+                police.queue().queue(query).map(list -> new JsonArray(list.stream()
+                        .map(e -> AccidentViews.queueEntry(e, now)).toList())));
     }
 
     private void statistics(RoutingContext ctx) {
-        Responses.reply(ctx, 200, police.statistics().map(AccidentViews::statistics));
+        Responses.reply(ctx, 200, police.queue().statistics().map(AccidentViews::statistics));
     }
 
     private void legalBasis(RoutingContext ctx) {
-        Responses.json(ctx, 200, AccidentViews.legalBasis(police.legalBasis()));
+        Responses.json(ctx, 200, AccidentViews.legalBasis(police.decisions().legalBasis()));
     }
 
     private void view(RoutingContext ctx) {
-        Responses.reply(ctx, 200, police.view(Authz.accountId(ctx), uuidParam(ctx, "id"))
+        Responses.reply(ctx, 200, police.claims().view(Authz.accountId(ctx), uuidParam(ctx, "id"))
                 .map(views::forPolice));
     }
 
     private void claim(RoutingContext ctx) {
-        Responses.reply(ctx, 200, police.claim(Authz.accountId(ctx), uuidParam(ctx, "id"))
+        Responses.reply(ctx, 200, police.claims().claim(Authz.accountId(ctx), uuidParam(ctx, "id"))
                 .map(views::forPolice));
     }
 
     private void release(RoutingContext ctx) {
-        Responses.reply(ctx, 200, police.release(Authz.accountId(ctx), uuidParam(ctx, "id"))
-                .map(x -> new JsonObject().put("released", true)));
+        Responses.reply(ctx, 200,
+                police.claims().release(Authz.accountId(ctx), uuidParam(ctx, "id"))
+                        .map(x -> new JsonObject().put("released", true)));
     }
 
     private void takeOver(RoutingContext ctx) {
-        if (!Authz.roles(ctx).contains(Role.ADMIN)) {
-            throw new DomainException(CommonError.FORBIDDEN, "只有督导（管理员）可以接管案件 / only"
-                    + " a supervisor (admin) takes a claim over", null);
+        boolean admin = Authz.roles(ctx).contains(Role.ADMIN);
+        if (!admin && !Authz.roles(ctx).contains(Role.POLICE_SUPERVISOR)) {
+            throw new DomainException(CommonError.FORBIDDEN, "只有督导或管理员可以接管案件 / only"
+                    + " a police supervisor or an admin takes a claim over", null);
         }
-        Responses.reply(ctx, 200, police.takeOver(Authz.accountId(ctx), uuidParam(ctx, "id"))
-                .map(views::forPolice));
+        Responses.reply(ctx, 200, police.claims().takeOver(Authz.accountId(ctx),
+                uuidParam(ctx, "id"), admin).map(views::forPolice));
     }
 
     private void caseAudit(RoutingContext ctx) {
-        Responses.reply(ctx, 200, police.auditOfCase(uuidParam(ctx, "id"))
+        Responses.reply(ctx, 200, police.claims().auditOfCase(uuidParam(ctx, "id"))
                 .map(AccidentViews::audit));
     }
 
@@ -143,12 +146,12 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
                 throw AccidentRoutes.invalid("officer", "officer must be an account id or me");
             }
         }
-        Responses.reply(ctx, 200, police.auditOfOfficer(id).map(AccidentViews::audit));
+        Responses.reply(ctx, 200, police.claims().auditOfOfficer(id).map(AccidentViews::audit));
     }
 
     private void photo(RoutingContext ctx) {
-        police.photo(Authz.accountId(ctx), uuidParam(ctx, "id"), uuidParam(ctx, "photoId"),
-                evidence).onSuccess(file -> {
+        police.claims().photo(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                uuidParam(ctx, "photoId"), evidence).onSuccess(file -> {
                     cn.anxing.http.SecurityHeaders.userFile(ctx.response(),
                             ctx.pathParam("photoId"), file.contentType());
                     ctx.response().putHeader("Cache-Control", "private, max-age=3600")
@@ -158,8 +161,9 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
     }
 
     private void close(RoutingContext ctx) {
-        Responses.reply(ctx, 200, police.close(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                AccidentRoutes.version(ctx, null)).map(views::forPolice));
+        Responses.reply(ctx, 200,
+                police.decisions().close(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                        AccidentRoutes.version(ctx, null)).map(views::forPolice));
     }
 
     private void decide(RoutingContext ctx) {
@@ -185,10 +189,11 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
                 basis.put(e.getKey(), list);
             });
         }
-        var request = new PoliceReview.DecisionRequest(grades, basis,
+        var request = new PoliceDecisions.DecisionRequest(grades, basis,
                 optionalString(body, "facts", 2000), optionalString(body, "note", 2000));
-        Responses.reply(ctx, 200, police.decide(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                AccidentRoutes.version(ctx, body), request).map(views::forPolice));
+        Responses.reply(ctx, 200,
+                police.decisions().decide(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                        AccidentRoutes.version(ctx, body), request).map(views::forPolice));
     }
 
     private void sendBack(RoutingContext ctx) {
@@ -211,19 +216,20 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
             items.add(new SendBack.Item(k, optionalString(item, "target"),
                     optionalString(item, "party"), false));
         }
-        Responses.reply(ctx, 200, police.sendBack(Authz.accountId(ctx), uuidParam(ctx, "id"),
-                AccidentRoutes.version(ctx, body), items, optionalString(body, "note", 2000))
-                .map(views::forPolice));
+        Responses.reply(ctx, 200,
+                police.sendBack().sendBack(Authz.accountId(ctx), uuidParam(ctx, "id"),
+                        AccidentRoutes.version(ctx, body), items, optionalString(body, "note", 2000))
+                        .map(views::forPolice));
     }
 
     private void policePdf(RoutingContext ctx) {
-        pdf(ctx, police.determinationPdf(uuidParam(ctx, "id"), determinationBase(ctx)));
+        pdf(ctx, police.decisions().determinationPdf(uuidParam(ctx, "id"), determinationBase(ctx)));
     }
 
     private void partyPdf(RoutingContext ctx) {
         var caseId = uuidParam(ctx, "id");
         pdf(ctx, reading.view(Authz.accountId(ctx), caseId)
-                .compose(v -> police.determinationPdf(caseId, determinationBase(ctx))));
+                .compose(v -> police.decisions().determinationPdf(caseId, determinationBase(ctx))));
     }
 
     private void pdf(RoutingContext ctx, Future<byte[]> pdf) {
@@ -243,13 +249,13 @@ public final class PoliceReviewRoutes implements FeatureRoutes {
     private void reviewRequest(RoutingContext ctx) {
         var caseId = uuidParam(ctx, "id");
         UUID actor = Authz.accountId(ctx);
-        Responses.reply(ctx, 200, police.requestReview(actor, caseId,
+        Responses.reply(ctx, 200, police.reviews().requestReview(actor, caseId,
                 AccidentRoutes.version(ctx, null)).compose(x -> reading.view(actor, caseId))
                 .map(views::forParty));
     }
 
     private void verify(RoutingContext ctx) {
-        Responses.reply(ctx, 200, police.verify(ctx.pathParam("code"))
+        Responses.reply(ctx, 200, police.decisions().verify(ctx.pathParam("code"))
                 .map(AccidentViews::determinationVerification));
     }
 

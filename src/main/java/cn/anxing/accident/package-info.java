@@ -20,11 +20,13 @@
  *       repeated reports, join), {@link cn.anxing.accident.CaseEvidence} (checklist, photos),
  *       {@link cn.anxing.accident.CaseParties} (details, statements, asking for the police),
  *       {@link cn.anxing.accident.CaseAgreements} (signing, the agreement, its check),
- *       {@link cn.anxing.accident.PoliceReview} (the police desk: queue, claims as leases,
- *       decisions with legal basis, the determination document and its check, send-back with
- *       {@code Supplements} ticking off what the parties answered, review, the audit of every
- *       officer action in {@code audit_log}); every change goes through {@code CaseChanges}
- *       (load, check the version, apply, record the transition, one transaction).</li>
+ *       {@link cn.anxing.accident.PoliceDesk} (the police desk, one class each: the
+ *       {@code PoliceQueue}, {@code PoliceClaims} as leases with the case in full and the audit
+ *       of every officer action in {@code audit_log}, {@code PoliceDecisions} with legal basis,
+ *       the determination document and its check, {@code PoliceSendBack} with
+ *       {@code Supplements} ticking off what the parties answered, {@code ReviewRequests});
+ *       every change goes through {@code CaseChanges} (load, check the version, apply,
+ *       record the transition, one transaction).</li>
  *   <li>The desk's storage: {@code PoliceDeskRepository} ({@code police_claim},
  *       {@code accident_determination}, the send-back and review columns, photo dHashes; V80)
  *       and {@link cn.anxing.audit.AuditLog} (V70).</li>

@@ -11,6 +11,11 @@ public enum Role {
     PARENT,
     /** 交警: reviews disputed and flagged cases, issues payment notices. */
     POLICE,
+    /**
+     * 交警督导 (中队长, a supervising officer): held beside {@link #POLICE}, so the account does
+     * all an officer does, and may also take a case over from an officer of its own unit.
+     */
+    POLICE_SUPERVISOR,
     /** 学校协调员: registers households and buses, plans lines. */
     COORDINATOR,
     /** 保险公司: receives agreements, pays medical advances within its limit. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The admin's use cases (账号管理): organisations and staff accounts. Every change is written
@@ -182,7 +183,8 @@ public final class StaffAccounts {
      * choice); refused when the roles do not fit the organisation's kind.
      */
     private Future<Organisation> organisationFor(SqlClient tx, String code, Set<Role> roles) {
-        Role role = roles.iterator().next();
+        Role role = roles.stream().filter(r -> OrganisationKind.of(r).isPresent()).findFirst()
+                .orElseThrow();
         OrganisationKind kind = OrganisationKind.of(role).orElseThrow();
         Future<Organisation> org;
         if (code == null || code.isBlank()) {
@@ -248,11 +250,20 @@ public final class StaffAccounts {
         return accounts.lock(tx, id).map(found -> found.orElseThrow().account());
     }
 
-    /** One staff role: the role of the organisation the account acts for. */
+    /**
+     * One staff role: the role of the organisation the account acts for; a police officer may
+     * hold police_supervisor beside it.
+     */
     private static Set<Role> requireStaffRoles(Set<Role> roles) {
-        if (roles == null || roles.size() != 1 || !roles.iterator().next().isStaff()) {
+        Set<Role> main = roles == null ? Set.of() : roles.stream()
+                .filter(r -> r != Role.POLICE_SUPERVISOR).collect(Collectors.toSet());
+        if (main.size() != 1 || !main.iterator().next().isStaff()) {
             throw invalid("roles", "请选择一个工作人员角色 / roles: exactly one staff role (police,"
                     + " coordinator, insurer, hospital, fund, admin)");
+        }
+        if (roles.contains(Role.POLICE_SUPERVISOR) && !roles.contains(Role.POLICE)) {
+            throw invalid("roles", "督导须同时是交警 / roles: police_supervisor is held beside"
+                    + " police");
         }
         return roles;
     }

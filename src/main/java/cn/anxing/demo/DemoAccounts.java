@@ -14,14 +14,26 @@ public final class DemoAccounts implements DemoData {
 
     public static final String PASSWORD = "anxing-demo";
 
-    /** A staff account of the demo. */
-    public record Staff(String username, String displayName, Role role, String organisation) {
+    /** A staff account of the demo; {@code extra} roles beside its organisation's. */
+    public record Staff(String username, String displayName, Role role, String organisation,
+            Role... extra) {
+
+        String[] wireRoles() {
+            String[] roles = new String[1 + extra.length];
+            roles[0] = role.wireName();
+            for (int i = 0; i < extra.length; i++) {
+                roles[i + 1] = extra[i].wireName();
+            }
+            return roles;
+        }
     }
 
     /** Each account acts for one demo organisation ({@link DemoOrganisations}), by code. */
     public static final List<Staff> STAFF = List.of(
             new Staff("police1", "平湖交警 王警官", Role.POLICE, DemoOrganisations.POLICE),
             new Staff("police2", "平湖交警 赵警官", Role.POLICE, DemoOrganisations.POLICE),
+            new Staff("supervisor1", "平湖交警 陈督导", Role.POLICE, DemoOrganisations.POLICE,
+                    Role.POLICE_SUPERVISOR),
             new Staff("coord1", "东湖中学 李老师", Role.COORDINATOR, DemoOrganisations.SCHOOL),
             new Staff("coord2", "新华中学 周老师", Role.COORDINATOR,
                     DemoOrganisations.SECOND_SCHOOL),
@@ -62,7 +74,7 @@ public final class DemoAccounts implements DemoData {
             for (Staff staff : STAFF) {
                 all = all.compose(x -> accounts.pool().preparedQuery(INSERT_STAFF).execute(
                         Tuple.of(staff.username(), staff.displayName(), h,
-                                new String[] {staff.role().wireName()}, staff.organisation())));
+                                staff.wireRoles(), staff.organisation())));
             }
             for (String[] phone : PHONES) {
                 all = all.compose(x -> accounts.pool().preparedQuery(INSERT_PHONE).execute(
@@ -73,8 +85,9 @@ public final class DemoAccounts implements DemoData {
             List<String> lines = new ArrayList<>();
             lines.add("Demo accounts (演示账号):");
             for (Staff staff : STAFF) {
-                lines.add(String.format("  %-10s %-12s password %s  (%s)", staff.role().wireName(),
-                        staff.username(), PASSWORD, staff.displayName()));
+                lines.add(String.format("  %-10s %-12s password %s  (%s)",
+                        String.join("+", staff.wireRoles()), staff.username(), PASSWORD,
+                        staff.displayName()));
             }
             for (String[] phone : PHONES) {
                 lines.add(String.format("  %-10s phone %s  sign in with the code shown on the page"

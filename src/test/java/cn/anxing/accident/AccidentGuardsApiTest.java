@@ -295,6 +295,10 @@ class AccidentGuardsApiTest {
         assertEquals(201, far.status(), "400 m away is another accident: " + far);
     }
 
+    /** Each party's grade rests on an article of the legal basis list (issue 11). */
+    private static final JsonObject BASIS = new JsonObject()
+            .put("A", new JsonArray().add("RTSL-43")).put("B", new JsonArray().add("IR-44-p2"));
+
     @Test
     @DisplayName("The police see a disputed case with its photos and statements, and decide it"
             + " with any grade")
@@ -320,20 +324,22 @@ class AccidentGuardsApiTest {
 
         Api.Reply badGrade = police.post("/api/v1/police/accidents/" + c.id() + "/decision",
                 new JsonObject().put("grades", new JsonObject().put("A", "MOSTLY")
-                        .put("B", "SECONDARY")));
+                        .put("B", "SECONDARY")).put("basis", BASIS));
         assertEquals(400, badGrade.status());
         assertEquals("grades.A", badGrade.json().getString("field"));
 
         JsonObject decided = expect(200, police.post("/api/v1/police/accidents/" + c.id()
                 + "/decision", new JsonObject().put("grades", new JsonObject().put("A", "MAIN")
-                .put("B", "SECONDARY")).put("note", "双方变道时发生刮擦"))).json();
+                .put("B", "SECONDARY")).put("basis", BASIS).put("note", "双方变道时发生刮擦")))
+                .json();
         assertEquals("DECIDED", decided.getString("state"));
         assertEquals("MAIN", decided.getJsonObject("policeDecision").getJsonObject("grades")
                 .getString("A"));
         assertEquals("DECIDED", c.view().getString("state"));
         assertEquals(409, police.post("/api/v1/police/accidents/" + c.id() + "/decision",
                 new JsonObject().put("grades", new JsonObject().put("A", "FULL")
-                        .put("B", "NONE"))).status(), "a decided case is not decided again");
+                        .put("B", "NONE")).put("basis", BASIS)).status(),
+                "a decided case is not decided again");
         assertEquals("police:", decided.getJsonArray("transitions").getJsonObject(
                 decided.getJsonArray("transitions").size() - 1).getString("actor")
                 .substring(0, 7));

@@ -380,6 +380,36 @@ class PoliceDeskApiTest {
     }
 
     @Test
+    @DisplayName("Plate frequency counts only open cases within the window: a case of 40 days"
+            + " ago and a closed one do not count, so the plate flags its third open recent case")
+    void plateFrequencyWindow() throws Exception {
+        String plate = Phone.freshPlate();
+        String old = reportWithPlate(plate).getString("id");
+        sql("UPDATE accident_case SET reported_at = now() - interval '40 days' WHERE id = '"
+                + old + "'");
+        String closed = reportWithPlate(plate).getString("id");
+        sql("UPDATE accident_case SET state = 'CLOSED' WHERE id = '" + closed + "'");
+        assertTrue(reportWithPlate(plate).getJsonArray("flags").isEmpty(), "1 open recent case");
+        assertTrue(reportWithPlate(plate).getJsonArray("flags").isEmpty(), "2 open recent cases");
+        JsonArray third = reportWithPlate(plate).getJsonArray("flags");
+        assertEquals("PLATE_FREQUENT", third.getJsonObject(0).getString("kind"), third.encode());
+    }
+
+    private static JsonObject reportWithPlate(String plate) {
+        Phone a = scene.phone();
+        Api.Reply created = a.api.post("/api/v1/accidents", Phone.reportBody(Phone.SCENE_LAT,
+                Phone.SCENE_LON, plate, Phone.freshPlate()).put("ignoreDuplicates", true));
+        assertEquals(201, created.status(), created.toString());
+        return created.json();
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection db = TestDatabase.connect(); Statement st = db.createStatement()) {
+            assertEquals(1, st.executeUpdate(statement), statement);
+        }
+    }
+
+    @Test
     @DisplayName("A flagged case cannot seal its agreement by itself: settled liability goes to"
             + " the police first, the parties see why, signing is refused")
     void flaggedCaseCannotSeal() {
@@ -408,5 +438,179 @@ class PoliceDeskApiTest {
                 "no agreement was sealed");
         assertTrue(expect(200, police("police1").get("/api/v1/police/accidents")).jsonArray()
                 .stream().anyMatch(e -> ((JsonObject) e).getString("id").equals(c.id())));
+    }
+
+    /** A case whose statements settle liability but a reused photo holds it for the police. */
+    private static AccidentScene.Case flaggedSettled() {
+        byte[] photo = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(
+                300 + (int) (Math.random() * 10_000), 800, 600), 0.8f);
+        reuseFlags(photo);
+        var c = scene.reported();
+        expect(200, c.a().checklist(c.id(), false));
+        c.a().uploadAll(c.id());
+        expect(201, c.a().upload(c.id(), "collision-point", photo.clone(), "image/jpeg",
+                UUID.randomUUID().toString()));
+        expect(200, c.b().join(c.view().getString("shareCode")));
+        expect(200, c.a().details(c.id(), "张三", c.plateA(), "330482199001011234", "PICC"));
+        expect(200, c.b().details(c.id(), "李四", c.plateB(), "330482198505052345", "PINGAN"));
+        expect(200, c.a().state(c.id(), new JsonObject().put("A", "NOT_AT_FAULT")
+                .put("B", "REAR_END")));
+        JsonObject held = expect(200, c.b().state(c.id(), new JsonObject()
+                .put("A", "NOT_AT_FAULT").put("B", "REAR_END"))).json();
+        assertEquals("POLICE_REVIEW", held.getString("state"));
+        assertTrue(held.getBoolean("settlementHeld"));
+        return c;
+    }
+
+    @Test
+    @DisplayName("A decision without a legal basis for every party's grade is 400"
+            + " LEGAL_BASIS_REQUIRED naming that party's basis; nothing changes")
+    void decisionNeedsLegalBasis() {
+        var c = disputed();
+        Api one = police("police1");
+        expect(200, one.get(path(c)));
+        JsonObject noBasisForB = decision().put("basis", new JsonObject()
+                .put("A", new JsonArray().add("RTSL-43")));
+        Api.Reply refused = one.post(path(c) + "/decision", noBasisForB);
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("LEGAL_BASIS_REQUIRED", refused.json().getString("code"));
+        assertEquals("basis.B", refused.json().getString("field"));
+        JsonObject emptyForA = decision().put("basis", new JsonObject()
+                .put("A", new JsonArray()).put("B", new JsonArray().add("IR-44-p2")));
+        assertEquals("basis.A", one.post(path(c) + "/decision", emptyForA).json()
+                .getString("field"));
+        JsonObject noBasis = decision();
+        noBasis.remove("basis");
+        assertEquals("basis.A", one.post(path(c) + "/decision", noBasis).json()
+                .getString("field"));
+        assertEquals("POLICE_REVIEW", c.view().getString("state"));
+        assertNull(c.view().getValue("policeDecision"));
+    }
+
+    @Test
+    @DisplayName("A police supervisor takes over a case held by an officer of their own unit"
+            + " (audited, with the unit), not one held by an officer of another unit (403)")
+    void supervisorTakesOverWithinTheUnit() {
+        var c = disputed();
+        Api one = police("police1");
+        Api supervisor = police("supervisor1");
+        expect(200, one.get(path(c)));
+        JsonObject taken = expect(200, supervisor.post(path(c) + "/take-over",
+                new JsonObject())).json();
+        assertEquals("平湖交警 陈督导", taken.getJsonObject("claim").getString("officerName"));
+        assertEquals(409, one.post(path(c) + "/decision", decision()).status(),
+                "officer 1 no longer holds it");
+        JsonObject takeOver = expect(200, supervisor.get(path(c) + "/audit")).jsonArray()
+                .stream().map(a -> (JsonObject) a)
+                .filter(a -> a.getString("action").equals("police.take-over")).findFirst()
+                .orElseThrow();
+        assertEquals("平湖交警 王警官", takeOver.getJsonObject("before").getString("officerName"));
+        expect(200, supervisor.post(path(c) + "/decision", decision()));
+
+        String other = "squad" + UUID.randomUUID().toString().substring(0, 8);
+        expect(201, admin.post("/api/v1/admin/accounts", new JsonObject()
+                .put("username", other).put("displayName", "城区中队 孙警官")
+                .put("password", OFFICER_PASSWORD).put("roles", new JsonArray().add("police"))
+                .put("organisation", "pinghu-police-1")));
+        var d = disputed();
+        expect(200, server.api().staff(other, OFFICER_PASSWORD).get(path(d)));
+        Api.Reply refused = supervisor.post(path(d) + "/take-over", new JsonObject());
+        assertEquals(403, refused.status(), refused.toString());
+        assertTrue(refused.json().getString("message").contains("孙警官"));
+        assertEquals("城区中队 孙警官", expect(200, admin.get(path(d))).json()
+                .getJsonObject("claim").getString("officerName"), "still held by its officer");
+        JsonObject byAdmin = expect(200, admin.post(path(d) + "/take-over", new JsonObject()))
+                .json();
+        assertEquals("系统管理员", byAdmin.getJsonObject("claim").getString("officerName"),
+                "an admin takes over from any unit");
+        assertEquals(unitOf("supervisor1"), auditUnits(c.id()).get("police.take-over"));
+    }
+
+    @Test
+    @DisplayName("Every officer action's audit row carries the police unit the officer acts for")
+    void auditRowsCarryTheUnit() throws Exception {
+        var c = disputed();
+        Api one = police("police1");
+        Api two = police("police2");
+        JsonObject view = expect(200, one.get(path(c))).json();
+        String photoId = view.getJsonArray("photos").getJsonObject(0).getJsonObject("photo")
+                .getString("id");
+        expect(200, one.get(path(c) + "/photos/" + photoId));
+        expect(200, one.delete(path(c) + "/claim"));
+        expect(200, two.post(path(c) + "/claim", new JsonObject()));
+        expect(200, two.post(path(c) + "/send-back", new JsonObject().put("items",
+                new JsonArray().add(new JsonObject().put("kind", "PHOTO")
+                        .put("target", "collision-point")))));
+        expect(201, c.a().upload(c.id(), "collision-point",
+                cn.anxing.accident.photo.AccidentPhotos.jpeg(), "image/jpeg",
+                UUID.randomUUID().toString()));
+        expect(200, two.post(path(c) + "/decision", decision()));
+        expect(200, two.post(path(c) + "/close", new JsonObject()));
+        Map<String, String> units = auditUnits(c.id());
+        assertEquals(java.util.Set.of("police.claim", "police.view-case", "police.view-photo",
+                "police.release", "police.send-back", "police.decide", "police.close"),
+                units.keySet());
+        String unit = unitOf("police1");
+        assertNotNull(unit);
+        units.forEach((action, org) -> assertEquals(unit, org, action + " has no unit"));
+    }
+
+    /** The organisation of each police action on the case, as the audit log holds it. */
+    private static Map<String, String> auditUnits(String caseId) {
+        Map<String, String> units = new java.util.TreeMap<>();
+        try (Connection db = TestDatabase.connect(); Statement st = db.createStatement();
+                var rows = st.executeQuery("SELECT action, coalesce(organisation_id::text, 'none')"
+                        + " FROM audit_log WHERE subject_id = '" + caseId + "'"
+                        + " AND action LIKE 'police.%' ORDER BY id")) {
+            while (rows.next()) {
+                String before = units.put(rows.getString(1), rows.getString(2));
+                assertTrue(before == null || before.equals(rows.getString(2)),
+                        rows.getString(1) + " with two units");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return units;
+    }
+
+    private static String unitOf(String username) {
+        try (Connection db = TestDatabase.connect(); Statement st = db.createStatement();
+                var rows = st.executeQuery("SELECT organisation_id::text FROM account"
+                        + " WHERE username = '" + username + "'")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("A statement redone on a case the engine had settled (held by a flag): the"
+            + " engine weighs the new statements, so liability is no longer shown as settled"
+            + " when they now disagree; only the party asked may restate")
+    void statementRedoOnSettledCase() {
+        var c = flaggedSettled();
+        Api one = police("police1");
+        expect(200, one.get(path(c)));
+        JsonObject sent = expect(200, one.post(path(c) + "/send-back", new JsonObject()
+                .put("items", new JsonArray().add(new JsonObject().put("kind", "STATEMENT")
+                        .put("target", "B"))).put("note", "请乙方重新陈述"))).json();
+        assertEquals("SUPPLEMENT", sent.getString("state"));
+        JsonObject partyB = c.b().get(c.id()).json();
+        assertTrue(partyB.getJsonArray("allowedActions").contains("STATEMENT"));
+        Api.Reply notAsked = c.a().state(c.id(), new JsonObject().put("A", "REAR_END")
+                .put("B", "NOT_AT_FAULT"));
+        assertEquals(409, notAsked.status(), notAsked.toString());
+        assertEquals("NOT_REQUESTED", notAsked.json().getString("code"));
+
+        JsonObject redone = expect(200, c.b().state(c.id(), new JsonObject()
+                .put("A", "LANE_CHANGE").put("B", "NOT_AT_FAULT"))).json();
+        assertEquals("POLICE_REVIEW", redone.getString("state"), "answered: back in the queue");
+        assertFalse(redone.getBoolean("settlementHeld"), redone.encodePrettily());
+        JsonObject forPolice = expect(200, one.get(path(c))).json();
+        assertTrue(forPolice.getJsonArray("reasons").contains("STATEMENTS_DISAGREE"),
+                forPolice.getJsonArray("reasons").encode());
+        expect(200, one.post(path(c) + "/decision", decision()));
+        assertEquals("DECIDED", c.view().getString("state"));
     }
 }

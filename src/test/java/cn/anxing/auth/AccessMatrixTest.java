@@ -54,7 +54,7 @@ class AccessMatrixTest {
 
     static final Path TABLE = Path.of("src", "test", "resources", "access-matrix.csv");
     static final List<String> ROLES = List.of("anonymous", "driver", "parent", "police",
-            "coordinator", "insurer", "hospital", "fund", "admin");
+            "police_supervisor", "coordinator", "insurer", "hospital", "fund", "admin");
     private static final String HEADER = "method,path,rule,resource," + String.join(",", ROLES);
 
     private static TestServer server;
@@ -71,6 +71,8 @@ class AccessMatrixTest {
         CALLERS.put("driver", anonymous.phone("13800000001"));
         CALLERS.put("parent", anonymous.phone("13900000001"));
         CALLERS.put("police", staff("police1"));
+        // an officer who also holds police_supervisor, of the same unit
+        CALLERS.put("police_supervisor", staff("supervisor1"));
         CALLERS.put("coordinator", staff("coord1"));
         CALLERS.put("insurer", staff("insurer1"));
         CALLERS.put("hospital", staff("hospital1"));

@@ -268,6 +268,8 @@ class BadInputFuzzTest {
         return POLICE.post("/api/v1/police/accidents/"
                 + fx.reviewCase + "/decision", () -> new JsonObject().put("grades",
                         new JsonObject().put("A", "FULL").put("B", "NONE"))
+                        .put("basis", new JsonObject().put("A", new JsonArray().add("RTSL-43"))
+                                .put("B", new JsonArray().add("RTSL-43")))
                         .put("note", "B车追尾"),
                 required("grades", OBJECT), required("grades.A", FORMATTED),
                         required("grades.B", FORMATTED), optional("note", TEXT));

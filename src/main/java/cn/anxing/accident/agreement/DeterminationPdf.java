@@ -46,10 +46,10 @@ public final class DeterminationPdf {
 
     public byte[] render(Determination d, String printedCode) {
         try (PDDocument doc = new PDDocument();
-                AgreementPdf.FontHandle font = AgreementPdf.loadFont(doc, fontPath)) {
+                PdfLayout.FontHandle font = PdfLayout.loadFont(doc, fontPath)) {
             doc.getDocumentInformation().setTitle("道路交通事故认定书（简易程序） " + d.caseNo());
             doc.getDocumentInformation().setSubject("verification code " + printedCode);
-            AgreementPdf.Writer w = new AgreementPdf.Writer(doc, font.font());
+            PdfLayout.Writer w = new PdfLayout.Writer(doc, font.font());
             body(w, d, printedCode);
             w.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -60,7 +60,7 @@ public final class DeterminationPdf {
         }
     }
 
-    private void body(AgreementPdf.Writer w, Determination d, String code) throws IOException {
+    private void body(PdfLayout.Writer w, Determination d, String code) throws IOException {
         w.centered(d.officerUnit(), 12);
         w.centered("道路交通事故认定书（简易程序）", 18);
         w.gap(4);
@@ -110,8 +110,8 @@ public final class DeterminationPdf {
         w.gap(10);
         w.rule();
         w.gap(4);
-        w.text(AgreementPdf.MARGIN, "验证码  " + code, 14);
-        w.text(AgreementPdf.MARGIN, "验证网址  " + verifyUrl(code), AgreementPdf.BODY);
+        w.text(PdfLayout.MARGIN, "验证码  " + code, 14);
+        w.text(PdfLayout.MARGIN, "验证网址  " + verifyUrl(code), PdfLayout.BODY);
         w.modules(qr(verifyUrl(code)), 96);
         w.paragraph("扫描二维码或访问验证网址，可核验本认定书是否真实、内容是否被改动。");
     }

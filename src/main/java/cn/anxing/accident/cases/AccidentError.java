@@ -73,6 +73,8 @@ public enum AccidentError implements ErrorCode {
     CLAIM_REQUIRED(409),
     FACTS_REQUIRED,
     LEGAL_BASIS_UNKNOWN,
+    /** A party's grade names no article of the legal basis list. */
+    LEGAL_BASIS_REQUIRED,
     SEND_BACK_INVALID,
     LEGAL_BASIS_INVALID,
     DETERMINATION_NOT_ISSUED(404);
