@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { desktopContext, launchBrowser, openPage, signInThroughApi } from './browser.mjs';
+import { checkWords } from './quality.mjs';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '../target/screenshots';
 
@@ -41,7 +42,7 @@ describe('the admin page', () => {
         const row = `form[data-username="${username}"]`;
         await admin.waitForSelector(row);
         assert.match(await admin.textContent(row), /中国太平洋财产保险/);
-        await admin.screenshot({ path: `${SHOTS}/admin-accounts.png`, fullPage: true });
+        await checkWords(admin, 'admin-accounts');
 
         const cpic = await openPage(await desktopContext(browser));
         await signInThroughApi(cpic, { username, password: 'a-long-password' }, '/#/payments');
@@ -60,15 +61,57 @@ describe('the admin page', () => {
                 `/api/v1/payments/applications/${application.id}`)).body);
             assert.ok(seen.payers.some((p) => p.payerId === 'CPIC'), application.id);
         }
-        await cpic.screenshot({ path: `${SHOTS}/admin-cpic-payments.png`, fullPage: true });
+        await checkWords(cpic, 'admin-cpic-payments');
 
         await admin.click(`${row} button.admin-toggle`);
         await admin.waitForSelector(`${row} .admin-off`);
-        await admin.screenshot({ path: `${SHOTS}/admin-disabled.png`, fullPage: true });
+        await checkWords(admin, 'admin-disabled');
         assert.equal((await call(cpic, 'GET', '/api/v1/auth/me')).status, 401);
         // the page's next request is refused too, and the page sends it to sign in again
         await cpic.reload();
         await cpic.waitForFunction(() => location.hash.startsWith('#/signin'));
-        await cpic.screenshot({ path: `${SHOTS}/admin-cpic-refused.png`, fullPage: true });
+        await checkWords(cpic, 'admin-cpic-refused');
+    });
+
+    test('makes a police supervisor of the city squadron, who signs in with both roles', async () => {
+        const admin = await openPage(await desktopContext(browser));
+        await signInThroughApi(admin, { username: 'admin' }, '/#/admin');
+        await admin.waitForSelector('#admin-account-new');
+        const box = '#admin-account-new .admin-supervisor';
+        // offered only for a police unit
+        await admin.selectOption('#admin-account-new select[name=organisation]', 'CPIC');
+        assert.equal(await admin.isVisible(box), false);
+        await admin.selectOption('#admin-account-new select[name=organisation]',
+            'pinghu-police-1');
+        assert.equal(await admin.isVisible(box), true);
+        const username = `sup.web${Date.now() % 100000}`;
+        await admin.fill('#admin-account-new input[name=username]', username);
+        await admin.fill('#admin-account-new input[name=displayName]', '督导 网页测试');
+        await admin.fill('#admin-account-new input[name=password]', 'a-long-password');
+        await admin.check(`${box} input`);
+        await admin.click('#admin-account-new button[type=submit]');
+        const row = `form[data-username="${username}"]`;
+        await admin.waitForSelector(row);
+        assert.match(await admin.textContent(`${row} .admin-roles`), /交警督导/);
+        assert.equal(await admin.isChecked(`${row} .admin-supervisor input`), true);
+        await checkWords(admin, 'admin-supervisor');
+
+        const supervisor = await openPage(await desktopContext(browser));
+        await signInThroughApi(supervisor, { username, password: 'a-long-password' },
+            '/#/police');
+        const me = JSON.parse((await call(supervisor, 'GET', '/api/v1/auth/me')).body);
+        assert.deepEqual([...me.roles].sort(), ['police', 'police_supervisor']);
+        assert.equal(me.organisation, 'pinghu-police-1');
+
+        // the row takes the role away again
+        await admin.uncheck(`${row} .admin-supervisor input`);
+        await admin.click(`${row} button:has-text("保存角色与单位")`);
+        await admin.waitForFunction((selector) => {
+            const roles = document.querySelector(`${selector} .admin-roles`)?.textContent;
+            return roles !== undefined && !roles.includes('督导');
+        }, row);
+        const after = JSON.parse((await call(admin, 'GET', '/api/v1/admin/accounts')).body)
+            .find((/** @type {{username: string}} */ a) => a.username === username);
+        assert.deepEqual(after.roles, ['police']);
     });
 });

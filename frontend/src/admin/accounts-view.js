@@ -37,6 +37,39 @@ const ROLE_OF_KIND = /** @type {Record<string, string>} */ ({
     SCHOOL: 'coordinator', ADMIN: 'admin',
 });
 
+/**
+ * The roles an account in `org` holds: its kind's role, and for a police unit the supervisor's
+ * role beside it when asked (a supervisor may take a case over from an officer of the unit).
+ * @param {Organisation | undefined} org
+ * @param {boolean} supervisor
+ */
+function rolesFor(org, supervisor) {
+    if (!org) {
+        return [];
+    }
+    const role = ROLE_OF_KIND[org.kind];
+    return role === 'police' && supervisor ? [role, 'police_supervisor'] : [role];
+}
+
+/**
+ * The "supervisor" box, shown only while a police unit is chosen in `organisation`.
+ * @param {HTMLSelectElement} organisation
+ * @param {Organisation[]} organisations
+ * @param {boolean} checked
+ */
+function supervisorBox(organisation, organisations, checked) {
+    const box = h('input', { type: 'checkbox', name: 'supervisor', checked });
+    const label = h('label', { class: 'admin-supervisor' }, box,
+        h('span', { i18n: 'admin.account.supervisor' }));
+    const show = () => {
+        const org = organisations.find((o) => o.code === organisation.value);
+        label.hidden = org?.kind !== 'POLICE_UNIT';
+    };
+    organisation.addEventListener('change', show);
+    show();
+    return { label, box };
+}
+
 /** @param {HTMLElement} outlet */
 export async function adminView(outlet) {
     /** @type {[Organisation[], StaffAccount[]]} */
@@ -64,9 +97,12 @@ export async function adminView(outlet) {
  * @param {string} [selected] the selected organisation's code
  */
 function organisationSelect(organisations, selected) {
-    return h('select', { name: 'organisation' }, organisations.filter((o) => o.active)
+    const select = h('select', { name: 'organisation' }, organisations.filter((o) => o.active)
         .map((o) => h('option', { value: o.code, selected: o.code === selected },
             `${o.nameZh}（${o.code}）`)));
+    // the organisation's code is shown as the admin typed it (it names a parent, too)
+    select.dataset.verbatim = '';
+    return select;
 }
 
 /**
@@ -76,6 +112,7 @@ function organisationSelect(organisations, selected) {
 function accountForm(organisations, reload) {
     const organisation = organisationSelect(organisations);
     organisation.id = 'admin-account-organisation';
+    const supervisor = supervisorBox(organisation, organisations, false);
     const form = h('form', { id: 'admin-account-new', novalidate: true },
         h('h3', { i18n: 'admin.accounts.new' }),
         formError(),
@@ -87,6 +124,7 @@ function accountForm(organisations, reload) {
         h('div', { class: 'field', dataset: { field: 'organisation' } },
             h('label', { for: organisation.id, i18n: 'admin.account.organisation' }),
             organisation, h('p', { class: 'field-error', role: 'alert', hidden: true })),
+        supervisor.label,
         h('button', { type: 'submit', class: 'primary', i18n: 'admin.account.create' }));
     form.addEventListener('submit', async (event) => {
         event.preventDefault();
@@ -99,7 +137,7 @@ function accountForm(organisations, reload) {
                 displayName: String(data.get('displayName') ?? '').trim(),
                 password: String(data.get('password') ?? ''),
                 organisation: org?.code,
-                roles: org ? [ROLE_OF_KIND[org.kind]] : [],
+                roles: rolesFor(org, supervisor.box.checked),
             });
             reload();
         } catch (error) {
@@ -116,24 +154,30 @@ function accountForm(organisations, reload) {
  */
 function accountRow(account, organisations, reload) {
     const organisation = organisationSelect(organisations, account.organisation ?? undefined);
+    const supervisor = supervisorBox(organisation, organisations,
+        account.roles.includes('police_supervisor'));
     const password = h('input', { type: 'password', name: 'password', autocomplete: 'new-password',
         i18nPlaceholder: 'admin.account.newPassword' });
     const form = h('form', { class: 'admin-row', novalidate: true,
         dataset: { username: account.username ?? '' } },
         h('strong', {}, account.username ?? ''), ' · ', account.displayName, ' · ',
-        account.roles.map((r) => h('span', { i18n: `admin.role.${r}` })), ' · ',
+        h('span', { class: 'admin-roles' }, account.roles.flatMap((r, i) => {
+            const role = h('span', { i18n: `admin.role.${r}` });
+            return i === 0 ? [role] : ['、', role];
+        })), ' · ',
         account.organisationName ?? account.organisation ?? '', ' · ',
         h('span', { class: account.disabled ? 'admin-off' : 'admin-on',
             i18n: account.disabled ? 'admin.disabled' : 'admin.active' }),
         formError(),
         h('div', { class: 'admin-actions' },
             organisation,
+            supervisor.label,
             h('button', { type: 'button', i18n: 'admin.account.save', onclick: () => act(form,
                 () => {
                     const org = organisations.find((o) => o.code === organisation.value);
                     return put(`/admin/accounts/${account.id}`, {
                         organisation: organisation.value,
-                        roles: org ? [ROLE_OF_KIND[org.kind]] : [] });
+                        roles: rolesFor(org, supervisor.box.checked) });
                 }, reload) }),
             password,
             h('button', { type: 'button', i18n: 'admin.account.resetPassword',
@@ -195,7 +239,8 @@ function organisationForm(reload) {
  */
 function organisationRow(org, reload) {
     const form = h('form', { class: 'admin-row', dataset: { code: org.code } },
-        h('strong', {}, org.nameZh), ' · ', org.code, ' · ',
+        h('strong', {}, org.nameZh), ' · ', h('code', { dataset: { verbatim: '' } }, org.code),
+        ' · ',
         h('span', { i18n: `admin.kind.${org.kind}` }), ' · ',
         h('span', { class: org.active ? 'admin-on' : 'admin-off',
             i18n: org.active ? 'admin.active' : 'admin.disabled' }),
