@@ -45,6 +45,18 @@ describe('accident self-service on two phones', () => {
             const { pageA, pageB } = await twoPhonesInLiability(browser, 'two-car');
             await pageA.waitForSelector('#statement-form');
             await checkPage(pageA, 'two-car-5-what-happened');
+            // situations as cards grouped by where they happen, each with its own drawing
+            assert.ok(await pageA.locator('#statement-form .scenario-group').count() >= 4);
+            assert.equal(await pageA.locator('#statement-form .scenario-card svg').count(),
+                await pageA.locator('#statement-form .scenario-card').count());
+            // and in English the names and lines are English
+            await pageA.click('#language-toggle');
+            await pageA.waitForFunction(() => /Rear-end collision/.test(document.querySelector(
+                '.scenario-card[data-scenario=REAR_END]')?.textContent ?? ''));
+            await checkPage(pageA, 'two-car-5-what-happened-en');
+            await pageA.click('#language-toggle');
+            await pageA.waitForFunction(() => /追尾/.test(document.querySelector(
+                '.scenario-card[data-scenario=REAR_END]')?.textContent ?? ''));
             await state(pageA, 'NOT_AT_FAULT', 'REAR_END');
             await pageA.waitForSelector('#statement-waiting');
             await state(pageB, 'NOT_AT_FAULT', 'REAR_END');
@@ -151,7 +163,9 @@ describe('accident self-service on two phones', () => {
         });
     test('"none of these" sends the case to the police with the driver\'s own account',
         async () => {
-            const { pageA, pageB } = await twoPhonesInLiability(browser, null, OTHER_SCENE);
+            // the second driver joins by typing the share code this time
+            const { pageA, pageB } = await twoPhonesInLiability(browser, null, OTHER_SCENE,
+                undefined, { joinBy: 'code' });
             await pageA.waitForSelector('#statement-form');
             await pageA.click('.scenario-card[data-scenario=NONE_OF_THESE]');
             await pageA.click('#statement-submit');
@@ -163,6 +177,15 @@ describe('accident self-service on two phones', () => {
             await pageA.waitForSelector('#accident-case[data-state=POLICE_REVIEW]');
             await pageB.waitForSelector('#accident-case[data-state=POLICE_REVIEW]');
             await checkPage(pageA, 'none-of-these-2-police');
+            // why the police look at it, in English too
+            await pageA.click('#language-toggle');
+            await pageA.waitForFunction(() => document.documentElement.lang === 'en');
+            await pageA.waitForFunction(() => {
+                const reasons = document.querySelector('#police-reasons')?.textContent ?? '';
+                return reasons !== '' && !/[\u4e00-\u9fff]/.test(reasons);
+            });
+            await checkPage(pageA, 'none-of-these-2-police-en');
+            await pageA.click('#language-toggle');
             const caseId = pageA.url().split('/').pop().split('?')[0];
             const stored = await pageA.evaluate(async (id) => (await fetch(
                 `/api/v1/accidents/${id}`, { headers: { Authorization:
@@ -254,10 +277,29 @@ describe('accident self-service on two phones', () => {
         assert.ok(call.y + call.height < 844, 'the call button is on the first screen');
         await checkPage(page, 'injury-1-call-first');
 
+        const caseNo = await page.evaluate(async (id) => (await (await fetch(
+            `/api/v1/accidents/${id}`, { headers: { Authorization:
+                `Bearer ${sessionStorage.getItem('anxing.token')}` } })).json()).caseNo,
+        page.url().split('/').pop().split('?')[0]);
         await page.click('#medical-advance-apply');
         await page.waitForSelector('#pay-apply');
+        // the accident comes from the case, said in words, and cannot be typed over
         const caseField = page.locator('#pay-apply input[name=caseId]');
         assert.notEqual(await caseField.inputValue(), '', 'the case is filled in');
+        assert.equal(await caseField.inputValue(), caseNo);
+        assert.equal(await caseField.getAttribute('readonly'), '');
+        assert.equal(await page.getAttribute('#pay-apply input[name=accidentAt]', 'readonly'),
+            '');
+        assert.notEqual(await page.inputValue('#pay-apply input[name=accidentAt]'), '');
+        assert.match(await page.textContent('#pay-from-case'), new RegExp(OTHER_SCENE.road));
+        // the hospital is found by typing part of its name
+        await page.fill('#pay-hospital-search', '中医');
+        const shown = await page.locator('#pay-hospital option').evaluateAll(
+            (options) => options.filter((o) => !o.hidden).map((o) => o.textContent));
+        assert.deepEqual(shown, ['平湖市中医院']);
+        assert.equal(await page.textContent('#pay-hospital option:checked'), '平湖市中医院');
+        // who is hurt in people's words: no internal identifier asked for
+        assert.doesNotMatch(await page.textContent('#pay-apply'), /伤者编号/);
         await checkPage(page, 'injury-2-application');
         assert.deepEqual(page.errors, []);
     });

@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import {
     BASE_URL, CHROMIUM, desktopContext, freshPhone, openPage, outsideRequests, signInThroughApi,
 } from './browser.mjs';
+import { checkWords } from './quality.mjs';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '../target/screenshots';
 // 水厂路 three times, 雄石东路 once: points halfway between two nodes of each OSM way
@@ -77,6 +78,7 @@ describe('the one traffic map and the dashboard (police)', () => {
             assert.ok(counts[i - 1].count >= counts[i].count, 'busiest first');
         }
         await page.screenshot({ path: `${SHOTS}/insight-map.png` });
+        await checkWords(page, 'insight-map-page');
     });
 
     test('a layer switched off is no longer drawn', async () => {
@@ -123,7 +125,7 @@ describe('the one traffic map and the dashboard (police)', () => {
         const [download] = await Promise.all([page.waitForEvent('download'),
             page.locator('[data-figure=perDay] .figure-csv').click()]);
         assert.match(await readFile(await download.path(), 'utf8'), /^\uFEFF日期,事故数\r\n/);
-        await page.screenshot({ path: `${SHOTS}/insight-dashboard.png`, fullPage: true });
+        await checkWords(page, 'insight-dashboard');
         assert.deepEqual(outsideRequests(page), []);
         assert.deepEqual(page.errors, []);
     });

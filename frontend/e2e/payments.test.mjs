@@ -81,6 +81,10 @@ describe('the medical advance payment pages', () => {
         await hospital.fill('#pay-bill input[name=amount]', '1234.56');
         await hospital.click('#pay-bill button[type=submit]');
         await stateIs(hospital, 'BILLED');
+        // next: the payer reviews within 5 working days, by a date the page gives
+        assert.match(await hospital.textContent('#pay-next'), /5 个工作日/);
+        assert.match(await hospital.textContent('#pay-next'), /截止/);
+        assert.ok(await hospital.getAttribute('#pay-next time', 'datetime'));
 
         const insurer = await as({ username: 'insurer1' }, `/#${path}`);
         assert.equal(await insurer.inputValue('.pay-form[data-payer=PICC] input[name=amount]'),

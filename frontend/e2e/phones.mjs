@@ -59,6 +59,7 @@ export async function reportAndPhotograph(page, plateA, plateB, shots = null, ro
         if (shots && slot === SLOTS[0]) {
             await page.waitForSelector(`.slot[data-slot=${slot}] .thumb img`);
             await checkPage(page, `${shots}-3-photos-first-taken`);
+            await retakeShowsProgress(page, slot, await photo(page));
         }
     }
     await page.waitForSelector('#accident-case[data-state=PARTIES]');
@@ -69,6 +70,29 @@ export async function reportAndPhotograph(page, plateA, plateB, shots = null, ro
     assert.ok(link.endsWith(`#/accident/join/${code}`), link);
     assert.equal(await page.locator('#share-qr svg').count(), 1, 'a QR code of the link');
     return link;
+}
+
+/**
+ * A taken photo offers 重拍 (retake); taking it again shows the upload's progress bar while
+ * it is sent (the upload held back a moment here, so the bar can be seen) and keeps the slot.
+ */
+async function retakeShowsProgress(page, slot, bytes) {
+    const retake = `.slot[data-slot=${slot}] label.camera-button`;
+    assert.equal((await page.textContent(retake))?.trim(), '重拍');
+    let release = () => {};
+    const held = new Promise((resolve) => { release = resolve; });
+    const photos = `**/api/v1/accidents/*/photos/${slot}`;
+    await page.route(photos, async (route) => { await held; await route.continue(); });
+    await page.setInputFiles(`input[data-slot=${slot}]`,
+        { name: `${slot}-again.jpg`, mimeType: 'image/jpeg', buffer: bytes });
+    await page.waitForSelector(`.slot[data-slot=${slot}] progress:not([hidden])`);
+    release();
+    // sent: the bar goes, no error is said, and the slot is still taken
+    await page.waitForSelector(`.slot[data-slot=${slot}] progress`, { state: 'hidden' });
+    const error = page.locator(`.slot[data-slot=${slot}] .form-error:not([hidden])`);
+    assert.equal(await error.count(), 0, await error.first().textContent().catch(() => ''));
+    await page.waitForSelector(`.slot[data-slot=${slot}][data-uploaded=true] label.camera-button`);
+    await page.unroute(photos);
 }
 
 /** Phone A reports the accident and answers the safety checklist, up to the photos step. */
@@ -82,6 +106,13 @@ export async function reportToPhotos(page, plateA, plateB, shots = null, road = 
     assert.equal(await page.getAttribute('#report-road', 'data-road-name'), road);
     if (shots) {
         await page.waitForSelector('#report-map[data-map=loaded]');
+        // the map is centred where the phone is (within 100 m: the pin snaps to the road)
+        await page.waitForFunction(({ lat, lon }) => {
+            const map = /** @type {any} */ (document.querySelector('#report-map'))?.mapLibreMap;
+            const centre = map?.getCenter();
+            return centre && Math.hypot((centre.lat - lat) * 111_000,
+                (centre.lng - lon) * 111_000 * Math.cos(lat * Math.PI / 180)) < 100;
+        }, { lat: SCENE.latitude, lon: SCENE.longitude });
         await checkPage(page, `${shots}-1-location`);
     }
     await page.fill('#report-form input[name=plates0]', plateA);
@@ -91,7 +122,17 @@ export async function reportToPhotos(page, plateA, plateB, shots = null, road = 
     await page.waitForSelector('#accident-case[data-state=DRAFT]');
     assert.equal(await page.getAttribute('#accident-case', 'data-step'), 'safety');
     assert.match(page.url(), /step=safety$/);
-    if (shots) await checkPage(page, `${shots}-2-safety`);
+    if (shots) {
+        // what to do first, in plain words, and where in the steps the driver is
+        const safety = await page.textContent('#safety');
+        for (const words of [/双闪/, /50 米/, /150 米/, /离开车道/, /先拍照.*再把车移/]) {
+            assert.match(safety, words);
+        }
+        assert.equal(await page.getAttribute('#steps li[aria-current=step]', 'data-step'),
+            'safety');
+        assert.match(await page.textContent('#steps .steps-count'), /第 2 步，共 7 步/);
+        await checkPage(page, `${shots}-2-safety`);
+    }
 
     for (const [question, answer] of [['anyoneInjured', 'no'], ['vehiclesDrivable', 'yes'],
         ['allInsured', 'yes'], ['drinkOrDrugs', 'no'], ['facilityHit', 'no'],
@@ -137,21 +178,35 @@ export async function state(page, saysA, saysB) {
 
 /** Both phones up to the liability step; returns the two pages. */
 export async function twoPhonesInLiability(browser, shots = null, scene = SCENE,
-    photo = undefined) {
+    photo = undefined, { joinBy = 'link' } = {}) {
     const plateA = `浙F${digits()}`;
     const plateB = `浙FD${digits()}`;
+    const phoneA = freshPhone();
     const pageA = await openPage(await phone(browser, scene));
-    await signInThroughApi(pageA, { phone: freshPhone() }, '/#/accident/new');
+    await signInThroughApi(pageA, { phone: phoneA }, '/#/accident/new');
     const joinLink = await reportAndPhotograph(pageA, plateA, plateB, shots,
         scene.road ?? '柏里大道', photo);
+    if (shots) await restoredAnywhere(browser, pageA, phoneA, 'vehicles');
 
-    // what scanning the QR code opens on the second phone: which case, before signing in
     const joinPath = `/${joinLink.slice(joinLink.indexOf('#'))}`;
-    const pageB = await openPage(await phone(browser, scene), joinPath);
-    await pageB.waitForSelector('#join-preview[data-joinable=true] #join-sign-in');
-    assert.match(await pageB.textContent('#join-case'), new RegExp(scene.road ?? '柏里大道'));
-    if (shots) await checkPage(pageB, `${shots}-4-vehicles-join-preview`);
-    await signInThroughApi(pageB, { phone: freshPhone() }, joinPath);
+    let pageB;
+    if (joinBy === 'code') {
+        // the code typed in on the accident page leads to the same preview of the case
+        pageB = await openPage(await phone(browser, scene));
+        await signInThroughApi(pageB, { phone: freshPhone() }, '/#/accident');
+        await pageB.fill('#join-form input[name=shareCode]',
+            joinPath.slice(joinPath.lastIndexOf('/') + 1).toLowerCase());
+        await pageB.click('#join-submit');
+        await pageB.waitForSelector('#join-preview[data-joinable=true] #join-confirm');
+        assert.match(await pageB.textContent('#join-case'), new RegExp(scene.road ?? '柏里大道'));
+    } else {
+        // what scanning the QR code opens on the second phone: which case, before signing in
+        pageB = await openPage(await phone(browser, scene), joinPath);
+        await pageB.waitForSelector('#join-preview[data-joinable=true] #join-sign-in');
+        assert.match(await pageB.textContent('#join-case'), new RegExp(scene.road ?? '柏里大道'));
+        if (shots) await checkPage(pageB, `${shots}-4-vehicles-join-preview`);
+        await signInThroughApi(pageB, { phone: freshPhone() }, joinPath);
+    }
     // the step flow: joining is confirmed on the preview (was: joined on opening the link)
     await pageB.click('#join-confirm');
     await pageB.waitForSelector('#accident-case[data-my-label=B]');
@@ -159,7 +214,11 @@ export async function twoPhonesInLiability(browser, shots = null, scene = SCENE,
         'the second phone is offered the plate nobody has claimed');
     assert.equal(await pageB.inputValue('#party-form select[name=insurerCode]'), '',
         'no insurer is chosen for the driver');
-    // checked as typed
+    // checked as typed: a plate that cannot be one, then the right one
+    await pageB.fill('#party-form input[name=plate]', 'AB12345');
+    await pageB.waitForSelector('[data-field=plate] .field-error:not([hidden])');
+    await pageB.fill('#party-form input[name=plate]', plateB);
+    await pageB.waitForSelector('[data-field=plate] .field-error', { state: 'hidden' });
     await pageB.fill('#party-form input[name=licenceNo]', '33048219850505234');
     await pageB.fill('#party-form input[name=licenceNo]', '33048219850505234Q');
     await pageB.waitForSelector('[data-field=licenceNo] .field-error:not([hidden])');
@@ -171,4 +230,19 @@ export async function twoPhonesInLiability(browser, shots = null, scene = SCENE,
     await pageA.waitForSelector('#accident-case[data-state=LIABILITY]');
     await pageB.waitForSelector('#accident-case[data-state=LIABILITY]');
     return { pageA, pageB, plateA, plateB };
+}
+
+/**
+ * The case comes back at the step it was at: after a reload, and on another phone signed in
+ * with the same number (a driver whose phone died borrows one).
+ */
+async function restoredAnywhere(browser, page, phoneNumber, step) {
+    await page.reload();
+    await page.waitForSelector(`#accident-case[data-step=${step}]`);
+    const hash = page.url().slice(page.url().indexOf('#'));
+    const other = await openPage(await phoneContext(browser));
+    await signInThroughApi(other, { phone: phoneNumber }, `/${hash}`);
+    await other.waitForSelector(`#accident-case[data-step=${step}]`);
+    assert.equal(await other.textContent('#share-code'), await page.textContent('#share-code'));
+    await other.context().close();
 }

@@ -6,20 +6,17 @@
 // land in target/e2e-screenshots.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import {
     BASE_URL, desktopContext, freshPhone, launchBrowser, openPage, phoneContext, signInAsStaff,
 } from './browser.mjs';
 import { SCENE, digits, state, twoPhonesInLiability } from './phones.mjs';
+import { checkWords } from './quality.mjs';
 
-const SCREENSHOTS = process.env.SCREENSHOT_DIR
-    ?? new URL('../../target/e2e-screenshots/', import.meta.url).pathname;
-
+/** The picture `name`.png, and the page's words checked (no internal code, no English). */
 async function shot(page, name) {
-    await mkdir(SCREENSHOTS, { recursive: true });
     await page.waitForTimeout(400);
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await checkWords(page, name);
 }
 
 /**

@@ -17,8 +17,11 @@ import { PHONE_VIEWPORT } from './browser.mjs';
 
 export const SHOTS = process.env.SCREENSHOT_DIR ?? path.resolve('..', 'target', 'e2e-screenshots');
 
-/** Collected in the page: what breaks the rules, as lines a person can read. */
-function findProblems({ chinese }) {
+/**
+ * Collected in the page: what breaks the rules, as lines a person can read. With `words` only
+ * the words are checked (a staff page on a desk, whose layout rules are not a phone's).
+ */
+function findProblems({ chinese, width, words = false }) {
     const problems = [];
     const visible = (element) => element.checkVisibility?.({ opacityProperty: true,
         visibilityProperty: true }) ?? true;
@@ -27,15 +30,16 @@ function findProblems({ chinese }) {
         + ' style, #app-header .brand-latin');
     const root = document.body;
 
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+    // against the phone's width, not innerWidth: a phone zooms out to show a page too wide
+    if (!words && document.documentElement.scrollWidth > width + 1) {
         problems.push(`horizontal scroll: ${document.documentElement.scrollWidth} px wide `
-            + `in ${window.innerWidth}`);
+            + `in ${width}`);
     }
 
     const targets = root.querySelectorAll('a[href], button, select, textarea, '
         + 'input:not([type=radio]):not([type=checkbox]):not([type=file]), label.choice, '
         + 'label.scenario-card, label.camera-button');
-    for (const element of targets) {
+    for (const element of words ? [] : targets) {
         if (!visible(element)
             || element.closest('.maplibregl-ctrl-attrib')) continue;
         const box = element.getBoundingClientRect();
@@ -74,7 +78,7 @@ function findProblems({ chinese }) {
         // Casualty"): such names carry data-proper-name and skip only the capitals rule
         texts.push({ text, properName: Boolean(parent.closest('[data-proper-name]')) });
         const style = getComputedStyle(parent);
-        if (parent.closest('button:disabled')) continue;
+        if (words || parent.closest('button:disabled')) continue;
         const ratio = (() => {
             const fg = luminance(rgb(style.color));
             const bg = luminance(background(parent));
@@ -109,10 +113,27 @@ export async function checkPage(page, name) {
     await page.waitForLoadState('networkidle').catch(() => {});
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
     const chinese = await page.evaluate(() => document.documentElement.lang !== 'en');
-    const problems = await page.evaluate(findProblems, { chinese });
+    const problems = await page.evaluate(findProblems,
+        { chinese, width: page.viewportSize()?.width ?? PHONE_VIEWPORT.width });
     await page.setViewportSize({ width: 360, height: PHONE_VIEWPORT.height });
-    const narrow = await page.evaluate(findProblems, { chinese });
+    const narrow = await page.evaluate(findProblems, { chinese, width: 360 });
     await page.setViewportSize(PHONE_VIEWPORT);
     const all = [...new Set([...problems, ...narrow.map((p) => `at 360 px: ${p}`)])];
     assert.deepEqual(all, [], `${name}: ${all.join('\n')}`);
+}
+
+/**
+ * The words of a staff page (police, coordinator, admin, insurer, the maps) at its own desktop
+ * viewport: takes the picture `name`.png and fails on an internal code in visible text, or an
+ * English sentence in Chinese mode. Layout rules are the phone pages' (`checkPage`).
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ */
+export async function checkWords(page, name) {
+    await mkdir(SHOTS, { recursive: true });
+    await page.waitForLoadState('networkidle').catch(() => {});
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    const chinese = await page.evaluate(() => document.documentElement.lang !== 'en');
+    const problems = await page.evaluate(findProblems, { chinese, width: 0, words: true });
+    assert.deepEqual(problems, [], `${name}: ${problems.join('\n')}`);
 }

@@ -19,15 +19,15 @@ export async function accidentHomeView(outlet) {
         formError(),
         h('button', { type: 'submit', class: 'secondary', id: 'join-submit',
             i18n: 'accident.join.submit' }));
-    form.addEventListener('submit', async (event) => {
+    // a typed code leads to the same page as the QR code: which case it is, then join
+    form.addEventListener('submit', (event) => {
         event.preventDefault();
-        try {
-            const joined = await post('/accidents/join',
-                { shareCode: form.shareCode.value.trim() });
-            navigate(`/accident/${joined.id}`);
-        } catch (error) {
-            showError(form, error, 'shareCode');
+        const code = form.shareCode.value.replace(/[\s-]/g, '').toUpperCase();
+        if (!/^[0-9A-Z]{4,12}$/.test(code)) {
+            showError(form, { key: 'accident.join.code.invalid', field: 'shareCode' });
+            return;
         }
+        navigate(`/accident/join/${code}`);
     });
     replaceChildren(outlet, h('div', { class: 'accident', id: 'accident-home' },
         h('section', { class: 'card' },
