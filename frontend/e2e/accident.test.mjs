@@ -42,7 +42,8 @@ describe('accident self-service on two phones', () => {
 
     test('a rear-end collision is settled, signed, verifiable, and both insurers are notified',
         async () => {
-            const { pageA, pageB } = await twoPhonesInLiability(browser, 'two-car');
+            const { pageA, pageB, plateA, plateB } = await twoPhonesInLiability(browser,
+                'two-car');
             await pageA.waitForSelector('#statement-form');
             await checkPage(pageA, 'two-car-5-what-happened');
             // situations as cards grouped by where they happen, each with its own drawing
@@ -70,6 +71,12 @@ describe('accident self-service on two phones', () => {
             // the full agreement before signing, insurers by name
             assert.match(await pageA.textContent('#agreement-text'), /中国人民财产保险/);
             assert.match(await pageA.textContent('#agreement-text'), /追尾/);
+            // the whole of it: both drivers and plates, both insurers, each grade
+            const agreement = await pageA.textContent('#agreement-text') ?? '';
+            for (const words of [plateA, plateB, '张三', '李四', '中国平安财产保险', '全部责任',
+                '无责任']) {
+                assert.ok(agreement.includes(words), `the agreement says ${words}: ${agreement}`);
+            }
             await checkPage(pageA, 'two-car-6-agreement');
             await sign(pageA);
             await pageA.waitForSelector('#sign-waiting');

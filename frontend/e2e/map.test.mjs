@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import {
     BASE_URL, freshPhone, launchBrowser, openPage, outsideRequests, phoneContext, signInThroughApi,
 } from './browser.mjs';
+import { checkWords } from './quality.mjs';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '../target/screenshots';
 /** The old town of Guixi (the demo map), by the crossing of 西街, 雄石路 and 交通路. */
@@ -47,6 +48,7 @@ describe('the road map', { skip: noMapApi }, () => {
 
     test('draws the base map around the map\'s middle from our own server', async () => {
         await page.locator('#road-map').screenshot({ path: `${SHOTS}/road-map.png` });
+        await checkWords(page, 'road-map-page');
         const view = await page.$eval('#road-map', (element) => {
             const map = element.mapLibreMap;
             const { lat, lng } = map.getCenter();

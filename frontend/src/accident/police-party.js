@@ -82,7 +82,9 @@ export function determinationSection(view, id, mayReview, apply) {
         h('ul', { class: 'plain' }, d.content.parties.map((p) => h('li', {
             dataset: { label: p.label, grade: p.grade } }, `${p.label} · `,
             h('strong', { i18n: `accident.grade.${p.grade}` })))),
-        h('p', { i18n: 'party.determination.code', i18nParams: { code: d.verificationCode } }),
+        // the code as printed on the document, to be typed on the verify page
+        h('p', { i18n: 'party.determination.code', i18nParams: { code: d.verificationCode },
+            dataset: { verbatim: '' } }),
         download,
         view.reviewRequestedAt && view.state !== 'DECIDED'
             && h('p', { class: 'notice', id: 'review-asked', i18n: 'party.review.asked' }),

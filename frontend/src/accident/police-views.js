@@ -526,7 +526,8 @@ export async function policeCaseView(outlet, context) {
                 dataset: { label: p.label, grade: p.grade } },
                 `${p.label} · ${p.name} · `, h('strong', { i18n: `accident.grade.${p.grade}` })))),
             h('p', {}, h('span', { i18n: 'police.determination.code' }), ' ',
-                h('code', { id: 'determination-code' }, d.verificationCode)),
+                h('code', { id: 'determination-code', dataset: { verbatim: '' } },
+                    d.verificationCode)),
             downloadButton(`/police/accidents/${view.id}/determination.pdf`,
                 'determination-pdf'));
     }
