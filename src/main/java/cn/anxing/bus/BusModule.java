@@ -18,7 +18,8 @@ public final class BusModule implements FeatureModule {
         var repository = new BusRepository(platform.pool());
         var routing = platform.routing();
         this.jobs = new PlanningJobs(platform.pool(), repository, routing,
-                platform.config().map().matrixThreads(), platform.config().map().planJobLease());
+                platform.config().map().matrixThreads(), platform.config().map().planJobLease(),
+                platform.config().map().mapFile());
         this.routes = new BusRoutes(new BusService(repository, routing, jobs), platform.authz());
         this.demo = new BusDemo(platform.vertx(), repository, routing, routing.whenReady(),
                 platform.config().map().mapFile());
