@@ -10,6 +10,7 @@ import { describe } from '../forms.js';
 import { createBaseMap, whenStyleLoaded } from '../map/basemap.js';
 import './messages.js';
 import { addPlanLayers, fitPlan, lineColour } from './plan-layers.js';
+import { printLinks } from './print/print-links.js';
 
 /** @import { Line, Plan, PlanJob, School } from '../types.js' */
 
@@ -102,7 +103,7 @@ export async function planningView(outlet) {
                     bindServerMessage(h('span'), u.reasonText)))));
         }
         sheets.append(h('h2', { class: 'section-title', i18n: 'bus.sheets' }),
-            ...plan[state.run].lines.map(routeSheet));
+            ...plan[state.run].lines.map(routeSheet), printLinks(plan));
         // after the summary and sheets took their room, so the fitted view is the one shown
         if (fit) fitPlan(map, plan);
     };
