@@ -10,7 +10,7 @@ import { describe } from '../forms.js';
 import { createBaseMap, whenStyleLoaded } from '../map/basemap.js';
 import './messages.js';
 import { addPlanLayers, fitPlan, lineColour } from './plan-layers.js';
-import { printLinks } from './print/print-links.js';
+import { distance, printLinks } from './print/print-links.js';
 
 /** @import { Line, Plan, PlanJob, School } from '../types.js' */
 
@@ -187,5 +187,5 @@ function routeSheet(line) {
         h('h3', { i18n: 'bus.directions' }),
         h('ol', { class: 'bus-directions' }, line.path.instructions.map((step) =>
             h('li', {}, bindServerMessage(h('span'), `${step.textZh} / ${step.textEn}`),
-                step.distanceMetres > 0 ? ` (${Math.round(step.distanceMetres)} m)` : ''))));
+                step.distanceMetres > 0 ? distance(step.distanceMetres) : ''))));
 }

@@ -15,6 +15,8 @@ export const busPrintMessages = addMessages({
         'bus.print.notice': '打印乘车通知',
         'bus.print.working': '正在生成…',
         'bus.print.failed': '文件没有生成，请稍后再试。',
+        'bus.print.metres': '（{metres} 米）',
+        'bus.print.km': '（{km} 公里）',
     },
     en: {
         'bus.print.title': 'Print and export',
@@ -28,5 +30,7 @@ export const busPrintMessages = addMessages({
         'bus.print.notice': 'Print the bus notice',
         'bus.print.working': 'Preparing…',
         'bus.print.failed': 'The file could not be made; please try again later.',
+        'bus.print.metres': ' ({metres} m)',
+        'bus.print.km': ' ({km} km)',
     },
 });

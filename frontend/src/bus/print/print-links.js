@@ -6,7 +6,7 @@
  * rather than opened as plain links.
  */
 import { h } from '../../dom.js';
-import { bindText } from '../../i18n.js';
+import { bindText, t } from '../../i18n.js';
 import { token } from '../../session.js';
 import './messages.js';
 import './print.css';
@@ -46,6 +46,17 @@ export function printLinks(plan) {
             h('h3', { i18n: `bus.run.${run}` }),
             h('ul', { class: 'bus-print-lines' }, plan[run].lines.map((l) => lineRow(run, l))))),
         status);
+}
+
+/**
+ * A step's distance as the printed sheets say it: to ten metres, from 1 km in kilometres.
+ * @param {number} metres
+ * @returns {string}
+ */
+export function distance(metres) {
+    const tens = Math.round(metres / 10) * 10;
+    return tens < 1000 ? t('bus.print.metres', { metres: Math.max(10, tens) })
+        : t('bus.print.km', { km: (metres / 1000).toFixed(1) });
 }
 
 /**
