@@ -77,8 +77,13 @@ final class BusPdfs {
                 w.columns(widths, List.of(String.valueOf(stop.sequence()), stop.name(),
                         stop.time(), stop.action() + " " + stop.students() + " 人",
                         riders.isEmpty() ? "" : riders.get(0)), 9.5f);
+                int page = w.pages();
                 for (String rider : riders.subList(Math.min(1, riders.size()), riders.size())) {
-                    w.columns(widths, List.of("", "", "", "", rider), 9.5f);
+                    w.ensure(16);
+                    // a stop whose riders run onto the next page is named again there
+                    String again = w.pages() != page ? stop.name() + "（续）" : "";
+                    page = w.pages();
+                    w.columns(widths, List.of("", again, "", "", rider), 9.5f);
                 }
             }
             w.gap(6);

@@ -61,7 +61,8 @@ final class Directions {
         if (isArrival(textZh) || metres < 1) {
             return textZh;
         }
-        return textZh + "，行驶 " + distance(metres);
+        // 出发，沿 建设路 行驶 350 米, not …行驶，行驶 350 米
+        return textZh + (textZh.endsWith("行驶") ? " " : "，行驶 ") + distance(metres);
     }
 
     /** {@code 80 米}, {@code 350 米}, {@code 1.2 公里}: to ten metres, from 1 km to 100 m. */

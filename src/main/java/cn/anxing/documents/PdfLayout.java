@@ -332,6 +332,11 @@ public final class PdfLayout {
             y = top - height * line - 2;
         }
 
+        /** How many pages the document has so far. */
+        public int pages() {
+            return doc.getNumberOfPages();
+        }
+
         /** The page's text width between the margins. */
         public float textWidth() {
             return width - 2 * MARGIN;

@@ -40,6 +40,7 @@ class PrintFormatsTest {
                 "到达 贵溪市第四中学"), said.stream().map(BusPlan.Step::textZh).toList());
         assertEquals("左转到 贵溪大道，行驶 1.3 公里", Directions.said("左转到 贵溪大道", 1300));
         assertEquals("到达 贵溪市第四中学", Directions.said("到达 贵溪市第四中学", 0));
+        assertEquals("出发，沿 建设路 行驶 420 米", Directions.said(said.get(0).textZh(), 420));
         assertTrue(Directions.isArrival("中途点 3"), "older plans' via points are cut too");
     }
 
