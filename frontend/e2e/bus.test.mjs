@@ -97,7 +97,7 @@ describe("a parent's view of the child's bus", () => {
     test('shows the stop, the evening and morning times and the stop on a map', async () => {
         const card = page.locator('.child-card').first();
         assert.equal(await card.getAttribute('data-status'), 'SERVED');
-        assert.match(await card.locator('.child-stop').textContent(), /上下车站点：.+站/);
+        assert.match(await card.locator('.child-stop').textContent(), /上下车站点：.+（步行约 \d+ 米）/);
         assert.match(await card.locator('.child-evening').textContent(), /21:\d\d:\d\d 从学校出发/);
         assert.match(await card.locator('.child-morning').textContent(), /到站接车/);
         await page.waitForSelector('.child-map[data-roads=loaded]');

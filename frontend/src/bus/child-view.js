@@ -10,6 +10,7 @@ import { bindServerMessage, t } from '../i18n.js';
 import { createBaseMap, LABEL_FONT, whenStyleLoaded } from '../map/basemap.js';
 import { addPin, firstSymbolLayer, hoverText, setGeoJson } from '../map/overlays.js';
 import './messages.js';
+import { noticeLink } from './print/print-links.js';
 /** @import { Feature, Geometry, GeoJsonProperties } from 'geojson' */
 /** @import { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl' */
 /** @import { ChildBus, LatLon, ServedChildBus } from '../types.js' */
@@ -58,6 +59,7 @@ export async function childBusView(outlet) {
                 line: morning.lineName, bus: morning.busLabel, arrival: morning.arrival,
                 end: morning.end } }));
         }
+        card.append(noticeLink(child.householdId));
         const mapElement = h('div', { class: 'map-full child-map' });
         card.append(mapElement);
         const map = createBaseMap(mapElement, { center: { lat: stop.lat, lon: stop.lon },

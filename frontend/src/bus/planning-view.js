@@ -10,6 +10,7 @@ import { describe } from '../forms.js';
 import { createBaseMap, whenStyleLoaded } from '../map/basemap.js';
 import './messages.js';
 import { addPlanLayers, fitPlan, lineColour } from './plan-layers.js';
+import { distance, printLinks } from './print/print-links.js';
 
 /** @import { Line, Plan, PlanJob, School } from '../types.js' */
 
@@ -102,7 +103,7 @@ export async function planningView(outlet) {
                     bindServerMessage(h('span'), u.reasonText)))));
         }
         sheets.append(h('h2', { class: 'section-title', i18n: 'bus.sheets' }),
-            ...plan[state.run].lines.map(routeSheet));
+            ...plan[state.run].lines.map(routeSheet), printLinks(plan));
         // after the summary and sheets took their room, so the fitted view is the one shown
         if (fit) fitPlan(map, plan);
     };
@@ -186,5 +187,5 @@ function routeSheet(line) {
         h('h3', { i18n: 'bus.directions' }),
         h('ol', { class: 'bus-directions' }, line.path.instructions.map((step) =>
             h('li', {}, bindServerMessage(h('span'), `${step.textZh} / ${step.textEn}`),
-                step.distanceMetres > 0 ? ` (${Math.round(step.distanceMetres)} m)` : ''))));
+                step.distanceMetres > 0 ? distance(step.distanceMetres) : ''))));
 }

@@ -7,26 +7,34 @@ import cn.anxing.platform.Platform;
 import io.vertx.core.Future;
 import java.util.List;
 
-/** School custom buses: the repository, the planning queue, the service, routes and demo. */
+/**
+ * School custom buses: the repository, the planning queue, the service, routes, printing (route
+ * sheets, stop lists, notices, with the PDF font the accident documents use) and demo.
+ */
 public final class BusModule implements FeatureModule {
 
     private final PlanningJobs jobs;
     private final BusRoutes routes;
+    private final PrintRoutes printRoutes;
     private final BusDemo demo;
 
     public BusModule(Platform platform) {
         var repository = new BusRepository(platform.pool());
         var routing = platform.routing();
         this.jobs = new PlanningJobs(platform.pool(), repository, routing,
-                platform.config().map().matrixThreads(), platform.config().map().planJobLease());
-        this.routes = new BusRoutes(new BusService(repository, routing, jobs), platform.authz());
+                platform.config().map().matrixThreads(), platform.config().map().planJobLease(),
+                platform.config().map().mapFile());
+        var service = new BusService(repository, routing, jobs);
+        this.routes = new BusRoutes(service, platform.authz());
+        this.printRoutes = new PrintRoutes(new PrintService(service, repository, routing,
+                platform.workers(), platform.config().accident().pdfFontPath()), platform.authz());
         this.demo = new BusDemo(platform.vertx(), repository, routing, routing.whenReady(),
                 platform.config().map().mapFile());
     }
 
     @Override
     public List<FeatureRoutes> routes() {
-        return List.of(routes);
+        return List.of(routes, printRoutes);
     }
 
     /** Starts this instance's planning worker; jobs are claimed from the database. */

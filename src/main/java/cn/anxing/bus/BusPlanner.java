@@ -10,6 +10,7 @@ import cn.anxing.bus.solver.RouteShape;
 import cn.anxing.bus.solver.SolverOptions;
 import cn.anxing.bus.solver.SolverProgress;
 import cn.anxing.bus.solver.StudentGroup;
+import cn.anxing.map.tiles.NamedPlaces;
 import cn.anxing.routing.LatLon;
 import cn.anxing.routing.RoadNetwork;
 import cn.anxing.routing.TravelMatrix;
@@ -69,14 +70,18 @@ public final class BusPlanner {
 
     private final RoadNetwork network;
     private final ParallelTasks tasks;
+    private final NamedPlaces places;
 
     /**
      * @param workers     threads for the travel matrices and paths; the caller must not be one
      *                    of them
      * @param parallelism how many of them to use
+     * @param places      the map's road, landmark and place names the stops are named from
      */
-    public BusPlanner(RoadNetwork network, ExecutorService workers, int parallelism) {
+    public BusPlanner(RoadNetwork network, ExecutorService workers, int parallelism,
+                      NamedPlaces places) {
         this.network = network;
+        this.places = places;
         this.tasks = new ParallelTasks(workers, Math.max(1, parallelism));
     }
 
@@ -162,7 +167,7 @@ public final class BusPlanner {
         listener.phase("paths");
         started = System.nanoTime();
         var document = new PlanDocument(network, tasks, input, options, candidates, driving,
-                solverToPoint, depotIndex);
+                solverToPoint, depotIndex, new StopNames(places));
         BusPlan plan = document.build(evening, morning, matrixMillis, solveMillis, started);
         return new Outcome(plan, matrixMillis, solveMillis, millisSince(started));
     }

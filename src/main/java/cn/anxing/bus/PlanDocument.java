@@ -26,7 +26,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Turns the two solver answers into the stored plan (方案文档): stops named from their roads,
+ * Turns the two solver answers into the stored plan (方案文档): stops named from their corners,
  * lines with their times, legs and driving paths, each household's stop and walk, and who is
  * left unserved. The last step of {@link BusPlanner}, apart from it because it reads nothing of
  * the search and everything of the document's shape.
@@ -44,12 +44,14 @@ final class PlanDocument {
     private final TravelMatrix driving;
     private final List<Integer> solverToPoint;
     private final Map<LatLon, Integer> depotIndex;
+    private final StopNames stopNames;
     /** Stop ids by candidate index, in order of first use. */
     private final Map<Integer, BusPlan.Stop> stops = new LinkedHashMap<>();
 
     PlanDocument(RoadNetwork network, ParallelTasks tasks, PlanningInput input,
                  BusPlanner.Options options, CandidateStops candidates, TravelMatrix driving,
-                 List<Integer> solverToPoint, Map<LatLon, Integer> depotIndex) {
+                 List<Integer> solverToPoint, Map<LatLon, Integer> depotIndex,
+                 StopNames stopNames) {
         this.network = network;
         this.tasks = tasks;
         this.input = input;
@@ -59,6 +61,7 @@ final class PlanDocument {
         this.driving = driving;
         this.solverToPoint = solverToPoint;
         this.depotIndex = depotIndex;
+        this.stopNames = stopNames;
     }
 
     BusPlan build(BusRoutingPlan evening, BusRoutingPlan morning, long matrixMillis,
@@ -118,24 +121,29 @@ final class PlanDocument {
                 eveningRun, morningRun, stopsOfHouseholds, unserved);
     }
 
-    /** Names each stop used from its road: 信江大道站, then 信江大道站(2) for the next. */
+    /**
+     * Names each stop used as a driver or parent says it, from its cross street or landmark
+     * ({@link StopNames}), and numbers them S1, S2, … in order of first use.
+     */
     private void nameStops(BusRoutingPlan evening, BusRoutingPlan morning) {
-        Map<String, Integer> perRoad = new HashMap<>();
+        List<Integer> used = new ArrayList<>();
         for (BusRoutingPlan plan : List.of(evening, morning)) {
             for (int[] route : plan.routes()) {
                 for (int solverStop : route) {
                     int candidate = solverToPoint.get(solverStop) - 1;
-                    if (stops.containsKey(candidate)) {
-                        continue;
+                    if (!used.contains(candidate)) {
+                        used.add(candidate);
                     }
-                    StopCandidate c = candidates.stops().get(candidate);
-                    String road = c.roadName().isBlank() ? "无名路" : c.roadName();
-                    int count = perRoad.merge(road, 1, Integer::sum);
-                    String name = road + "站" + (count > 1 ? "(" + count + ")" : "");
-                    stops.put(candidate, new BusPlan.Stop("S" + (stops.size() + 1), name,
-                            c.point().lat(), c.point().lon(), c.roadName(), c.roadClass()));
                 }
             }
+        }
+        List<StopCandidate> chosen = used.stream().map(candidates.stops()::get).toList();
+        List<String> names = stopNames.names(chosen.stream().map(StopCandidate::point).toList(),
+                chosen.stream().map(StopCandidate::roadName).toList());
+        for (int k = 0; k < used.size(); k++) {
+            StopCandidate c = chosen.get(k);
+            stops.put(used.get(k), new BusPlan.Stop("S" + (k + 1), names.get(k),
+                    c.point().lat(), c.point().lon(), c.roadName(), c.roadClass()));
         }
     }
 
@@ -272,11 +280,13 @@ final class PlanDocument {
         double deadhead = deadhead(bus, route, eveningRun);
         List<LatLon> waypoints = path.stream().map(p -> p == 0 ? school.location()
                 : candidates.stops().get(p - 1).point()).toList();
+        List<String> names = path.stream().map(p -> p == 0 ? school.name()
+                : stops.get(p - 1).name()).toList();
         String name = (eveningRun ? "晚" : "早") + number + "号线";
         return new BusPlan.Line(number, name, bus.id(), bus.label(), bus.capacity(),
                 lineStudents, start, end, lineStops, legs,
                 round(Arrays.stream(ride).max().orElse(0)), round(lineSeconds),
-                round(deadhead), round(legSeconds + deadhead), drivingPath(waypoints));
+                round(deadhead), round(legSeconds + deadhead), drivingPath(waypoints, names));
     }
 
     /**
@@ -297,14 +307,11 @@ final class PlanDocument {
         return point == 0 ? "school" : stops.get(point - 1).id();
     }
 
-    private BusPlan.Path drivingPath(List<LatLon> waypoints) {
+    /** The line's path; its steps say each stop reached by name, not as a via point. */
+    private BusPlan.Path drivingPath(List<LatLon> waypoints, List<String> names) {
         try {
             Route route = network.route(waypoints, RoadNetwork.BUS);
-            List<BusPlan.Step> steps = route.instructions().stream()
-                    .map(i -> new BusPlan.Step(i.textZh(), i.textEn(), i.roadName(),
-                            round(i.distanceMetres()), round(i.seconds()),
-                            round6(i.start().lat()), round6(i.start().lon())))
-                    .toList();
+            List<BusPlan.Step> steps = Directions.steps(route.instructions(), names);
             return new BusPlan.Path(round(route.distanceMetres()), round(route.seconds()),
                     geometry(route.geometry()), steps);
         } catch (NoRouteException | PointNotOnRoadException e) {

@@ -1,10 +1,13 @@
 package cn.anxing.bus;
 
 import cn.anxing.bus.solver.SolverProgress;
+import cn.anxing.map.tiles.NamedPlaces;
 import cn.anxing.routing.RoutingService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +44,9 @@ public final class PlanningJobs {
     private final RoutingService routing;
     private final int matrixThreads;
     private final Duration lease;
+    private final Path mapFile;
+    /** The map's names for the stops, read on the first plan (on the planner's thread). */
+    private NamedPlaces places;
     /** Names the process, so an operator (or a test) sees in the row which one holds a job. */
     private final String owner = "pid-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
     private final ExecutorService runner;
@@ -51,12 +57,13 @@ public final class PlanningJobs {
     private volatile boolean stopped;
 
     public PlanningJobs(Pool pool, BusRepository repository, RoutingService routing,
-                        int matrixThreads, Duration lease) {
+                        int matrixThreads, Duration lease, Path mapFile) {
         this.store = new PlanJobStore(pool);
         this.repository = repository;
         this.routing = routing;
         this.matrixThreads = Math.max(1, matrixThreads);
         this.lease = lease;
+        this.mapFile = mapFile;
         this.runner = Executors.newSingleThreadExecutor(daemon("anxing-bus-planner"));
         this.workers = Executors.newFixedThreadPool(this.matrixThreads,
                 daemon("anxing-bus-worker"));
@@ -182,7 +189,7 @@ public final class PlanningJobs {
         try {
             var network = routing.requireReady();
             PlanningInput input = await(loadInput(job.schoolId()));
-            var planner = new BusPlanner(network, workers, matrixThreads);
+            var planner = new BusPlanner(network, workers, matrixThreads, places());
             Duration limit = job.solverMillis() != null ? Duration.ofMillis(job.solverMillis())
                     : Duration.ofSeconds(input.policy().solverSeconds());
             long seed = job.seed() == null ? 1 : job.seed();
@@ -220,6 +227,20 @@ public final class PlanningJobs {
             beat.cancel(false);
             running.set(null);
         }
+    }
+
+    /** Only the planner's one thread calls this. */
+    private NamedPlaces places() {
+        if (places == null) {
+            try {
+                places = NamedPlaces.read(mapFile);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("The names of {} could not be read; stops are named from their roads"
+                        + " only: {}", mapFile, e.toString());
+                places = NamedPlaces.none();
+            }
+        }
+        return places;
     }
 
     private void renew(UUID id) {

@@ -3,6 +3,7 @@ package cn.anxing.accident.agreement;
 import cn.anxing.accident.liability.LegalBasis;
 import cn.anxing.accident.liability.Scenario;
 import cn.anxing.accident.liability.ScenarioCatalogue;
+import cn.anxing.documents.PdfLayout;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -151,14 +152,18 @@ public final class AgreementPdf {
         w.gap(8);
         w.ensure(SIGNATURE_ROW + 40);
         w.heading("当事人签名");
-        w.signatures(a.parties());
+        w.signatures(a.parties().stream().map(p -> new PdfLayout.SignatureBox(
+                "当事人" + p.partyId() + "（" + p.name() + "）",
+                p.signature() == null ? null : p.signature().png(),
+                p.signature() == null ? null : TIME.format(p.signature().signedAt().atZone(CHINA))))
+                .toList());
 
         w.gap(10);
         w.ensure(QR_SIDE + 20);
         w.rule();
         w.gap(4);
         // the QR code holds the verify link, so a phone camera opens the check directly
-        w.qrCode(QrCode.of(verifyUrl(code)));
+        w.imageAtRight(QrCode.of(verifyUrl(code)).image(4), QR_SIDE);
         w.text(MARGIN, "验证码  " + code, 14);
         w.text(MARGIN, "验证网址  " + verifyUrl(code), BODY);
         w.paragraph("扫描右侧二维码、访问验证网址或在验证页面输入验证码，可核验本协议书是否真实、"

@@ -2,6 +2,7 @@ package cn.anxing.accident.agreement;
 
 import cn.anxing.accident.police.Determination;
 import cn.anxing.accident.police.LegalBasisList;
+import cn.anxing.documents.PdfLayout;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;

@@ -1,4 +1,4 @@
-package cn.anxing.accident.agreement;
+package cn.anxing.documents;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -21,26 +21,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The layout the agreement (协议书) and the determination (认定书) share: the CJK font loaded
- * and subset, and a writer that sets headings, rows, two-column party tables, paragraphs,
- * signatures and QR codes on A4 pages from top to bottom. What the documents say is theirs.
+ * The layout the printed documents share (the accident's agreement 协议书 and determination
+ * 认定书, the school bus's route sheets, stop lists and notices): the CJK font loaded and
+ * subset, and a writer that sets headings, rows, two-column tables, paragraphs, signatures,
+ * images and drawings on A4 pages from top to bottom. What the documents say is theirs.
  */
-final class PdfLayout {
+public final class PdfLayout {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
-    static final float MARGIN = 50;
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    public static final float MARGIN = 50;
     private static final float LABEL_WIDTH = 120;
-    static final float BODY = 10.5f;
+    public static final float BODY = 10.5f;
     private static final float LINE = BODY * 1.45f;
-    static final float SIGNATURE_ROW = 100;
-    static final float QR_SIDE = 96;
+    public static final float SIGNATURE_ROW = 100;
+    public static final float QR_SIDE = 96;
 
     private PdfLayout() {
     }
 
     /** The font and, for a collection, the collection that must stay open until saving. */
-    record FontHandle(PDFont font, TrueTypeCollection collection) implements AutoCloseable {
+    public record FontHandle(PDFont font, TrueTypeCollection collection) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             if (collection != null) {
@@ -49,7 +50,7 @@ final class PdfLayout {
         }
     }
 
-    static FontHandle loadFont(PDDocument doc, Path fontPath) throws IOException {
+    public static FontHandle loadFont(PDDocument doc, Path fontPath) throws IOException {
         if (fontPath.getFileName().toString().toLowerCase().endsWith(".ttc")) {
             TrueTypeCollection collection = new TrueTypeCollection(fontPath.toFile());
             TrueTypeFont[] first = new TrueTypeFont[1];
@@ -67,15 +68,32 @@ final class PdfLayout {
         return new FontHandle(PDType0Font.load(doc, fontPath.toFile()), null);
     }
 
+    /**
+     * A signature box: who signed (当事人A（张三）), the signature's PNG and when, as printed.
+     *
+     * @param png      null when not signed yet: the box stays empty
+     * @param signedAt printed under the signature; null with no signature
+     */
+    public record SignatureBox(String label, byte[] png, String signedAt) {
+    }
+
+    /**
+     * A rectangle of a page to draw in, its lower left corner at ({@code x}, {@code y}) in
+     * points, and the page's content stream to draw with.
+     */
+    public record Area(PDPageContentStream canvas, float x, float y, float width,
+                       float height) {
+    }
+
     /** A top-to-bottom writer that starts a new page when the current one is full. */
-    static final class Writer {
+    public static final class Writer {
         private final PDDocument doc;
         private final PDFont font;
         private PDPageContentStream cs;
         private float y;
         private final float width = PDRectangle.A4.getWidth();
 
-        Writer(PDDocument doc, PDFont font) throws IOException {
+        public Writer(PDDocument doc, PDFont font) throws IOException {
             this.doc = doc;
             this.font = font;
             newPage();
@@ -91,23 +109,23 @@ final class PdfLayout {
             y = PDRectangle.A4.getHeight() - MARGIN;
         }
 
-        void ensure(float height) throws IOException {
+        public void ensure(float height) throws IOException {
             if (y - height < MARGIN) {
                 newPage();
             }
         }
 
-        void gap(float h) {
+        public void gap(float h) {
             y -= h;
         }
 
-        void text(float x, String s, float size) throws IOException {
+        public void text(float x, String s, float size) throws IOException {
             ensure(size * 1.5f);
             y -= size * 1.4f;
             show(x, y, s, size);
         }
 
-        void show(float x, float baseline, String s, float size) throws IOException {
+        public void show(float x, float baseline, String s, float size) throws IOException {
             cs.beginText();
             cs.setFont(font, size);
             cs.newLineAtOffset(x, baseline);
@@ -115,12 +133,12 @@ final class PdfLayout {
             cs.endText();
         }
 
-        void centered(String s, float size) throws IOException {
+        public void centered(String s, float size) throws IOException {
             float w = font.getStringWidth(printable(s)) / 1000 * size;
             text((width - w) / 2, s, size);
         }
 
-        void heading(String s) throws IOException {
+        public void heading(String s) throws IOException {
             ensure(60);
             text(MARGIN, s, 12.5f);
             gap(3);
@@ -128,14 +146,14 @@ final class PdfLayout {
             gap(2);
         }
 
-        void rule() throws IOException {
+        public void rule() throws IOException {
             cs.setLineWidth(0.6f);
             cs.moveTo(MARGIN, y);
             cs.lineTo(width - MARGIN, y);
             cs.stroke();
         }
 
-        void row(String label, String value) throws IOException {
+        public void row(String label, String value) throws IOException {
             List<String> lines = wrap(value, width - 2 * MARGIN - LABEL_WIDTH, BODY);
             ensure(lines.size() * LINE + 2);
             y -= LINE;
@@ -148,7 +166,7 @@ final class PdfLayout {
         }
 
         /** A label and one column per party, each value wrapped within its column. */
-        void tableRow(String label, List<String> values) throws IOException {
+        public void tableRow(String label, List<String> values) throws IOException {
             float columnWidth = (width - 2 * MARGIN - LABEL_WIDTH) / 2;
             List<List<String>> wrapped = new ArrayList<>();
             int height = 1;
@@ -169,39 +187,42 @@ final class PdfLayout {
             y = top - height * LINE;
         }
 
-        /** The code at the right margin, its top at the current line; the text flows left of it. */
-        void qrCode(QrCode qr) throws IOException {
-            PDImageXObject image = LosslessFactory.createFromImage(doc, qr.image(4));
-            cs.drawImage(image, width - MARGIN - QR_SIDE, y - QR_SIDE, QR_SIDE, QR_SIDE);
+        /**
+         * A square image (a QR code) at the right margin, its top at the current line; the text
+         * flows left of it.
+         */
+        public void imageAtRight(BufferedImage picture, float side) throws IOException {
+            PDImageXObject image = LosslessFactory.createFromImage(doc, picture);
+            cs.drawImage(image, width - MARGIN - side, y - side, side, side);
         }
 
-        void paragraph(String s) throws IOException {
+        public void paragraph(String s) throws IOException {
             paragraph(s, width - 2 * MARGIN);
         }
 
-        void paragraph(String s, float maxWidth) throws IOException {
+        public void paragraph(String s, float maxWidth) throws IOException {
             for (String line : wrap(s, maxWidth, BODY)) {
                 text(MARGIN, line, BODY);
             }
         }
 
-        void signatures(List<AgreementParty> parties) throws IOException {
+        public void signatures(List<SignatureBox> parties) throws IOException {
             float boxW = 150;
             float boxH = SIGNATURE_ROW - 40;
             float x = MARGIN;
             ensure(boxH + 40);
             float top = y;
-            for (AgreementParty p : parties) {
+            for (SignatureBox p : parties) {
                 if (x + boxW > width - MARGIN) {
                     x = MARGIN;
                     y = top - boxH - 40;
                     ensure(boxH + 40);
                     top = y;
                 }
-                show(x, top - BODY * 1.4f, "当事人" + p.partyId() + "（" + p.name() + "）", BODY);
+                show(x, top - BODY * 1.4f, p.label(), BODY);
                 float imageTop = top - BODY * 1.4f - 4;
-                if (p.signature() != null) {
-                    BufferedImage img = ImageIO.read(new ByteArrayInputStream(p.signature().png()));
+                if (p.png() != null) {
+                    BufferedImage img = ImageIO.read(new ByteArrayInputStream(p.png()));
                     if (img != null) {
                         PDImageXObject image = LosslessFactory.createFromImage(doc, img);
                         float scale = Math.min(boxW / img.getWidth(), boxH / img.getHeight());
@@ -209,15 +230,14 @@ final class PdfLayout {
                         float h = img.getHeight() * scale;
                         cs.drawImage(image, x, imageTop - h, w, h);
                     }
-                    show(x, imageTop - boxH - BODY * 1.3f, "签名时间 "
-                            + TIME.format(p.signature().signedAt().atZone(CHINA)), 8.5f);
+                    show(x, imageTop - boxH - BODY * 1.3f, "签名时间 " + p.signedAt(), 8.5f);
                 }
                 x += boxW + 20;
             }
             y = top - boxH - 40;
         }
 
-        private List<String> wrap(String s, float maxWidth, float size) throws IOException {
+        public List<String> wrap(String s, float maxWidth, float size) throws IOException {
             String text = printable(s);
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
@@ -256,7 +276,7 @@ final class PdfLayout {
         }
 
         /** A square grid of dark modules (a QR code), {@code side} points wide, at the left. */
-        void modules(boolean[][] dark, float side) throws IOException {
+        public void modules(boolean[][] dark, float side) throws IOException {
             ensure(side + 8);
             float cell = side / dark.length;
             float top = y - 4;
@@ -271,7 +291,58 @@ final class PdfLayout {
             y = top - side - 4;
         }
 
-        void close() throws IOException {
+        /**
+         * Reserves {@code height} points of the page's full text width for a drawing (a map),
+         * on a new page when this one has no room, and moves below it.
+         */
+        public Area area(float height) throws IOException {
+            ensure(height + 4);
+            Area area = new Area(cs, MARGIN, y - height, width - 2 * MARGIN, height);
+            y -= height + 4;
+            return area;
+        }
+
+        /** How wide a text is at {@code size}, in points. */
+        public float widthOf(String s, float size) throws IOException {
+            return font.getStringWidth(printable(s)) / 1000 * size;
+        }
+
+        /**
+         * A row of a table: each value wrapped within its column ({@code widths} in points, from
+         * the left margin), the row as high as its tallest cell.
+         */
+        public void columns(float[] widths, List<String> values, float size) throws IOException {
+            float line = size * 1.45f;
+            List<List<String>> wrapped = new ArrayList<>();
+            int height = 1;
+            for (int c = 0; c < values.size(); c++) {
+                List<String> lines = wrap(values.get(c), widths[c] - 6, size);
+                wrapped.add(lines);
+                height = Math.max(height, lines.size());
+            }
+            ensure(height * line + 2);
+            float top = y;
+            float x = MARGIN;
+            for (int c = 0; c < wrapped.size(); c++) {
+                for (int i = 0; i < wrapped.get(c).size(); i++) {
+                    show(x, top - line * (i + 1), wrapped.get(c).get(i), size);
+                }
+                x += widths[c];
+            }
+            y = top - height * line - 2;
+        }
+
+        /** How many pages the document has so far. */
+        public int pages() {
+            return doc.getNumberOfPages();
+        }
+
+        /** The page's text width between the margins. */
+        public float textWidth() {
+            return width - 2 * MARGIN;
+        }
+
+        public void close() throws IOException {
             cs.close();
         }
     }
