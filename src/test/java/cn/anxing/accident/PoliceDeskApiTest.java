@@ -1,6 +1,7 @@
 package cn.anxing.accident;
 
 import static cn.anxing.accident.AccidentScene.expect;
+import static cn.anxing.accident.photo.AccidentPhotos.takenNow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -334,12 +335,12 @@ class PoliceDeskApiTest {
     @DisplayName("Photo reuse: an exact copy and a resized, recompressed copy from another case"
             + " flag the case; a different photo of the same kind of scene does not")
     void photoReuse() {
-        byte[] original = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(101, 1024,
-                768), 0.85f);
-        byte[] resized = PerceptualHashTest.jpeg(PerceptualHashTest.resize(
-                PerceptualHashTest.read(original), 0.5), 0.5f);
-        byte[] other = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(102, 1024,
-                768), 0.85f);
+        byte[] original = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(
+                101, 1024, 768), 0.85f));
+        byte[] resized = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.resize(
+                PerceptualHashTest.read(original), 0.5), 0.5f));
+        byte[] other = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(102,
+                1024, 768), 0.85f));
         assertTrue(reuseFlags(original).isEmpty(), "the first use is no reuse");
         assertEquals(1, reuseFlags(original.clone()).size(), "an exact copy");
         assertEquals(1, reuseFlags(resized).size(), "a resized, recompressed copy");
@@ -413,8 +414,8 @@ class PoliceDeskApiTest {
     @DisplayName("A flagged case cannot seal its agreement by itself: settled liability goes to"
             + " the police first, the parties see why, signing is refused")
     void flaggedCaseCannotSeal() {
-        byte[] photo = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(201, 800,
-                600), 0.8f);
+        byte[] photo = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(201,
+                800, 600), 0.8f));
         reuseFlags(photo);
         var c = scene.reported();
         expect(200, c.a().checklist(c.id(), false));
@@ -442,8 +443,8 @@ class PoliceDeskApiTest {
 
     /** A case whose statements settle liability but a reused photo holds it for the police. */
     private static AccidentScene.Case flaggedSettled() {
-        byte[] photo = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(
-                300 + (int) (Math.random() * 10_000), 800, 600), 0.8f);
+        byte[] photo = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(
+                300 + (int) (Math.random() * 10_000), 800, 600), 0.8f));
         reuseFlags(photo);
         var c = scene.reported();
         expect(200, c.a().checklist(c.id(), false));
