@@ -132,7 +132,8 @@ async function caseInFull(page, caseId) {
         events.map((_, i) => i), history.join('\n'));
 
     await page.waitForSelector('#case-advances a');
-    assert.match(await page.textContent('#case-advances'), /医疗垫付申请（/);
+    assert.equal((await page.textContent('#case-advances')).trim(), '医疗垫付申请（已申请）');
+    assert.match(await page.textContent('#send-back-status'), /已完成 · 照片：碰撞部位照片/);
 
     const first = page.locator('#review-photos img').first();
     await first.click();
@@ -270,7 +271,9 @@ describe('the police desk', () => {
                 + ' #settlement-held');
             const held = await page.textContent('#settlement-held');
             assert.match(held, /需要交警审核后才能签署协议/);
-            assert.match(held, /照片没有拍摄时间/);
+            assert.match(held, /照片没有拍摄时间（5 张照片）/,
+                'one line, not the same words five times');
+            assert.equal(await page.locator('#settlement-held li').count(), 1);
             assert.equal(await page.locator('#sign-form').count(), 0, 'nothing to sign');
         }
         await checkPage(pageA, 'police-party-held-no-photo-time');
