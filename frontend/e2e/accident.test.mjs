@@ -3,9 +3,7 @@
 // disputed case that the police officer finds in the review queue and decides.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inflateSync, constants as zlib } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
-import jsQR from 'jsqr';
 import {
     BASE_URL, desktopContext, freshPhone, launchBrowser, openPage, outsideRequests, phoneContext,
     signInAsStaff, signInThroughApi,
@@ -14,6 +12,7 @@ import {
     JPEG, SLOTS, chooseWeatherAndForm, digits, phone, reportToPhotos, state,
     twoPhonesInLiability,
 } from './phones.mjs';
+import { qrCodesIn } from './pdfs.mjs';
 import { checkPage } from './quality.mjs';
 
 /**
@@ -311,31 +310,3 @@ describe('accident self-service on two phones', () => {
         assert.deepEqual(page.errors, []);
     });
 });
-
-/**
- * The text of every QR code drawn as an image in `pdf`: each grey-scale image stream (how
- * AgreementPdf draws it) inflated and given to jsQR. Reading the objects by their dictionary
- * is enough for PDFBox's output; no PDF renderer needed.
- */
-function qrCodesIn(pdf) {
-    const text = pdf.toString('latin1');
-    const found = [];
-    const objects = /<<((?:(?!>>\s*stream)[\s\S])*?\/Subtype\s*\/Image[\s\S]*?)>>\s*stream\r?\n/g;
-    for (let m = objects.exec(text); m; m = objects.exec(text)) {
-        const dict = m[1];
-        if (!/\/ColorSpace\s*\/DeviceGray/.test(dict) || !/\/FlateDecode/.test(dict)) continue;
-        const width = Number(/\/Width\s+(\d+)/.exec(dict)[1]);
-        const height = Number(/\/Height\s+(\d+)/.exec(dict)[1]);
-        const start = m.index + m[0].length;
-        const end = text.indexOf('endstream', start);
-        const gray = inflateSync(pdf.subarray(start, end), { finishFlush: zlib.Z_SYNC_FLUSH });
-        if (gray.length < width * height) continue;
-        const rgba = new Uint8ClampedArray(width * height * 4);
-        for (let i = 0; i < width * height; i++) {
-            rgba.set([gray[i], gray[i], gray[i], 255], i * 4);
-        }
-        const code = jsQR(rgba, width, height);
-        if (code) found.push(code.data);
-    }
-    return found;
-}

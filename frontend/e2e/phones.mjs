@@ -9,6 +9,99 @@ import { checkPage } from './quality.mjs';
 
 /** A 32×24 JPEG made with javax.imageio (the server reads the type from these bytes). */
 export const JPEG = Buffer.from('/9j/4AAQSkZJRgABAgAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgyIRwhMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjL/wAARCAAYACADASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwDur6+ttNspby8mWG3iXc7t0A/qewHUmuJ/4W5oH/PpqX/fuP8A+Lq78SNDv9b8OILANI9tL5zW64zINpHHGSwzwARkE9TivC6w4F4NyjOcBLEYqblO9uVO3Kul+uu99ui1TO7MMdWoVFGCsvzPpbRtZste02O/sJd8T8EHhkburDsR/wDXGQQav1558KNGvdP028v7qLy4r7yzAG+8yru+bHYHdx64z0wT6HX5/wARYDDZfmlbCYWfPCLsn8k2tOsXeL810PSw1SVWjGc1ZsKKKK8U3CiiigD/2Q==', 'base64');
+/**
+ * `jpeg` with an APP1 Exif segment inserted right after SOI, as a phone camera writes it: the
+ * DateTimeOriginal `takenAt` in China's +08:00 with its OffsetTimeOriginal, and the GPS position
+ * when given. A photo without an EXIF time is an evidence gap that holds settlement for the
+ * police (照片没有拍摄时间), so the tests' photos carry one unless a test is about its absence.
+ * @param {Buffer} jpeg
+ * @param {{ takenAt?: Date, position?: { latitude: number, longitude: number } | null }} [exif]
+ */
+export function withExif(jpeg, { takenAt = new Date(), position = null } = {}) {
+    const ascii = (text) => Buffer.from(`${text}\0`, 'latin1');
+    const rationals = (decimal) => {
+        const degrees = Math.floor(decimal);
+        const minutes = Math.floor((decimal - degrees) * 60);
+        const seconds = Math.round(((decimal - degrees) * 60 - minutes) * 60 * 10_000);
+        const b = Buffer.alloc(24);
+        [degrees, 1, minutes, 1, seconds, 10_000].forEach((v, i) => b.writeUInt32BE(v, i * 4));
+        return b;
+    };
+    const local = new Date(takenAt.getTime() + 8 * 3600_000).toISOString();
+    const time = `${local.slice(0, 10).replaceAll('-', ':')} ${local.slice(11, 19)}`;
+    const ASCII = 2;
+    const LONG = 4;
+    const RATIONAL = 5;
+    const exif = [[0x9003, ASCII, ascii(time)], [0x9011, ASCII, ascii('+08:00')]];
+    const gps = position ? [
+        [0x0001, ASCII, ascii(position.latitude >= 0 ? 'N' : 'S')],
+        [0x0002, RATIONAL, rationals(Math.abs(position.latitude))],
+        [0x0003, ASCII, ascii(position.longitude >= 0 ? 'E' : 'W')],
+        [0x0004, RATIONAL, rationals(Math.abs(position.longitude))],
+    ] : [];
+    const size = (entries) => 2 + 12 * entries.length + 4
+        + entries.reduce((n, [, , v]) => n + (v.length > 4 ? v.length : 0), 0);
+    // an IFD at `start` (from the TIFF header): its entries, then the values over 4 bytes
+    const ifd = (start, entries) => {
+        const b = Buffer.alloc(size(entries));
+        let data = 2 + 12 * entries.length + 4;
+        b.writeUInt16BE(entries.length, 0);
+        entries.forEach(([tag, type, value], i) => {
+            const at = 2 + 12 * i;
+            b.writeUInt16BE(tag, at);
+            b.writeUInt16BE(type, at + 2);
+            b.writeUInt32BE(value.length / { [ASCII]: 1, [LONG]: 4, [RATIONAL]: 8 }[type], at + 4);
+            if (value.length <= 4) value.copy(b, at + 8);
+            else {
+                b.writeUInt32BE(start + data, at + 8);
+                value.copy(b, data);
+                data += value.length;
+            }
+        });
+        return b;
+    };
+    const long = (v) => { const b = Buffer.alloc(4); b.writeUInt32BE(v); return b; };
+    const ifd0Entries = position ? 2 : 1;
+    const exifAt = 8 + 2 + 12 * ifd0Entries + 4;
+    const gpsAt = exifAt + size(exif);
+    const tiff = Buffer.concat([
+        Buffer.from([0x4d, 0x4d, 0, 42, 0, 0, 0, 8]),
+        ifd(8, [[0x8769, LONG, long(exifAt)], ...(position ? [[0x8825, LONG, long(gpsAt)]]
+            : [])]),
+        ifd(exifAt, exif),
+        ...(position ? [ifd(gpsAt, gps)] : []),
+    ]);
+    const header = Buffer.alloc(4);
+    header.writeUInt16BE(0xffe1, 0);
+    header.writeUInt16BE(2 + 6 + tiff.length, 2);
+    return Buffer.concat([jpeg.subarray(0, 2), header, Buffer.from('Exif\0\0', 'latin1'), tiff,
+        jpeg.subarray(2)]);
+}
+
+/**
+ * A JPEG of its own drawn by the page's canvas (random blocks), taken now as its EXIF says: a
+ * photo used in two cases is a reuse signal, and the tests are not about reuse unless they say.
+ * With `exif: false` the canvas's own JPEG, which says nothing of when it was taken.
+ * @param {import('playwright-core').Page} page
+ */
+export async function freshJpeg(page, { exif = true } = {}) {
+    const data = await page.evaluate(() => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 320;
+        canvas.height = 240;
+        const g = canvas.getContext('2d');
+        for (let y = 0; y < 240; y += 30) {
+            for (let x = 0; x < 320; x += 40) {
+                g.fillStyle = `hsl(${Math.random() * 360}, 60%, ${20 + Math.random() * 60}%)`;
+                g.fillRect(x, y, 40, 30);
+            }
+        }
+        return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
+    });
+    const jpeg = Buffer.from(data, 'base64');
+    return exif ? withExif(jpeg) : jpeg;
+}
+
 /** On 柏里大道 in the demo map (Guixi). */
 export const SCENE = { latitude: 28.29663, longitude: 117.20555 };
 export const SLOTS = ['panorama-front', 'panorama-rear', 'collision-point', 'plate-1', 'plate-2'];
@@ -46,10 +139,11 @@ export async function chooseWeatherAndForm(page, weather = 'SUNNY', form = 'REAR
 
 /**
  * Phone A reports the accident and takes the photos; returns the join link the QR shows.
- * `photo(page)` gives the bytes of each photo: the same JPEG unless a test needs its own.
+ * `photo(page)` gives the bytes of each photo: the same picture, taken now, unless a test needs
+ * its own.
  */
 export async function reportAndPhotograph(page, plateA, plateB, shots = null, road = '柏里大道',
-    photo = async () => JPEG) {
+    photo = async () => withExif(JPEG)) {
     await reportToPhotos(page, plateA, plateB, shots, road);
     for (const slot of SLOTS) {
         await page.setInputFiles(`input[data-slot=${slot}]`,

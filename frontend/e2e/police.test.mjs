@@ -10,34 +10,14 @@ import { readFile } from 'node:fs/promises';
 import {
     BASE_URL, desktopContext, freshPhone, launchBrowser, openPage, phoneContext, signInAsStaff,
 } from './browser.mjs';
-import { SCENE, digits, state, twoPhonesInLiability } from './phones.mjs';
-import { checkWords } from './quality.mjs';
+import { pdfText, vectorQrCodesIn } from './pdfs.mjs';
+import { SCENE, digits, freshJpeg, state, twoPhonesInLiability } from './phones.mjs';
+import { checkPage, checkWords } from './quality.mjs';
 
 /** The picture `name`.png, and the page's words checked (no internal code, no English). */
 async function shot(page, name) {
     await page.waitForTimeout(400);
     await checkWords(page, name);
-}
-
-/**
- * A JPEG of its own drawn by the page's canvas (random blocks): a photo used in two cases is a
- * reuse signal, and this test is not about reuse.
- */
-async function freshJpeg(page) {
-    const data = await page.evaluate(() => {
-        const canvas = document.createElement('canvas');
-        canvas.width = 320;
-        canvas.height = 240;
-        const g = canvas.getContext('2d');
-        for (let y = 0; y < 240; y += 30) {
-            for (let x = 0; x < 320; x += 40) {
-                g.fillStyle = `hsl(${Math.random() * 360}, 60%, ${20 + Math.random() * 60}%)`;
-                g.fillRect(x, y, 40, 30);
-            }
-        }
-        return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
-    });
-    return Buffer.from(data, 'base64');
 }
 
 async function upload(page, selector, slot) {
@@ -97,24 +77,69 @@ async function caseWithPhotos(context, photos) {
     return reported.id;
 }
 
-/** The text of every page of a PDF, as pdf.js reads it (the CJK font carries its ToUnicode). */
-async function pdfText(bytes) {
-    // pdf.js 6 asks for Node 22; on Node 20 it needs only this one newer call
-    Promise.withResolvers ??= function withResolvers() {
-        let resolve;
-        let reject;
-        const promise = new Promise((yes, no) => { resolve = yes; reject = no; });
-        return { promise, resolve, reject };
-    };
-    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false })
-        .promise;
-    let text = '';
-    for (let i = 1; i <= doc.numPages; i++) {
-        const content = await (await doc.getPage(i)).getTextContent();
-        text += content.items.map((item) => item.str).join('') + '\n';
+/** Driver A, a party of the case, applies for a medical advance from it (through the API). */
+async function applyForMedicalAdvance(page, caseId) {
+    await page.evaluate(async (id) => {
+        const response = await fetch('/api/v1/payments/applications', { method: 'POST',
+            headers: { Authorization: `Bearer ${sessionStorage.getItem('anxing.token')}`,
+                'Content-Type': 'application/json' },
+            body: JSON.stringify({ caseId: id, injuredPersonId: '张三', hospitalId: 'pinghu-1' }) });
+        if (!response.ok) throw new Error(`${response.status} ${await response.text()}`);
+    }, caseId);
+}
+
+/**
+ * The case view has what an officer decides on: the five grades with none chosen, the weather
+ * and form of the accident, the insurers by name, each photo's EXIF time (as the server read
+ * it), the history, the linked medical advance; a photo enlarges on click.
+ */
+async function caseInFull(page, caseId) {
+    for (const label of ['A', 'B']) {
+        const select = `select[name=grade-${label}]`;
+        assert.equal(await page.inputValue(select), '', `nothing chosen for ${label}`);
+        assert.deepEqual(await page.$$eval(`${select} option`, (options) => options
+            .map((o) => [o.value, o.textContent])), [['', '请选择责任'], ['FULL', '全部责任'],
+            ['MAIN', '主要责任'], ['EQUAL', '同等责任'], ['SECONDARY', '次要责任'],
+            ['NONE', '无责任']]);
     }
-    return text;
+    const facts = await page.textContent('#case-facts');
+    assert.match(facts, /天气晴/);
+    assert.match(facts, /事故形态追尾碰撞/);
+    assert.match(await page.textContent('#case-parties tr[data-label=A]'), /中国人民财产保险/);
+    assert.match(await page.textContent('#case-parties tr[data-label=B]'), /中国平安财产保险/);
+
+    await page.waitForFunction(() => document.querySelectorAll('#review-photos img').length === 5);
+    const stored = await page.evaluate(async (id) => (await (await fetch(
+        `/api/v1/police/accidents/${id}`, { headers: { Authorization:
+            `Bearer ${sessionStorage.getItem('anxing.token')}` } })).json()).photos
+        .map((s) => [s.slot, new Date(s.photo.takenAt).toLocaleString('zh-CN',
+            { hour12: false })]), caseId);
+    assert.equal(stored.length, 5);
+    for (const [slot, takenAt] of stored) {
+        assert.equal(await page.textContent(`#review-photos figure[data-slot=${slot}]`
+            + ' figcaption small'), `拍摄于 ${takenAt}`, slot);
+    }
+
+    const history = await page.$$eval('#case-history li', (items) => items
+        .map((li) => li.textContent));
+    const events = ['核对通过，可以自行处理', '照片已齐', '各方信息已齐', '转交警处理', '交警退回补充',
+        '当事人已补充'];
+    assert.deepEqual(events.map((e) => history.findIndex((line) => line.includes(e))),
+        events.map((_, i) => i), history.join('\n'));
+
+    await page.waitForSelector('#case-advances a');
+    assert.equal((await page.textContent('#case-advances')).trim(), '医疗垫付申请（已申请）');
+    assert.match(await page.textContent('#send-back-status'), /已完成 · 照片：碰撞部位照片/);
+
+    const first = page.locator('#review-photos img').first();
+    await first.click();
+    await page.waitForSelector('#photo-large img');
+    assert.equal(await page.getAttribute('#photo-large img', 'src'),
+        await first.getAttribute('src'));
+    await shot(page, 'police-case-photo-large');
+    await page.click('#photo-large button');
+    assert.equal(await page.locator('#photo-large').count(), 0);
+    await shot(page, 'police-case-in-full');
 }
 
 async function download(page, button) {
@@ -170,9 +195,11 @@ describe('the police desk', () => {
         assert.equal(await pageA.locator('#photos').count(), 0, 'only the asked photo is open');
         await upload(pageA, '#send-back input[data-slot=collision-point]', 'collision-point');
         await pageA.waitForSelector('#accident-case[data-state=POLICE_REVIEW]');
+        await applyForMedicalAdvance(pageA, caseId);
 
         await one.reload();
         await one.waitForSelector('#police-case[data-claim=mine][data-state=POLICE_REVIEW]');
+        await caseInFull(one, caseId);
         await one.selectOption('select[name=grade-A]', 'MAIN');
         await one.selectOption('select[name=grade-B]', 'SECONDARY');
         await one.selectOption('select[name=basis-A]', ['RTSL-43']);
@@ -193,9 +220,17 @@ describe('the police desk', () => {
             code]) {
             assert.ok(text.includes(expected), `${expected} is not in the PDF text:\n${text}`);
         }
+        const link = vectorQrCodesIn(pdf);
+        assert.equal(link.length, 1, 'one QR code on the determination');
+        assert.ok(link[0].endsWith(`/#/verify/determination/${code}`), link[0]);
+        assert.doesNotMatch(link[0], /127\.0\.0\.1|localhost/);
+        if (process.env.VERIFY_URL) {
+            assert.equal(link[0], `${process.env.VERIFY_URL}/determination/${code}`);
+        }
 
+        // what scanning the QR code opens (its address on the test server)
         const checker = await openPage(await phoneContext(browser),
-            `/#/verify/determination/${code}`);
+            `/${link[0].slice(link[0].indexOf('#'))}`);
         await checker.waitForSelector('#verify-determination[data-genuine=true]');
         await shot(checker, 'police-determination-verified');
 
@@ -209,7 +244,51 @@ describe('the police desk', () => {
         assert.equal(partyPdf.subarray(0, 4).toString(), '%PDF');
         await shot(pageA, 'police-party-determination');
 
+        // leaving the case page gives the claim up: officer 2 opening it now holds it
+        const released = one.waitForResponse((r) => r.request().method() === 'DELETE'
+            && r.url().endsWith(`/police/accidents/${caseId}/claim`));
+        await one.evaluate(() => { window.location.hash = '#/police/accidents'; });
+        assert.equal((await released).status(), 200);
+        await two.reload();
+        await two.waitForSelector('#police-case[data-claim=mine]');
+        assert.equal(await two.locator('#claim-held').count(), 0);
+
         for (const page of [one, two, pageA, pageB]) assert.deepEqual(page.errors, []);
+    });
+
+    test('photos without an EXIF time hold a settled case for the police: both parties see why,'
+        + ' and the queue shows the gap', async () => {
+        const { pageA, pageB } = await twoPhonesInLiability(browser, null, SCENE,
+            (page) => freshJpeg(page, { exif: false }));
+        await state(pageA, 'NOT_AT_FAULT', 'REAR_END');
+        await state(pageB, 'NOT_AT_FAULT', 'REAR_END');
+        for (const page of [pageA, pageB]) {
+            await page.waitForSelector('#accident-case[data-state=POLICE_REVIEW]'
+                + ' #settlement-held');
+            const held = await page.textContent('#settlement-held');
+            assert.match(held, /需要交警审核后才能签署协议/);
+            assert.match(held, /照片没有拍摄时间（5 张照片）/,
+                'one line, not the same words five times');
+            assert.equal(await page.locator('#settlement-held li').count(), 1);
+            assert.equal(await page.locator('#sign-form').count(), 0, 'nothing to sign');
+        }
+        await checkPage(pageA, 'police-party-held-no-photo-time');
+        const caseId = pageA.url().split('/').pop().split('?')[0];
+
+        const one = await openPage(await desktopContext(browser));
+        await signInAsStaff(one, 'police1');
+        await one.goto(`${BASE_URL}/#/police/accidents`);
+        const chip = one.locator(`tr[data-case-id="${caseId}"] .flags .chip`);
+        await chip.first().waitFor();
+        assert.equal(await chip.count(), 1);
+        assert.equal(await chip.getAttribute('data-kind'), 'NO_PHOTO_TIME');
+        assert.equal((await chip.textContent()).trim(), '照片没有拍摄时间 ×5');
+        await one.click(`tr[data-case-id="${caseId}"] a`);
+        await one.waitForFunction(() => document.querySelectorAll('#review-photos img')
+            .length === 5);
+        assert.equal(await one.locator('#review-photos figure', { hasText: '照片没有拍摄时间' })
+            .count(), 5, 'each photo says it has no time');
+        for (const page of [one, pageA, pageB]) assert.deepEqual(page.errors, []);
     });
 
     test('three photos used again in another case: one reuse chip with its count in the queue',

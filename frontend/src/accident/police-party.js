@@ -101,5 +101,23 @@ export function heldSection(view) {
     return h('section', { class: 'card notice', id: 'settlement-held' },
         h('h2', { i18n: 'party.held.title' }),
         h('p', { i18n: 'party.held.why' }),
-        h('ul', {}, view.flags.map((f) => h('li', {}, bilingual(f)))));
+        h('ul', {}, heldReasons(view.flags).map(([text, photos]) => h('li', {}, text,
+            photos > 1 ? t('party.held.photos', { n: String(photos) }) : ''))));
+}
+
+/**
+ * Each warning once, with how many photos it is about: five photos without a time are one line
+ * (照片没有拍摄时间（5 张照片）), not the same words five times.
+ * @param {(import('../types.js').Bilingual & { slot?: string })[]} flags a photo's flag names
+ *     its slot
+ * @returns {[string, number][]}
+ */
+function heldReasons(flags) {
+    /** @type {Map<string, number>} */
+    const counts = new Map();
+    for (const f of flags) {
+        const text = bilingual(f);
+        counts.set(text, (counts.get(text) ?? 0) + (f.slot ? 1 : 0));
+    }
+    return [...counts];
 }

@@ -12,6 +12,8 @@ import { formError, showError } from '../forms.js';
 import { t } from '../i18n.js';
 import { hasAnyRole } from '../session.js';
 import { bilingual, blobUrl, scenarioName, scenarios } from './common.js';
+// the linked medical advances name their state in the payment pages' words
+import '../payments/messages.js';
 
 /** @import { CaseView, RouteContext } from '../types.js' */
 
@@ -586,9 +588,9 @@ function itemText(i, view) {
     return t('police.sendBack.itemStatement', { party: i.target, n: String(view.parties.length) });
 }
 
-/** @param {string} slot a slot name such as collision-point or plate-1 */
+/** @param {string} slot a slot name such as panorama-front, collision-point or plate-1 */
 function slotKey(slot) {
-    return `police.slot.${slot.replace(/-\d+$/, '')}`;
+    return `police.slot.${slot.split('-')[0]}`;
 }
 
 /**

@@ -253,7 +253,7 @@ class AccidentFlowApiTest {
     void farPhotoFlags() {
         var c = scene.reported();
         expect(200, c.a().checklist(c.id(), false));
-        byte[] far = cn.anxing.accident.photo.AccidentPhotos.jpegTakenAt(null, 28.40, 117.30);
+        byte[] far = cn.anxing.accident.photo.AccidentPhotos.jpegTakenNowAt(28.40, 117.30);
         JsonObject view = expect(201, c.a().upload(c.id(), "collision-point", far,
                 "image/jpeg", "far-photo-0001")).json().getJsonObject("case");
         JsonArray flags = view.getJsonArray("flags");

@@ -1,6 +1,7 @@
 package cn.anxing.accident;
 
 import static cn.anxing.accident.AccidentScene.expect;
+import static cn.anxing.accident.photo.AccidentPhotos.takenNow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -246,9 +247,15 @@ class PoliceDeskApiTest {
         }
         for (String expected : List.of("道路交通事故认定书", decided.getString("caseNo"), "主要责任",
                 "次要责任", "张三", "李四", "第四十三条", "平湖交警 王警官", "平湖市公安局交通警察大队",
-                code, "柏里大道", "中国人民财产保险")) {
+                code, "柏里大道", "中国人民财产保险", c.plateA(), c.plateB())) {
             assertTrue(text.contains(expected), expected + " is not in the PDF:\n" + text);
         }
+        // the date of the decision, on the line the document dates itself by
+        String decidedOn = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").format(
+                java.time.Instant.parse(decided.getJsonObject("policeDecision")
+                        .getString("decidedAt")).atZone(java.time.ZoneId.of("Asia/Shanghai")));
+        assertTrue(text.lines().anyMatch(l -> l.contains("日期") && l.contains(decidedOn)),
+                "the decision date " + decidedOn + " is not in the PDF:\n" + text);
         JsonObject partyView = c.b().get(c.id()).json();
         assertEquals(code, partyView.getJsonObject("determination")
                 .getString("verificationCode"));
@@ -264,6 +271,15 @@ class PoliceDeskApiTest {
             }
             assertEquals(List.of("insurer:PICC=1", "insurer:PINGAN=1"), found);
         }
+        // and the relay delivered each exactly once: the insurer's end counts every delivery
+        awaitDeterminationDelivered(c.id());
+        List<JsonObject> received = expect(200, admin.get("/api/v1/insurer/notifications"))
+                .jsonArray().stream().map(JsonObject.class::cast)
+                .filter(n -> "accident.determination.issued".equals(n.getString("topic"))
+                        && c.id().equals(n.getJsonObject("body").getString("caseId"))).toList();
+        assertEquals(List.of("PICC", "PINGAN"), received.stream()
+                .map(n -> n.getString("insurer")).sorted().toList(), received.toString());
+        received.forEach(n -> assertEquals(1, n.getInteger("deliveries"), n.encode()));
 
         expect(200, one.post(path(c) + "/close", new JsonObject()));
         JsonArray audit = expect(200, one.get(path(c) + "/audit")).jsonArray();
@@ -291,6 +307,111 @@ class PoliceDeskApiTest {
             assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
         }
         assertEquals(audit.size(), expect(200, one.get(path(c) + "/audit")).jsonArray().size());
+    }
+
+    /** Waits until the relay has delivered every determination message of the case. */
+    private static void awaitDeterminationDelivered(String caseId) throws Exception {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        String statuses = "";
+        while (System.nanoTime() < deadline) {
+            try (Connection db = TestDatabase.connect(); Statement st = db.createStatement();
+                    var rows = st.executeQuery("SELECT string_agg(status, ',' ORDER BY endpoint)"
+                            + " FROM outbox_message WHERE topic = 'accident.determination.issued'"
+                            + " AND body LIKE '%" + caseId + "%'")) {
+                rows.next();
+                statuses = rows.getString(1);
+            }
+            if ("DELIVERED,DELIVERED".equals(statuses)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the determination was not delivered: " + statuses);
+    }
+
+    @Test
+    @DisplayName("Send back asking party B to correct a field: only B may answer it, the"
+            + " correction is stored, and the case returns to the officer's queue")
+    void sendBackFieldCorrection() {
+        var c = disputed();
+        Api one = police("police1");
+        expect(200, one.get(path(c)));
+        Api.Reply unknownField = one.post(path(c) + "/send-back", new JsonObject().put("items",
+                new JsonArray().add(new JsonObject().put("kind", "FIELD").put("target", "colour")
+                        .put("party", "B"))));
+        assertEquals(400, unknownField.status(), unknownField.toString());
+        assertEquals("items[0].target", unknownField.json().getString("field"));
+        Api.Reply noSuchParty = one.post(path(c) + "/send-back", new JsonObject().put("items",
+                new JsonArray().add(new JsonObject().put("kind", "FIELD")
+                        .put("target", "licenceNo").put("party", "C"))));
+        assertEquals(400, noSuchParty.status(), noSuchParty.toString());
+        assertEquals("items[0].party", noSuchParty.json().getString("field"));
+        assertEquals("POLICE_REVIEW", c.view().getString("state"), "refused: nothing changed");
+
+        JsonObject sent = expect(200, one.post(path(c) + "/send-back", new JsonObject()
+                .put("items", new JsonArray().add(new JsonObject().put("kind", "FIELD")
+                        .put("target", "licenceNo").put("party", "B")))
+                .put("note", "乙方驾驶证号有误，请更正"))).json();
+        assertEquals("SUPPLEMENT", sent.getString("state"));
+        JsonObject partyB = c.b().get(c.id()).json();
+        assertEquals(new JsonArray().add("EDIT_PARTY"), partyB.getJsonArray("allowedActions"));
+        JsonObject item = partyB.getJsonObject("sendBack").getJsonArray("items")
+                .getJsonObject(0);
+        assertEquals(List.of("FIELD", "licenceNo", "B"), List.of(item.getString("kind"),
+                item.getString("target"), item.getString("party")));
+        assertFalse(c.view().getJsonArray("allowedActions").contains("EDIT_PARTY"),
+                "party A was not asked");
+        Api.Reply byA = c.a().details(c.id(), "张三", c.plateA(), "330482199001011234", "PICC");
+        assertEquals(409, byA.status(), byA.toString());
+        assertEquals("NOT_REQUESTED", byA.json().getString("code"));
+        assertEquals("SUPPLEMENT", c.view().getString("state"));
+
+        JsonObject corrected = expect(200, c.b().details(c.id(), "李四", c.plateB(),
+                "330482198505052346", "PINGAN")).json();
+        assertEquals("POLICE_REVIEW", corrected.getString("state"), "answered: back in the queue");
+        assertEquals("330482198505052346", corrected.getJsonArray("parties").getJsonObject(1)
+                .getString("licenceNo"));
+        assertTrue(expect(200, one.get("/api/v1/police/accidents?state=POLICE_REVIEW"))
+                .jsonArray().stream().anyMatch(e -> ((JsonObject) e).getString("id")
+                        .equals(c.id())));
+        JsonObject forPolice = expect(200, one.get(path(c))).json();
+        assertTrue(forPolice.getJsonObject("sendBack").getJsonArray("items").getJsonObject(0)
+                .getBoolean("done"), forPolice.getJsonObject("sendBack").encode());
+    }
+
+    @Test
+    @DisplayName("Review (复核) is asked within 3 days of the decision: after 3 days it is 409"
+            + " REVIEW_TOO_LATE and nothing changes; just inside the 3 days it is taken")
+    void reviewTooLate() throws Exception {
+        var c = disputed();
+        Api one = police("police1");
+        expect(200, one.get(path(c)));
+        expect(200, one.post(path(c) + "/decision", decision()));
+        decidedAgo(c, java.time.Duration.ofDays(3).plusMinutes(1));
+        JsonObject late = c.view();
+        assertFalse(late.getJsonArray("allowedActions").contains("REQUEST_REVIEW"),
+                late.getJsonArray("allowedActions").encode());
+        Api.Reply refused = c.a().api.post("/api/v1/accidents/" + c.id() + "/review-request",
+                new JsonObject().put("version", late.getInteger("version")));
+        assertEquals(409, refused.status(), refused.toString());
+        assertEquals("REVIEW_TOO_LATE", refused.json().getString("code"));
+        assertEquals(late, c.view(), "nothing changed");
+
+        decidedAgo(c, java.time.Duration.ofDays(3).minusMinutes(5));
+        JsonObject inTime = c.view();
+        assertTrue(inTime.getJsonArray("allowedActions").contains("REQUEST_REVIEW"));
+        JsonObject asked = expect(200, c.a().api.post("/api/v1/accidents/" + c.id()
+                + "/review-request", new JsonObject().put("version", inTime.getInteger(
+                "version")))).json();
+        assertEquals("POLICE_REVIEW", asked.getString("state"));
+    }
+
+    /** Moves the officer's decision {@code ago} into the past, as if decided then. */
+    private static void decidedAgo(AccidentScene.Case c, java.time.Duration ago)
+            throws SQLException {
+        sql("UPDATE accident_case SET police_decision = jsonb_set(police_decision,"
+                + " '{decidedAt}', to_jsonb('" + java.time.Instant.now().minus(ago) + "'::text))"
+                + " WHERE id = '" + c.id() + "'");
     }
 
     @Test
@@ -334,12 +455,12 @@ class PoliceDeskApiTest {
     @DisplayName("Photo reuse: an exact copy and a resized, recompressed copy from another case"
             + " flag the case; a different photo of the same kind of scene does not")
     void photoReuse() {
-        byte[] original = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(101, 1024,
-                768), 0.85f);
-        byte[] resized = PerceptualHashTest.jpeg(PerceptualHashTest.resize(
-                PerceptualHashTest.read(original), 0.5), 0.5f);
-        byte[] other = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(102, 1024,
-                768), 0.85f);
+        byte[] original = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(
+                101, 1024, 768), 0.85f));
+        byte[] resized = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.resize(
+                PerceptualHashTest.read(original), 0.5), 0.5f));
+        byte[] other = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(102,
+                1024, 768), 0.85f));
         assertTrue(reuseFlags(original).isEmpty(), "the first use is no reuse");
         assertEquals(1, reuseFlags(original.clone()).size(), "an exact copy");
         assertEquals(1, reuseFlags(resized).size(), "a resized, recompressed copy");
@@ -413,8 +534,8 @@ class PoliceDeskApiTest {
     @DisplayName("A flagged case cannot seal its agreement by itself: settled liability goes to"
             + " the police first, the parties see why, signing is refused")
     void flaggedCaseCannotSeal() {
-        byte[] photo = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(201, 800,
-                600), 0.8f);
+        byte[] photo = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(201,
+                800, 600), 0.8f));
         reuseFlags(photo);
         var c = scene.reported();
         expect(200, c.a().checklist(c.id(), false));
@@ -442,8 +563,8 @@ class PoliceDeskApiTest {
 
     /** A case whose statements settle liability but a reused photo holds it for the police. */
     private static AccidentScene.Case flaggedSettled() {
-        byte[] photo = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(
-                300 + (int) (Math.random() * 10_000), 800, 600), 0.8f);
+        byte[] photo = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(
+                300 + (int) (Math.random() * 10_000), 800, 600), 0.8f));
         reuseFlags(photo);
         var c = scene.reported();
         expect(200, c.a().checklist(c.id(), false));

@@ -5,6 +5,8 @@ package cn.anxing.accident.cases;
  * to the police before its agreement is sealed.
  */
 public enum FlagKind {
+    /** A photo has no EXIF time: nothing shows it was taken at this accident. */
+    NO_PHOTO_TIME,
     /** A photo's EXIF time is far from the report's. */
     TIME_FAR_FROM_REPORT,
     /** A photo's EXIF position is far from the report's. */

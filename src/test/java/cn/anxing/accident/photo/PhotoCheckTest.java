@@ -39,9 +39,26 @@ class PhotoCheckTest {
     }
 
     @Test
-    @DisplayName("A photo without EXIF time or position is not flagged; there is nothing to compare")
-    void noExifNoFlag() {
+    @DisplayName("A photo without an EXIF time is flagged NO_PHOTO_TIME (照片没有拍摄时间): nothing"
+            + " shows it was taken at this accident")
+    void noExifTimeFlags() {
         InspectedPhoto photo = new InspectedPhoto(PhotoType.PNG, "00", 1, null, false, null);
+        List<PhotoCheck.Flag> flags = CHECK.check(photo, REPORTED, SCENE);
+        assertEquals(List.of(PhotoCheck.Kind.NO_PHOTO_TIME), flags.stream()
+                .map(PhotoCheck.Flag::kind).toList());
+        assertEquals("照片没有拍摄时间", flags.get(0).zh());
+        InspectedPhoto farWithoutTime = new InspectedPhoto(PhotoType.JPEG, "00", 1, null, false,
+                new LatLon(SCENE.lat() + 0.1, SCENE.lon()));
+        assertEquals(List.of(PhotoCheck.Kind.NO_PHOTO_TIME,
+                PhotoCheck.Kind.POSITION_FAR_FROM_REPORT), CHECK.check(farWithoutTime, REPORTED,
+                SCENE).stream().map(PhotoCheck.Flag::kind).toList());
+    }
+
+    @Test
+    @DisplayName("A photo with its time but no position is not flagged: phones leave the"
+            + " position out whenever location is off")
+    void noPositionNoFlag() {
+        InspectedPhoto photo = new InspectedPhoto(PhotoType.JPEG, "00", 1, REPORTED, false, null);
         assertEquals(List.of(), CHECK.check(photo, REPORTED, SCENE));
     }
 

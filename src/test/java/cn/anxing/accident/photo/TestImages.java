@@ -72,7 +72,12 @@ final class TestImages {
     /** A JPEG with an EXIF segment right after SOI; null arguments leave the field out. */
     static byte[] jpegWithExif(String dateTimeOriginal, String offsetTimeOriginal, Double lat,
                                Double lon) {
-        byte[] jpeg = image("jpg");
+        return withExif(image("jpg"), dateTimeOriginal, offsetTimeOriginal, lat, lon);
+    }
+
+    /** {@code jpeg} with an EXIF segment inserted right after SOI; null arguments leave out. */
+    static byte[] withExif(byte[] jpeg, String dateTimeOriginal, String offsetTimeOriginal,
+                           Double lat, Double lon) {
         byte[] tiff = tiff(dateTimeOriginal, offsetTimeOriginal, lat, lon);
         ByteBuffer app1 = ByteBuffer.allocate(4 + 6 + tiff.length);
         app1.put((byte) 0xff).put((byte) 0xe1).putShort((short) (2 + 6 + tiff.length));
