@@ -177,12 +177,29 @@ public final class CaseEvidence {
         Future<Void> stored = photos.store(tx, inspected.sha256(), inspected.type().extension(),
                 bytes).compose(x -> repository.upsertPhoto(tx, c.id(), photo))
                 .compose(x -> desk.setDhash(tx, c.id(), PhotoSlots.key(slot), upload.dHash()));
-        if (flags.isEmpty()) {
+        List<CaseFlag> caseFlags = flagsAfterRetake(c.flags(), PhotoSlots.key(slot));
+        flags.forEach(f -> caseFlags.add(f.inSlot(PhotoSlots.key(slot))));
+        if (caseFlags.equals(c.flags())) {
             return stored;
         }
-        List<CaseFlag> caseFlags = new ArrayList<>(c.flags());
-        flags.forEach(f -> caseFlags.add(f.inSlot(PhotoSlots.key(slot))));
         return stored.compose(x -> repository.setFlags(tx, c.id(), caseFlags));
+    }
+
+    /**
+     * The case's flags once the photo of {@code slotKey} is replaced: what the replaced photo's
+     * own metadata said (no time, time or position far from the report) goes with it, since it
+     * is no longer the evidence; a reuse stays, as the trace of a copied photo swapped out.
+     */
+    static List<CaseFlag> flagsAfterRetake(List<CaseFlag> flags, String slotKey) {
+        List<CaseFlag> kept = new ArrayList<>();
+        for (CaseFlag f : flags) {
+            boolean ofReplacedPhoto = slotKey.equals(f.slot()) && f.kind() != FlagKind.PHOTO_REUSED
+                    && f.kind() != FlagKind.PLATE_FREQUENT;
+            if (!ofReplacedPhoto) {
+                kept.add(f);
+            }
+        }
+        return kept;
     }
 
     /** A photo of a case, for one of its parties or ({@code police}) for any officer. */

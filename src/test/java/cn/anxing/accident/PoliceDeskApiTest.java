@@ -467,6 +467,37 @@ class PoliceDeskApiTest {
         assertTrue(reuseFlags(other).isEmpty(), "another scene of the same kind");
     }
 
+    @Test
+    @DisplayName("A photo retaken in its slot takes its own gaps with it (no time → taken now:"
+            + " the flag goes, the case may settle again), but a reuse found before stays")
+    void retakeReplacesThePhotosOwnFlags() {
+        var c = scene.reported();
+        expect(200, c.a().checklist(c.id(), false));
+        byte[] noTime = PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(131, 640,
+                480), 0.85f);
+        assertEquals(List.of("NO_PHOTO_TIME"), kinds(expect(201, c.a().upload(c.id(),
+                "collision-point", noTime, "image/jpeg", UUID.randomUUID().toString()))));
+        byte[] fresh = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(132,
+                640, 480), 0.85f));
+        assertEquals(List.of(), kinds(expect(201, c.a().upload(c.id(), "collision-point", fresh,
+                "image/jpeg", UUID.randomUUID().toString()))));
+
+        // a copy of another case's photo, then a photo of its own: the reuse is kept
+        var d = scene.reported();
+        expect(200, d.a().checklist(d.id(), false));
+        assertEquals(List.of("PHOTO_REUSED"), kinds(expect(201, d.a().upload(d.id(),
+                "collision-point", fresh.clone(), "image/jpeg", UUID.randomUUID().toString()))));
+        byte[] own = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(133,
+                640, 480), 0.85f));
+        assertEquals(List.of("PHOTO_REUSED"), kinds(expect(201, d.a().upload(d.id(),
+                "collision-point", own, "image/jpeg", UUID.randomUUID().toString()))));
+    }
+
+    private static List<String> kinds(Api.Reply reply) {
+        return reply.json().getJsonObject("case").getJsonArray("flags").stream()
+                .map(f -> ((JsonObject) f).getString("kind")).toList();
+    }
+
     private static List<JsonObject> reuseFlags(byte[] photo) {
         var c = scene.reported();
         expect(200, c.a().checklist(c.id(), false));
