@@ -76,6 +76,11 @@ final class PlanJobStore {
                    lease_until = NULL,
                    error = 'the job stopped ' || attempts || ' servers before it finished'
              WHERE status = 'running' AND lease_until < now() AND attempts >= $1""";
+    /** Any instance may cancel; the worker's next write finds the row no longer 'running'. */
+    private static final String CANCEL = """
+            UPDATE bus_plan_job SET status = 'cancelled', phase = 'cancelled',
+                   finished_at = now(), lease_until = NULL, cancelled_by = $2
+             WHERE id = $1 AND status IN ('queued', 'running')""";
     private static final String INSERT_PLAN =
             "INSERT INTO bus_plan (id, school_id, plan) VALUES ($1, $2, $3)";
 
@@ -138,6 +143,12 @@ final class PlanJobStore {
 
     Future<Boolean> fail(UUID id, String owner, JsonObject progress, String error) {
         return finish(pool, id, owner, "failed", progress, null, null, null, error);
+    }
+
+    /** False when the job had already finished, failed or been cancelled. */
+    Future<Boolean> cancel(UUID id, UUID by) {
+        return pool.preparedQuery(CANCEL).execute(Tuple.of(id, by))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     Future<Boolean> release(UUID id, String owner) {

@@ -95,6 +95,14 @@ public final class PlanningJobs {
         });
     }
 
+    /**
+     * Cancels a waiting or running job, from any instance: the instance running it finds its
+     * next write refused and stops at the solver's next report. False when it had finished.
+     */
+    public Future<Boolean> cancel(UUID jobId, UUID by) {
+        return store.cancel(jobId, by);
+    }
+
     /** The job as stored, whichever instance runs it. */
     public Future<Optional<JsonObject>> find(UUID jobId) {
         return store.find(jobId).compose(found -> found.isEmpty()
@@ -133,6 +141,13 @@ public final class PlanningJobs {
             timings = live.copy();
         }
         json.put("timings", timings);
+        if ("running".equals(job.status()) && job.startedAt() != null) {
+            // time used of the limit: startedAt is the database's clock, now this instance's,
+            // near enough for a progress bar
+            json.put("elapsedSeconds", Math.max(0, java.time.Duration.between(
+                    java.time.Instant.parse(job.startedAt()), java.time.Instant.now())
+                    .toMillis() / 1000.0));
+        }
         if ("done".equals(job.status())) {
             json.put("planId", job.id().toString());
         }
@@ -179,6 +194,7 @@ public final class PlanningJobs {
                 lease.toMillis() / 3, TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
         var progress = new AtomicReference<>(new JsonObject());
+        var writer = new ProgressWriter(id, progress);
         try {
             var network = routing.requireReady();
             PlanningInput input = await(loadInput(job.schoolId()));
@@ -186,8 +202,11 @@ public final class PlanningJobs {
             Duration limit = job.solverMillis() != null ? Duration.ofMillis(job.solverMillis())
                     : Duration.ofSeconds(input.policy().solverSeconds());
             long seed = job.seed() == null ? 1 : job.seed();
+            // the page's progress bar: the optimizer searches this long for each of two runs
+            progress.set(progress.get().copy().put("limitSeconds",
+                    limit.toMillis() * 2 / 1000.0));
             BusPlanner.Outcome outcome = planner.plan(input, BusPlanner.Options.defaults(limit,
-                    seed), new ProgressWriter(id, progress));
+                    seed), writer);
             var finalProgress = progress.get().copy().put("timings", new JsonObject()
                     .put("matrixSeconds", outcome.matrixMillis() / 1000.0)
                     .put("solveSeconds", outcome.solveMillis() / 1000.0)
@@ -206,6 +225,10 @@ public final class PlanningJobs {
         } catch (Exception e) {
             if (stopped) {
                 return; // handed back in stop()
+            }
+            if (writer.abandoned) {
+                LOG.info("Bus plan {} was cancelled or taken over; its work here is dropped", id);
+                return;
             }
             Throwable cause = e instanceof java.util.concurrent.ExecutionException
                     && e.getCause() != null ? e.getCause() : e;
@@ -241,6 +264,8 @@ public final class PlanningJobs {
         private String phase = "loading";
         private long phaseStarted = System.nanoTime();
         private long lastWrite;
+        /** The row refused a write: the job was cancelled or another instance holds it. */
+        private volatile boolean abandoned;
 
         ProgressWriter(UUID id, AtomicReference<JsonObject> progress) {
             this.id = id;
@@ -249,6 +274,7 @@ public final class PlanningJobs {
 
         @Override
         public void phase(String next) {
+            stopIfAbandoned();
             long now = System.nanoTime();
             if (!phase.equals("loading")) {
                 timings.put(phase + "Seconds", (now - phaseStarted) / 1e9);
@@ -261,6 +287,7 @@ public final class PlanningJobs {
 
         @Override
         public void progress(String run, SolverProgress p) {
+            stopIfAbandoned();
             progress.set(progress.get().copy().put("run", run).put("best", new JsonObject()
                     .put("studentsServed", p.studentsServed())
                     .put("buses", p.buses())
@@ -273,9 +300,20 @@ public final class PlanningJobs {
 
         private void write() {
             lastWrite = System.currentTimeMillis();
-            store.progress(id, owner, phase, progress.get()).onFailure(e ->
-                    LOG.warn("Could not record the progress of bus plan {}: {}", id,
-                            e.getMessage()));
+            store.progress(id, owner, phase, progress.get()).onSuccess(held -> {
+                if (!held) {
+                    abandoned = true;
+                }
+            }).onFailure(e -> LOG.warn("Could not record the progress of bus plan {}: {}", id,
+                    e.getMessage()));
+        }
+
+        /** Throws out of the planner (and its solver) once the job is no longer ours. */
+        private void stopIfAbandoned() {
+            if (abandoned) {
+                throw new java.util.concurrent.CancellationException("bus plan " + id
+                        + " was cancelled");
+            }
         }
     }
 
