@@ -10,6 +10,7 @@ import { h, replaceChildren } from '../../dom.js';
 import { get, post } from '../../api.js';
 import { bindText } from '../../i18n.js';
 import { describe } from '../../forms.js';
+import '../messages.js';
 import './messages.js';
 
 /** @import { Plan, PlanJob } from '../../types.js' */
@@ -230,6 +231,21 @@ export function createReview({ onShow }) {
         household.addEventListener('change', fillStops);
         if (served[0]) household.value = served[0].householdId;
         fillStops();
+        const moveRun = h('select', { id: 'move-stop-run', name: 'run' },
+            ['evening', 'morning'].map((run) => h('option', { value: run,
+                i18n: `bus.run.${run}` })));
+        const moveStop = h('select', { id: 'move-stop', name: 'moveStop' });
+        const moveLine = h('select', { id: 'move-stop-line', name: 'line' });
+        const fillLines = () => {
+            const { lines } = plan[/** @type {'evening' | 'morning'} */ (moveRun.value)];
+            replaceChildren(moveStop, lines.flatMap((line) => line.stops.map((s) =>
+                h('option', { value: s.stopId, dataset: { line: String(line.number) } },
+                    `${s.stopName}（${line.name}）`))));
+            replaceChildren(moveLine, lines.map((line) => h('option',
+                { value: String(line.number) }, `${line.name}（${line.busLabel}，${line.students} 人）`)));
+        };
+        moveRun.addEventListener('change', fillLines);
+        fillLines();
         const renameStop = h('select', { id: 'rename-stop', name: 'renameStop' },
             plan.stops.map((s) => h('option', { value: s.id }, s.name)));
         const name = h('input', { id: 'rename-name', name: 'name', maxlength: '40',
@@ -256,6 +272,12 @@ export function createReview({ onShow }) {
                 h('button', { type: 'button', id: 'edit-move', i18n: 'review.move',
                     onclick: () => edit('move-household', { householdId: household.value,
                         stopId: stop.value }) })),
+            h('div', { class: 'plan-edit-row' },
+                h('label', { for: 'move-stop', i18n: 'review.moveStop' }), moveRun, moveStop,
+                h('label', { for: 'move-stop-line', i18n: 'review.toLine' }), moveLine,
+                h('button', { type: 'button', id: 'edit-move-stop', i18n: 'review.moveStopButton',
+                    onclick: () => edit('move-stop', { run: moveRun.value, stopId: moveStop.value,
+                        line: Number(moveLine.value) }) })),
             h('div', { class: 'plan-edit-row' },
                 h('label', { for: 'rename-stop', i18n: 'review.renameStop' }), renameStop, name,
                 h('button', { type: 'button', id: 'edit-rename', i18n: 'review.rename',

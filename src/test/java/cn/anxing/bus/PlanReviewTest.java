@@ -185,7 +185,7 @@ class PlanReviewTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("Renaming a stop names it so everywhere in the new version, for parents too"
             + " once published")
     void renameStop() {
@@ -216,7 +216,49 @@ class PlanReviewTest {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
+    @DisplayName("Moving a stop to another line puts it where the line grows least and times it"
+            + " again, or is refused with the rule it breaks")
+    void moveStop() {
+        JsonObject newest = newest();
+        JsonArray lines = newest.getJsonObject("evening").getJsonArray("lines");
+        // the smallest stop of the fullest line, onto the emptiest line
+        JsonObject emptiest = lines.stream().map(o -> (JsonObject) o)
+                .min(Comparator.comparingInt(l -> l.getInteger("students"))).orElseThrow();
+        JsonObject from = lines.stream().map(o -> (JsonObject) o)
+                .filter(l -> l != emptiest && l.getJsonArray("stops").size() > 1)
+                .max(Comparator.comparingInt(l -> l.getInteger("students"))).orElseThrow();
+        JsonObject stop = from.getJsonArray("stops").stream().map(o -> (JsonObject) o)
+                .min(Comparator.comparingInt(st -> st.getInteger("students"))).orElseThrow();
+        Api.Reply moved = coordinator.post(BASE + "/plans/" + newest.getString("planId")
+                + "/move-stop", new JsonObject().put("version", newest.getInteger("version"))
+                .put("run", "evening").put("stopId", stop.getString("stopId"))
+                .put("line", emptiest.getInteger("number")));
+        if (moved.status() == 422) {
+            assertTrue(List.of("PLAN_EDIT_OVER_CAPACITY", "PLAN_EDIT_RIDE_TOO_LONG")
+                    .contains(moved.json().getString("code")), moved.toString());
+            assertEquals("line", moved.json().getString("field"));
+            return;
+        }
+        assertEquals(201, moved.status(), moved.toString());
+        JsonObject plan = moved.json();
+        JsonObject onto = plan.getJsonObject("evening").getJsonArray("lines").stream()
+                .map(o -> (JsonObject) o)
+                .filter(l -> l.getInteger("number").equals(emptiest.getInteger("number")))
+                .findFirst().orElseThrow();
+        assertTrue(onto.getJsonArray("stops").stream().anyMatch(st -> ((JsonObject) st)
+                .getString("stopId").equals(stop.getString("stopId"))));
+        assertEquals(emptiest.getInteger("students") + stop.getInteger("students"),
+                onto.getInteger("students"));
+        for (Object id : stop.getJsonArray("households")) {
+            assertEquals(emptiest.getInteger("number"), household(plan, (String) id)
+                    .getInteger("eveningLine"));
+        }
+        assertTrue(PlanChecks.assertWithinLimits(plan, capacities()) > 0);
+    }
+
+    @Test
+    @Order(7)
     @DisplayName("A running job is cancelled from the API: it ends 'cancelled' with no plan, and"
             + " cancelling it again is 409 PLAN_JOB_FINISHED")
     void cancel() {
@@ -240,7 +282,7 @@ class PlanReviewTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("Bad review requests are 400 naming the field, and nothing is published or"
             + " stored")
     void badRequests() {
