@@ -203,8 +203,9 @@ public final class PlanReviewService {
     }
 
     private static DomainException stale(int version) {
-        return new DomainException(PlanError.PLAN_EDIT_STALE, "方案已被修改，请在最新版本上调整（您看到的是第 "
-                + version + " 版）/ the plan was edited since version " + version
+        return new DomainException(PlanError.PLAN_EDIT_STALE,
+                "方案已被修改，请在最新版本上调整（您看到的是第 " + version
+                + " 版）/ the plan was edited since version " + version
                 + ": reload it and edit the newest version", "version");
     }
 
@@ -261,8 +262,8 @@ public final class PlanReviewService {
         return bus.job(caller, jobId).compose(job -> jobs.cancel(jobId, caller.accountId()))
                 .compose(cancelled -> {
                     if (!cancelled) {
-                        throw new DomainException(PlanError.PLAN_JOB_FINISHED, "规划已结束，无法取消 /"
-                                + " the job has already finished", "jobId");
+                        throw new DomainException(PlanError.PLAN_JOB_FINISHED,
+                                "规划已结束，无法取消 / the job has already finished", "jobId");
                     }
                     return bus.job(caller, jobId);
                 });
