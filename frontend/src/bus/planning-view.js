@@ -34,10 +34,19 @@ export async function planningView(outlet) {
     const status = h('p', { class: 'notice', id: 'bus-status', role: 'status', hidden: true });
     const progress = h('div', { class: 'bus-progress', hidden: true });
     const summary = h('div', { id: 'bus-summary' });
-    const review = createReview({ onShow: (plan) => {
-        state.plan = plan;
-        drawPlan({ fit: true });
-    } });
+    const review = createReview({
+        onShow: (plan) => {
+            state.plan = plan;
+            drawPlan({ fit: true });
+        },
+        onJob: (job) => {
+            planButton.disabled = true;
+            status.hidden = false;
+            replaceChildren(summary, h('p', { class: 'hint', id: 'bus-summary-pending',
+                i18n: 'review.newPlanComing' }));
+            follow(job.id);
+        },
+    });
     const runTabs = h('div', { class: 'tabs', role: 'tablist' });
     const mapElement = h('div', { class: 'map-full', id: 'bus-map' });
     const unserved = h('div', { id: 'bus-unserved' });

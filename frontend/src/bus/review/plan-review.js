@@ -51,9 +51,10 @@ const minute = (/** @type {string} */ iso) => new Date(iso).toLocaleString('zh-C
     minute: '2-digit', hour12: false });
 
 /**
- * @param {{ onShow: (plan: ShownPlan) => void }} options `onShow` draws a plan on the map
+ * @param {{ onShow: (plan: ShownPlan) => void, onJob: (job: PlanJob) => void }} options
+ *     `onShow` draws a plan on the map, `onJob` follows a re-planning job
  */
-export function createReview({ onShow }) {
+export function createReview({ onShow, onJob }) {
     const list = h('table', { class: 'bus-stops', id: 'plan-list' });
     const message = h('p', { class: 'notice', id: 'plan-review-message', role: 'status',
         hidden: true });
@@ -246,6 +247,21 @@ export function createReview({ onShow }) {
         };
         moveRun.addEventListener('change', fillLines);
         fillLines();
+        const locks = plan.evening.lines.map((line) => h('label', { class: 'plan-lock' },
+            h('input', { type: 'checkbox', value: String(line.number), name: 'lock' }),
+            `${line.name}（${line.busLabel}）`));
+        const replan = async () => {
+            const lockedLines = locks.map((l) => /** @type {HTMLInputElement} */ (
+                l.querySelector('input'))).filter((i) => i.checked).map((i) => Number(i.value));
+            if (lockedLines.length === 0) {
+                say('review.lockNone');
+                return;
+            }
+            message.hidden = true;
+            try {
+                onJob(await post(`/bus/plans/${plan.planId}/replan`, { lockedLines }));
+            } catch (error) { fail(error); }
+        };
         const renameStop = h('select', { id: 'rename-stop', name: 'renameStop' },
             plan.stops.map((s) => h('option', { value: s.id }, s.name)));
         const name = h('input', { id: 'rename-name', name: 'name', maxlength: '40',
@@ -282,7 +298,11 @@ export function createReview({ onShow }) {
                 h('label', { for: 'rename-stop', i18n: 'review.renameStop' }), renameStop, name,
                 h('button', { type: 'button', id: 'edit-rename', i18n: 'review.rename',
                     onclick: () => edit('rename-stop', { stopId: renameStop.value,
-                        name: name.value }) })));
+                        name: name.value }) })),
+            h('div', { class: 'plan-edit-row', id: 'plan-lock' },
+                h('span', { i18n: 'review.lock' }), ...locks,
+                h('button', { type: 'button', id: 'edit-replan', i18n: 'review.replan',
+                    onclick: replan })));
     };
 
     return {

@@ -34,4 +34,7 @@ ALTER TABLE bus_plan_job DROP CONSTRAINT bus_plan_job_status_check;
 ALTER TABLE bus_plan_job
     ADD CONSTRAINT bus_plan_job_status_check
         CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled')),
-    ADD COLUMN cancelled_by uuid REFERENCES account (id);
+    ADD COLUMN cancelled_by uuid REFERENCES account (id),
+    -- a re-plan around locked lines: the plan whose evening lines (by number) are kept
+    ADD COLUMN based_on     uuid REFERENCES bus_plan (id) ON DELETE SET NULL,
+    ADD COLUMN locked_lines integer[];

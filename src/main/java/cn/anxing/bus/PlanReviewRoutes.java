@@ -49,6 +49,7 @@ public final class PlanReviewRoutes implements FeatureRoutes {
         authz.guard(router.post(BASE + "/plans/:planId/rename-stop"), staff)
                 .handler(this::renameStop);
         authz.guard(router.post(BASE + "/plan-jobs/:jobId/cancel"), staff).handler(this::cancel);
+        authz.guard(router.post(BASE + "/plans/:planId/replan"), staff).handler(this::replan);
         authz.guard(router.get(BASE + "/my-children"), parent).handler(this::myChildren);
         authz.guard(router.get(BASE + "/my-children/:householdId"), parent).handler(this::myChild);
     }
@@ -99,6 +100,27 @@ public final class PlanReviewRoutes implements FeatureRoutes {
         }
         Responses.reply(ctx, 201, review.renameStop(Authz.caller(ctx),
                 uuidParam(ctx, "planId"), version(body), stopId(body), name));
+    }
+
+    private void replan(RoutingContext ctx) {
+        JsonObject body = object(ctx, "lockedLines", "solverSeconds");
+        JsonArray given = cn.anxing.http.Bodies.requiredArray(body, "lockedLines");
+        if (given.isEmpty() || given.size() > 100) {
+            throw invalid("lockedLines", "lockedLines 须列出 1 到 100 条晚上线路 / lockedLines"
+                    + " names 1 to 100 evening lines");
+        }
+        List<Integer> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            if (!(given.getValue(i) instanceof Integer n) || n < 1) {
+                throw invalid("lockedLines[" + i + "]", "线路编号须为正整数 / a line number is a"
+                        + " whole number from 1");
+            }
+            lines.add(n);
+        }
+        java.time.Duration solverTime = body.containsKey("solverSeconds")
+                ? java.time.Duration.ofSeconds(requiredInt(body, "solverSeconds", 1, 600)) : null;
+        Responses.reply(ctx, 202, review.replan(Authz.caller(ctx), uuidParam(ctx, "planId"),
+                lines.stream().distinct().toList(), solverTime));
     }
 
     private void cancel(RoutingContext ctx) {

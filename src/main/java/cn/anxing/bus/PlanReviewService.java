@@ -209,12 +209,12 @@ public final class PlanReviewService {
                 + ": reload it and edit the newest version", "version");
     }
 
-    private static BusPlan read(JsonObject document) throws Exception {
+    static BusPlan read(JsonObject document) throws java.io.IOException {
         return DOCUMENTS.readValue(document.encode(), BusPlan.class);
     }
 
     /** The road network as the edits use it; a leg with no road is refused as the edit's. */
-    private record NetworkRoads(RoadNetwork network) implements PlanEdits.Roads {
+    record NetworkRoads(RoadNetwork network) implements PlanEdits.Roads {
         @Override
         public BusPlan.Leg drive(String fromId, LatLon from, String toId, LatLon to) {
             Route route = route(List.of(from, to), RoadNetwork.BUS);
@@ -256,6 +256,44 @@ public final class PlanReviewService {
     }
 
     // ---------------------------------------------------------------- jobs
+
+    /**
+     * Queues a re-plan that keeps the plan's evening lines {@code lockedLines} (their bus, stops,
+     * order and times) and plans the other households with the other buses around them.
+     */
+    public Future<JsonObject> replan(Caller caller, UUID planId, List<Integer> lockedLines,
+                                     java.time.Duration solverTime) {
+        routing.requireReady();
+        return bus.plan(caller, planId).compose(document -> {
+            UUID schoolId = UUID.fromString(document.getString("schoolId"));
+            LockedReplan lock;
+            try {
+                lock = LockedReplan.of(read(document), lockedLines);
+            } catch (java.io.IOException e) {
+                return Future.failedFuture(e);
+            }
+            List<Integer> numbers = document.getJsonObject("evening").getJsonArray("lines")
+                    .stream().map(l -> ((JsonObject) l).getInteger("number")).toList();
+            if (!numbers.containsAll(lockedLines)) {
+                throw new DomainException(PlanError.PLAN_EDIT_NOT_IN_PLAN, "方案中没有这条晚上线路 /"
+                        + " the plan has no such evening line", "lockedLines");
+            }
+            return Future.all(buses.buses(schoolId), buses.countHouseholds(schoolId))
+                    .compose(all -> {
+                        List<SchoolBus> fleet = all.resultAt(0);
+                        long households = all.resultAt(1);
+                        if (lock.lockedBuses() >= fleet.size()
+                                || lock.lockedHouseholds() >= households) {
+                            throw new DomainException(CommonError.VALIDATION_FAILED,
+                                    "锁定了所有线路，没有可重新规划的车辆或家庭 / every bus or"
+                                    + " household is on a locked line: nothing is left to plan",
+                                    "lockedLines");
+                        }
+                        return jobs.submit(schoolId, caller.accountId(), solverTime, 1, planId,
+                                lockedLines);
+                    });
+        });
+    }
 
     /** Cancels a waiting or running job; the instance running it notices and drops its work. */
     public Future<JsonObject> cancel(Caller caller, UUID jobId) {

@@ -87,7 +87,14 @@ public final class PlanningJobs {
     /** Queues a plan for the school; the job is stored before this completes. */
     public Future<JsonObject> submit(UUID schoolId, UUID requestedBy, Duration solverTime,
                                      long seed) {
-        return store.insert(schoolId, requestedBy, solverTime, seed).compose(job -> {
+        return submit(schoolId, requestedBy, solverTime, seed, null, null);
+    }
+
+    /** Queues a re-plan that keeps the evening lines {@code lockedLines} of plan {@code basedOn}. */
+    public Future<JsonObject> submit(UUID schoolId, UUID requestedBy, Duration solverTime,
+                                     long seed, UUID basedOn, List<Integer> lockedLines) {
+        return store.insert(schoolId, requestedBy, solverTime, seed, basedOn, lockedLines)
+                .compose(job -> {
             synchronized (wake) {
                 wake.notifyAll();
             }
@@ -125,7 +132,10 @@ public final class PlanningJobs {
                 .put("createdAt", job.createdAt())
                 .put("startedAt", job.startedAt())
                 .put("finishedAt", job.finishedAt())
-                .put("error", job.error());
+                .put("error", job.error())
+                .put("basedOn", job.basedOn() == null ? null : job.basedOn().toString())
+                .put("lockedLines", job.lockedLines() == null ? null
+                        : new io.vertx.core.json.JsonArray(job.lockedLines()));
         var timings = new JsonObject();
         if (job.matrixMillis() != null) {
             timings.put("matrixSeconds", job.matrixMillis() / 1000.0);
@@ -198,6 +208,13 @@ public final class PlanningJobs {
         try {
             var network = routing.requireReady();
             PlanningInput input = await(loadInput(job.schoolId()));
+            LockedReplan locked = job.basedOn() == null ? null : LockedReplan.of(
+                    PlanReviewService.read(await(repository.plan(job.basedOn())).orElseThrow(
+                            () -> new IllegalStateException("the plan to keep lines of is gone"))),
+                    job.lockedLines());
+            if (locked != null) {
+                input = locked.rest(input);
+            }
             var planner = new BusPlanner(network, workers, matrixThreads);
             Duration limit = job.solverMillis() != null ? Duration.ofMillis(job.solverMillis())
                     : Duration.ofSeconds(input.policy().solverSeconds());
@@ -207,12 +224,14 @@ public final class PlanningJobs {
                     limit.toMillis() * 2 / 1000.0));
             BusPlanner.Outcome outcome = planner.plan(input, BusPlanner.Options.defaults(limit,
                     seed), writer);
+            BusPlan plan = locked == null ? outcome.plan() : locked.merge(outcome.plan(),
+                    new PlanReviewService.NetworkRoads(network));
             var finalProgress = progress.get().copy().put("timings", new JsonObject()
                     .put("matrixSeconds", outcome.matrixMillis() / 1000.0)
                     .put("solveSeconds", outcome.solveMillis() / 1000.0)
                     .put("pathsSeconds", outcome.pathsMillis() / 1000.0));
             boolean stored = await(store.storePlan(id, owner, job.schoolId(),
-                    JsonObject.mapFrom(outcome.plan()), finalProgress, outcome.matrixMillis(),
+                    JsonObject.mapFrom(plan), finalProgress, outcome.matrixMillis(),
                     outcome.solveMillis(), outcome.pathsMillis()));
             if (stored) {
                 LOG.info("Bus plan {} for school {} done in {} ms (matrix {} ms, solve {} ms)",

@@ -317,6 +317,51 @@ class PlanReviewTest {
         assertEquals(before, child());
     }
 
+    @Test
+    @Order(9)
+    @DisplayName("A re-plan around a locked evening line brings that line back unchanged (bus,"
+            + " stops, order, times) and plans the other households around it")
+    void lockedLineComesBackUnchanged() {
+        JsonObject base = coordinator.get(BASE + "/plans/" + first.getString("planId")).json();
+        JsonObject line = base.getJsonObject("evening").getJsonArray("lines").getJsonObject(0);
+        int number = line.getInteger("number");
+        Api.Reply missing = coordinator.post(BASE + "/plans/" + first.getString("planId")
+                + "/replan", new JsonObject().put("lockedLines", new JsonArray().add(999)));
+        assertEquals(422, missing.status(), missing.toString());
+        assertEquals("lockedLines", missing.json().getString("field"));
+
+        Api.Reply accepted = coordinator.post(BASE + "/plans/" + first.getString("planId")
+                + "/replan", new JsonObject().put("lockedLines", new JsonArray().add(number))
+                .put("solverSeconds", 1));
+        assertEquals(202, accepted.status(), accepted.toString());
+        JsonObject job = BusTestSupport.awaitJob(coordinator, accepted.json().getString("id"));
+        assertEquals("done", job.getString("status"), job.encodePrettily());
+        JsonObject plan = coordinator.get(BASE + "/plans/" + job.getString("planId")).json();
+        JsonObject kept = plan.getJsonObject("evening").getJsonArray("lines").stream()
+                .map(o -> (JsonObject) o).filter(l -> l.getInteger("number") == number)
+                .findFirst().orElseThrow();
+        assertEquals(line.getString("busId"), kept.getString("busId"));
+        assertEquals(line.getString("start"), kept.getString("start"));
+        assertEquals(line.getJsonArray("stops").size(), kept.getJsonArray("stops").size());
+        for (int k = 0; k < line.getJsonArray("stops").size(); k++) {
+            JsonObject was = line.getJsonArray("stops").getJsonObject(k);
+            JsonObject is = kept.getJsonArray("stops").getJsonObject(k);
+            assertEquals(was.getString("stopName"), is.getString("stopName"));
+            assertEquals(was.getString("arrival"), is.getString("arrival"));
+            assertEquals(was.getJsonArray("households"), is.getJsonArray("households"));
+            for (Object id : was.getJsonArray("households")) {
+                assertEquals(number, household(plan, (String) id).getInteger("eveningLine"));
+            }
+        }
+        assertEquals(base.getJsonObject("summary").getInteger("households"),
+                plan.getJsonObject("summary").getInteger("households"));
+        long others = plan.getJsonObject("evening").getJsonArray("lines").stream()
+                .filter(l -> !((JsonObject) l).getString("busId").equals(line.getString("busId")))
+                .count();
+        assertTrue(others > 0, "the rest is planned with the other buses");
+        assertTrue(PlanChecks.assertWithinLimits(plan, capacities()) > 0);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static JsonObject child() {
