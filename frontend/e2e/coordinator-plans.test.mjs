@@ -136,6 +136,24 @@ export async function parentSeesStop(browser, stopName) {
     return parent;
 }
 
+/**
+ * Locks the first evening line of the plan shown and re-plans the rest, watching the bar; the
+ * new draft keeps that line's stops in order.
+ */
+export async function lockAndReplan(page) {
+    const sheet = page.locator('.bus-sheet[data-line="1"] .bus-stops tbody');
+    const before = await sheet.locator('td:nth-child(2)').allTextContents();
+    await page.locator('#plan-lock input[type=checkbox]').first().check();
+    await page.click('#edit-replan');
+    await page.waitForSelector('#bus-progress', { timeout: 60_000 });
+    await page.waitForFunction(() => /规划完成|规划失败/.test(
+        document.querySelector('#bus-status').textContent), null, { timeout: 180_000 });
+    assert.match(await page.locator('#bus-status').textContent(), /规划完成/);
+    assert.deepEqual(await sheet.locator('td:nth-child(2)').allTextContents(), before,
+        'the locked line keeps its stops in order');
+    await page.screenshot({ path: `${SHOTS}/coordinator-plans-locked.png`, fullPage: true });
+}
+
 describe('plan review: run, compare, move a household, publish, the parent sees it', () => {
     let browser;
     let page;
@@ -177,4 +195,10 @@ describe('plan review: run, compare, move a household, publish, the parent sees 
         await parentSeesStop(browser, stop);
         assert.deepEqual(page.errors, []);
     });
+
+    test('locks a line and re-plans the rest; the locked line comes back as it was',
+        async () => {
+            await lockAndReplan(page);
+            assert.deepEqual(page.errors, []);
+        });
 });
