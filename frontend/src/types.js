@@ -490,9 +490,11 @@
  */
 
 /**
- * A school's plan (GET /bus/plans/{id}).
+ * A school's plan (GET /bus/plans/{id}); `version` is set on a plan edited by hand.
  * @typedef {object} Plan
  * @property {string} id
+ * @property {string} planId
+ * @property {number} [version]
  * @property {string} schoolName
  * @property {number} schoolLat
  * @property {number} schoolLon
@@ -518,12 +520,16 @@
  */
 
 /**
- * What every household of GET /bus/my-children has (PlanViews.childBus).
+ * What every household of GET /bus/my-children has (PublishedChildViews): from the published
+ * plans only, with the runs it has no seat on and today's changes.
  * @typedef {object} ChildBusBase
  * @property {string} householdId
  * @property {string} label
  * @property {number} students
  * @property {string} schoolName
+ * @property {{ run: 'evening' | 'morning', reasonText: string | null }[]} [noSeat]
+ * @property {import('./bus/review/child-notices.js').ChildChange[]} [changes]
+ * @property {PlanStop} [morningStop] when the morning's plan has the child at another stop
  */
 
 /**
@@ -550,8 +556,9 @@
  * A planning job (GET /bus/plan-jobs/{id}), polled until done or failed.
  * @typedef {object} PlanJob
  * @property {string} id
- * @property {'queued' | 'running' | 'done' | 'failed'} status
- * @property {'queued' | 'loading' | 'matrix' | 'solving' | 'paths' | 'done' | 'failed'} phase
+ * @property {'queued' | 'running' | 'done' | 'failed' | 'cancelled'} status
+ * @property {'queued' | 'loading' | 'matrix' | 'solving' | 'paths' | 'done' | 'failed'
+ *     | 'cancelled'} phase
  * @property {number | null} [queuePosition]
  * @property {string | null} [planId]
  * @property {string | null} [error]

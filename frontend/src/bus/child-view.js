@@ -11,6 +11,7 @@ import { createBaseMap, LABEL_FONT, whenStyleLoaded } from '../map/basemap.js';
 import { addPin, firstSymbolLayer, hoverText, setGeoJson } from '../map/overlays.js';
 import './messages.js';
 import { noticeLink } from './print/print-links.js';
+import { childNotices, toMinute } from './review/child-notices.js';
 /** @import { Feature, Geometry, GeoJsonProperties } from 'geojson' */
 /** @import { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl' */
 /** @import { ChildBus, LatLon, ServedChildBus } from '../types.js' */
@@ -43,21 +44,26 @@ export async function childBusView(outlet) {
         }
         if (child.status === 'UNSERVED') {
             card.append(h('p', { class: 'form-error' }, h('span', { i18n: 'bus.child.unserved' }),
-                bindServerMessage(h('span'), child.unserved?.reasonText ?? '')));
+                bindServerMessage(h('span'), child.unserved?.reasonText ?? '')),
+            ...childNotices(child));
             continue;
         }
         const { stop, evening, morning } = child;
         card.append(h('p', { class: 'child-stop', i18n: 'bus.child.stop', i18nParams: {
-            name: stop.name, metres: Math.round(child.walkMetres) } }));
+            name: stop.name, metres: Math.round(child.walkMetres) } }), ...childNotices(child));
         if (evening) {
             card.append(h('p', { class: 'child-evening', i18n: 'bus.child.evening', i18nParams: {
-                line: evening.lineName, bus: evening.busLabel, start: evening.start,
-                arrival: evening.arrival } }));
+                line: evening.lineName, bus: evening.busLabel, start: toMinute(evening.start),
+                arrival: toMinute(evening.arrival) } }));
         }
         if (morning) {
             card.append(h('p', { class: 'child-morning', i18n: 'bus.child.morning', i18nParams: {
-                line: morning.lineName, bus: morning.busLabel, arrival: morning.arrival,
-                end: morning.end } }));
+                line: morning.lineName, bus: morning.busLabel, arrival: toMinute(morning.arrival),
+                end: toMinute(morning.end) } }));
+        }
+        if (child.morningStop) {
+            card.append(h('p', { class: 'child-morning-stop', i18n: 'childNotice.morningStop',
+                i18nParams: { name: child.morningStop.name } }));
         }
         card.append(noticeLink(child.householdId));
         const mapElement = h('div', { class: 'map-full child-map' });

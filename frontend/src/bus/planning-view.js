@@ -11,6 +11,7 @@ import { createBaseMap, whenStyleLoaded } from '../map/basemap.js';
 import './messages.js';
 import { addPlanLayers, fitPlan, lineColour } from './plan-layers.js';
 import { distance, printLinks } from './print/print-links.js';
+import { cancelJob, createReview, drawProgress } from './review/plan-review.js';
 
 /** @import { Line, Plan, PlanJob, School } from '../types.js' */
 
@@ -32,7 +33,21 @@ export async function planningView(outlet) {
     const planButton = h('button', { class: 'primary', id: 'bus-plan', type: 'button',
         i18n: 'bus.plan' });
     const status = h('p', { class: 'notice', id: 'bus-status', role: 'status', hidden: true });
+    const progress = h('div', { class: 'bus-progress', hidden: true });
     const summary = h('div', { id: 'bus-summary' });
+    const review = createReview({
+        onShow: (plan) => {
+            state.plan = plan;
+            drawPlan({ fit: true });
+        },
+        onJob: (job) => {
+            planButton.disabled = true;
+            status.hidden = false;
+            replaceChildren(summary, h('p', { class: 'hint', id: 'bus-summary-pending',
+                i18n: 'review.newPlanComing' }));
+            follow(job.id);
+        },
+    });
     const runTabs = h('div', { class: 'tabs', role: 'tablist' });
     const mapElement = h('div', { class: 'map-full', id: 'bus-map' });
     const unserved = h('div', { id: 'bus-unserved' });
@@ -41,8 +56,8 @@ export async function planningView(outlet) {
         h('div', { class: 'map-heading' },
             h('h1', { i18n: 'bus.planning.title' }),
             h('label', { for: 'bus-school', i18n: 'bus.school' }), picker, counts, planButton,
-            status, summary, runTabs),
-        mapElement, unserved, sheets));
+            status, progress, summary, runTabs),
+        mapElement, review.element, unserved, sheets));
 
     const first = schools[0];
     const map = createBaseMap(mapElement, { center: { lat: first.lat, lon: first.lon },
@@ -62,6 +77,7 @@ export async function planningView(outlet) {
         map.jumpTo({ center: [school.lon, school.lat], zoom: 14 });
         state.plan = school.latestPlanId ? await get(`/bus/plans/${school.latestPlanId}`) : null;
         drawPlan({ fit: true });
+        await review.load(school.id, state.plan);
     };
 
     const drawPlan = ({ fit = false } = {}) => {
@@ -115,17 +131,27 @@ export async function planningView(outlet) {
             /** @type {PlanJob} */
             const job = await get(`/bus/plan-jobs/${jobId}`);
             status.hidden = false;
-            if (job.status === 'failed') {
-                bindText(status, 'bus.phase.failed', { error: job.error ?? '' });
+            if (job.status === 'failed' || job.status === 'cancelled') {
+                progress.hidden = true;
+                if (job.status === 'failed') {
+                    bindText(status, 'bus.phase.failed', { error: job.error ?? '' });
+                } else bindText(status, 'review.cancelled');
+                drawPlan();
                 planButton.disabled = false;
                 return;
             }
             if (job.status === 'done') {
+                progress.hidden = true;
                 state.plan = await get(`/bus/plans/${job.planId}`);
                 drawPlan({ fit: true });
                 bindText(status, 'bus.phase.done');
                 planButton.disabled = false;
+                await review.load(state.school.id, state.plan);
                 return;
+            }
+            if (job.status === 'running') {
+                drawProgress(progress, job, () => cancelJob(jobId).catch((error) =>
+                    describe(status, error)));
             }
             const best = job.progress?.best;
             if (job.phase === 'solving' && best) {
@@ -146,6 +172,10 @@ export async function planningView(outlet) {
         planButton.disabled = true;
         status.hidden = false;
         bindText(status, 'bus.planning');
+        // the plan shown is the old one until the new one is done: say so, not its numbers
+        replaceChildren(summary, h('p', { class: 'hint', id: 'bus-summary-pending',
+            i18n: 'review.newPlanComing' }));
+        replaceChildren(progress);
         try {
             const job = await post(`/bus/schools/${state.school.id}/plans`, {});
             follow(job.id);

@@ -81,7 +81,8 @@ public final class BusDemo implements DemoData {
                 "School bus demo (校车演示): sign in as coord1 and open 校车规划; " + HOUSEHOLDS
                         + " generated households and " + BUSES + " buses of " + SEATS
                         + " seats appear once the road network is loaded.",
-                "  parent     phone " + DEMO_PARENT_PHONE + " sees the child's bus after a plan"));
+                "  parent     phone " + DEMO_PARENT_PHONE
+                        + " sees the child's bus once a plan is published"));
     }
 
     /**

@@ -16,6 +16,7 @@ public final class BusModule implements FeatureModule {
     private final PlanningJobs jobs;
     private final BusRoutes routes;
     private final PrintRoutes printRoutes;
+    private final PlanReviewRoutes review;
     private final BusDemo demo;
 
     public BusModule(Platform platform) {
@@ -24,9 +25,13 @@ public final class BusModule implements FeatureModule {
         this.jobs = new PlanningJobs(platform.pool(), repository, routing,
                 platform.config().map().matrixThreads(), platform.config().map().planJobLease(),
                 platform.config().map().mapFile());
-        var service = new BusService(repository, routing, jobs);
-        this.routes = new BusRoutes(service, platform.authz());
-        this.printRoutes = new PrintRoutes(new PrintService(service, repository, routing,
+        var bus = new BusService(repository, routing, jobs);
+        this.routes = new BusRoutes(bus, platform.authz());
+        var reviewService = new PlanReviewService(bus, repository,
+                new PlanReviewRepository(platform.pool()), jobs, routing, platform.workers(),
+                platform.clock());
+        this.review = new PlanReviewRoutes(reviewService, platform.authz());
+        this.printRoutes = new PrintRoutes(new PrintService(bus, repository, reviewService, routing,
                 platform.workers(), platform.config().accident().pdfFontPath()), platform.authz());
         this.demo = new BusDemo(platform.vertx(), repository, routing, routing.whenReady(),
                 platform.config().map().mapFile());
@@ -34,7 +39,7 @@ public final class BusModule implements FeatureModule {
 
     @Override
     public List<FeatureRoutes> routes() {
-        return List.of(routes, printRoutes);
+        return List.of(routes, review, printRoutes);
     }
 
     /** Starts this instance's planning worker; jobs are claimed from the database. */

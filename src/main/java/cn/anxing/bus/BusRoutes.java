@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * The school bus API: coordinators (and admins) manage schools, households, buses, rules and
- * plans; parents read their child's bus.
+ * plans. Reviewing, publishing and what parents read are {@link PlanReviewRoutes}'.
  */
 public final class BusRoutes implements FeatureRoutes {
 
@@ -44,7 +44,6 @@ public final class BusRoutes implements FeatureRoutes {
     @Override
     public void mount(Router router) {
         Access staff = Access.roles(Role.COORDINATOR, Role.ADMIN);
-        Access parent = Access.roles(Role.PARENT);
         authz.guard(router.post(BASE + "/schools"), staff).handler(this::createSchool);
         authz.guard(router.get(BASE + "/schools"), staff).handler(this::schools);
         authz.guard(router.get(BASE + "/schools/:schoolId"), staff).handler(this::school);
@@ -66,8 +65,6 @@ public final class BusRoutes implements FeatureRoutes {
         authz.guard(router.get(BASE + "/plan-jobs/:jobId"), staff).handler(this::job);
         authz.guard(router.get(BASE + "/plans/:planId"), staff).handler(this::plan);
         authz.guard(router.get(BASE + "/plans/:planId/geojson"), staff).handler(this::geoJson);
-        authz.guard(router.get(BASE + "/my-children"), parent).handler(this::myChildren);
-        authz.guard(router.get(BASE + "/my-children/:householdId"), parent).handler(this::myChild);
     }
 
     // ---------------------------------------------------------------- handlers
@@ -217,15 +214,6 @@ public final class BusRoutes implements FeatureRoutes {
                 .putHeader("Content-Type", "application/geo+json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end(geo.encode())).onFailure(ctx::fail);
-    }
-
-    private void myChildren(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.childrenBuses(Authz.accountId(ctx)).map(JsonArray::new));
-    }
-
-    private void myChild(RoutingContext ctx) {
-        Responses.reply(ctx, 200, bus.childBus(Authz.accountId(ctx),
-                uuidParam(ctx, "householdId")));
     }
 
     // ---------------------------------------------------------------- parsing

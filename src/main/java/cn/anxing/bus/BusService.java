@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * The school bus use cases: a coordinator registers schools, households, buses and the rules,
- * asks for a plan and reads it; a parent looks up their child's bus.
+ * asks for a plan and reads it ({@link PlanReviewService} publishes it for parents).
  *
  * <p>A coordinator acts only on the schools of its organisation ({@code bus_school.organisation_id});
  * an admin on every school. Another organisation's school, plan or job answers exactly as one
@@ -180,33 +180,6 @@ public final class BusService {
         return school(caller, schoolId).compose(s -> repository.latestPlan(schoolId))
                 .map(found -> found.orElseThrow(() ->
                         notFound("A plan of this school")));
-    }
-
-    // ---------------------------------------------------------------- parents
-
-    /** The buses of the households registered with the parent's phone, from the latest plans. */
-    public Future<List<JsonObject>> childrenBuses(UUID parentAccount) {
-        return repository.householdsOfParent(parentAccount).compose(households -> {
-            List<Future<JsonObject>> views = households.stream()
-                    .map(h -> repository.latestPlan(h.schoolId())
-                            .map(latest -> PlanViews.childBus(h, latest)))
-                    .toList();
-            return Future.all(views).map(all -> all.<JsonObject>list());
-        });
-    }
-
-    /** One household's bus; 404 unless the household is registered with this parent's phone. */
-    public Future<JsonObject> childBus(UUID parentAccount, UUID householdId) {
-        return repository.householdsOfParent(parentAccount).compose(households -> {
-            Optional<BusRepository.ParentHousehold> mine = households.stream()
-                    .filter(h -> h.householdId().equals(householdId)).findFirst();
-            if (mine.isEmpty()) {
-                // the same answer whether it exists or not: no guessing other families' ids
-                throw notFound("Household " + householdId);
-            }
-            return repository.latestPlan(mine.get().schoolId())
-                    .map(latest -> PlanViews.childBus(mine.get(), latest));
-        });
     }
 
     /** The same answer as the router's for an unknown path: nothing about what exists. */

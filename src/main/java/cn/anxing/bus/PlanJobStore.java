@@ -28,10 +28,12 @@ final class PlanJobStore {
 
     private static final String COLUMNS = """
             id, school_id, status, phase, progress, matrix_ms, solve_ms, paths_ms, error,
-            created_at, started_at, finished_at, solver_millis, seed, attempts""";
+            created_at, started_at, finished_at, solver_millis, seed, attempts, based_on,
+            locked_lines""";
     private static final String INSERT = """
-            INSERT INTO bus_plan_job (school_id, status, phase, requested_by, solver_millis, seed)
-            VALUES ($1, 'queued', 'queued', $2, $3, $4) RETURNING\s""" + COLUMNS;
+            INSERT INTO bus_plan_job (school_id, status, phase, requested_by, solver_millis, seed,
+                                      based_on, locked_lines)
+            VALUES ($1, 'queued', 'queued', $2, $3, $4, $5, $6) RETURNING\s""" + COLUMNS;
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM bus_plan_job WHERE id = $1";
     private static final String OF_SCHOOL = "SELECT " + COLUMNS
             + " FROM bus_plan_job WHERE school_id = $1 ORDER BY created_at DESC LIMIT 20";
@@ -76,6 +78,11 @@ final class PlanJobStore {
                    lease_until = NULL,
                    error = 'the job stopped ' || attempts || ' servers before it finished'
              WHERE status = 'running' AND lease_until < now() AND attempts >= $1""";
+    /** Any instance may cancel; the worker's next write finds the row no longer 'running'. */
+    private static final String CANCEL = """
+            UPDATE bus_plan_job SET status = 'cancelled', phase = 'cancelled',
+                   finished_at = now(), lease_until = NULL, cancelled_by = $2
+             WHERE id = $1 AND status IN ('queued', 'running')""";
     private static final String INSERT_PLAN =
             "INSERT INTO bus_plan (id, school_id, plan) VALUES ($1, $2, $3)";
 
@@ -83,7 +90,7 @@ final class PlanJobStore {
     record StoredJob(UUID id, UUID schoolId, String status, String phase, JsonObject progress,
                      Long matrixMillis, Long solveMillis, Long pathsMillis, String error,
                      String createdAt, String startedAt, String finishedAt, Long solverMillis,
-                     Long seed, int attempts) {
+                     Long seed, int attempts, UUID basedOn, List<Integer> lockedLines) {
     }
 
     private final Pool pool;
@@ -92,9 +99,12 @@ final class PlanJobStore {
         this.pool = pool;
     }
 
-    Future<StoredJob> insert(UUID schoolId, UUID requestedBy, Duration solverTime, long seed) {
+    /** @param lockedLines evening lines of {@code basedOn} to keep; null for a plan from scratch */
+    Future<StoredJob> insert(UUID schoolId, UUID requestedBy, Duration solverTime, long seed,
+                             UUID basedOn, List<Integer> lockedLines) {
         return pool.preparedQuery(INSERT).execute(Tuple.from(Arrays.asList(schoolId, requestedBy,
-                solverTime == null ? null : solverTime.toMillis(), seed)))
+                solverTime == null ? null : solverTime.toMillis(), seed, basedOn,
+                lockedLines == null ? null : lockedLines.toArray(Integer[]::new))))
                 .map(rows -> toJob(rows.iterator().next()));
     }
 
@@ -140,6 +150,12 @@ final class PlanJobStore {
         return finish(pool, id, owner, "failed", progress, null, null, null, error);
     }
 
+    /** False when the job had already finished, failed or been cancelled. */
+    Future<Boolean> cancel(UUID id, UUID by) {
+        return pool.preparedQuery(CANCEL).execute(Tuple.of(id, by))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
     Future<Boolean> release(UUID id, String owner) {
         return pool.preparedQuery(RELEASE).execute(Tuple.of(id, owner))
                 .map(rows -> rows.rowCount() == 1);
@@ -174,7 +190,9 @@ final class PlanJobStore {
                 progress instanceof JsonObject o ? o : null, row.getLong("matrix_ms"),
                 row.getLong("solve_ms"), row.getLong("paths_ms"), row.getString("error"),
                 text(row, "created_at"), text(row, "started_at"), text(row, "finished_at"),
-                row.getLong("solver_millis"), row.getLong("seed"), row.getInteger("attempts"));
+                row.getLong("solver_millis"), row.getLong("seed"), row.getInteger("attempts"),
+                row.getUUID("based_on"), row.getArrayOfIntegers("locked_lines") == null ? null
+                        : List.of(row.getArrayOfIntegers("locked_lines")));
     }
 
     private static String text(Row row, String column) {

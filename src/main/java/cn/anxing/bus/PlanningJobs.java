@@ -94,12 +94,27 @@ public final class PlanningJobs {
     /** Queues a plan for the school; the job is stored before this completes. */
     public Future<JsonObject> submit(UUID schoolId, UUID requestedBy, Duration solverTime,
                                      long seed) {
-        return store.insert(schoolId, requestedBy, solverTime, seed).compose(job -> {
+        return submit(schoolId, requestedBy, solverTime, seed, null, null);
+    }
+
+    /** Queues a re-plan that keeps the evening lines {@code lockedLines} of plan {@code basedOn}. */
+    public Future<JsonObject> submit(UUID schoolId, UUID requestedBy, Duration solverTime,
+                                     long seed, UUID basedOn, List<Integer> lockedLines) {
+        return store.insert(schoolId, requestedBy, solverTime, seed, basedOn, lockedLines)
+                .compose(job -> {
             synchronized (wake) {
                 wake.notifyAll();
             }
             return toJson(job);
         });
+    }
+
+    /**
+     * Cancels a waiting or running job, from any instance: the instance running it finds its
+     * next write refused and stops at the solver's next report. False when it had finished.
+     */
+    public Future<Boolean> cancel(UUID jobId, UUID by) {
+        return store.cancel(jobId, by);
     }
 
     /** The job as stored, whichever instance runs it. */
@@ -124,7 +139,10 @@ public final class PlanningJobs {
                 .put("createdAt", job.createdAt())
                 .put("startedAt", job.startedAt())
                 .put("finishedAt", job.finishedAt())
-                .put("error", job.error());
+                .put("error", job.error())
+                .put("basedOn", job.basedOn() == null ? null : job.basedOn().toString())
+                .put("lockedLines", job.lockedLines() == null ? null
+                        : new io.vertx.core.json.JsonArray(job.lockedLines()));
         var timings = new JsonObject();
         if (job.matrixMillis() != null) {
             timings.put("matrixSeconds", job.matrixMillis() / 1000.0);
@@ -140,6 +158,13 @@ public final class PlanningJobs {
             timings = live.copy();
         }
         json.put("timings", timings);
+        if ("running".equals(job.status()) && job.startedAt() != null) {
+            // time used of the limit: startedAt is the database's clock, now this instance's,
+            // near enough for a progress bar
+            json.put("elapsedSeconds", Math.max(0, java.time.Duration.between(
+                    java.time.Instant.parse(job.startedAt()), java.time.Instant.now())
+                    .toMillis() / 1000.0));
+        }
         if ("done".equals(job.status())) {
             json.put("planId", job.id().toString());
         }
@@ -186,21 +211,34 @@ public final class PlanningJobs {
                 lease.toMillis() / 3, TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
         var progress = new AtomicReference<>(new JsonObject());
+        var writer = new ProgressWriter(id, progress);
         try {
             var network = routing.requireReady();
             PlanningInput input = await(loadInput(job.schoolId()));
+            LockedReplan locked = job.basedOn() == null ? null : LockedReplan.of(
+                    PlanReviewService.read(await(repository.plan(job.basedOn())).orElseThrow(
+                            () -> new IllegalStateException("the plan to keep lines of is gone"))),
+                    job.lockedLines());
+            if (locked != null) {
+                input = locked.rest(input);
+            }
             var planner = new BusPlanner(network, workers, matrixThreads, places());
             Duration limit = job.solverMillis() != null ? Duration.ofMillis(job.solverMillis())
                     : Duration.ofSeconds(input.policy().solverSeconds());
             long seed = job.seed() == null ? 1 : job.seed();
+            // the page's progress bar: the optimizer searches this long for each of two runs
+            progress.set(progress.get().copy().put("limitSeconds",
+                    limit.toMillis() * 2 / 1000.0));
             BusPlanner.Outcome outcome = planner.plan(input, BusPlanner.Options.defaults(limit,
-                    seed), new ProgressWriter(id, progress));
+                    seed), writer);
+            BusPlan plan = locked == null ? outcome.plan() : locked.merge(outcome.plan(),
+                    new PlanReviewService.NetworkRoads(network));
             var finalProgress = progress.get().copy().put("timings", new JsonObject()
                     .put("matrixSeconds", outcome.matrixMillis() / 1000.0)
                     .put("solveSeconds", outcome.solveMillis() / 1000.0)
                     .put("pathsSeconds", outcome.pathsMillis() / 1000.0));
             boolean stored = await(store.storePlan(id, owner, job.schoolId(),
-                    JsonObject.mapFrom(outcome.plan()), finalProgress, outcome.matrixMillis(),
+                    JsonObject.mapFrom(plan), finalProgress, outcome.matrixMillis(),
                     outcome.solveMillis(), outcome.pathsMillis()));
             if (stored) {
                 LOG.info("Bus plan {} for school {} done in {} ms (matrix {} ms, solve {} ms)",
@@ -213,6 +251,10 @@ public final class PlanningJobs {
         } catch (Exception e) {
             if (stopped) {
                 return; // handed back in stop()
+            }
+            if (writer.abandoned) {
+                LOG.info("Bus plan {} was cancelled or taken over; its work here is dropped", id);
+                return;
             }
             Throwable cause = e instanceof java.util.concurrent.ExecutionException
                     && e.getCause() != null ? e.getCause() : e;
@@ -262,6 +304,8 @@ public final class PlanningJobs {
         private String phase = "loading";
         private long phaseStarted = System.nanoTime();
         private long lastWrite;
+        /** The row refused a write: the job was cancelled or another instance holds it. */
+        private volatile boolean abandoned;
 
         ProgressWriter(UUID id, AtomicReference<JsonObject> progress) {
             this.id = id;
@@ -270,6 +314,7 @@ public final class PlanningJobs {
 
         @Override
         public void phase(String next) {
+            stopIfAbandoned();
             long now = System.nanoTime();
             if (!phase.equals("loading")) {
                 timings.put(phase + "Seconds", (now - phaseStarted) / 1e9);
@@ -282,6 +327,7 @@ public final class PlanningJobs {
 
         @Override
         public void progress(String run, SolverProgress p) {
+            stopIfAbandoned();
             progress.set(progress.get().copy().put("run", run).put("best", new JsonObject()
                     .put("studentsServed", p.studentsServed())
                     .put("buses", p.buses())
@@ -294,9 +340,20 @@ public final class PlanningJobs {
 
         private void write() {
             lastWrite = System.currentTimeMillis();
-            store.progress(id, owner, phase, progress.get()).onFailure(e ->
-                    LOG.warn("Could not record the progress of bus plan {}: {}", id,
-                            e.getMessage()));
+            store.progress(id, owner, phase, progress.get()).onSuccess(held -> {
+                if (!held) {
+                    abandoned = true;
+                }
+            }).onFailure(e -> LOG.warn("Could not record the progress of bus plan {}: {}", id,
+                    e.getMessage()));
+        }
+
+        /** Throws out of the planner (and its solver) once the job is no longer ours. */
+        private void stopIfAbandoned() {
+            if (abandoned) {
+                throw new java.util.concurrent.CancellationException("bus plan " + id
+                        + " was cancelled");
+            }
         }
     }
 

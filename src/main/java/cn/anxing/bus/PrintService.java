@@ -37,10 +37,12 @@ public final class PrintService {
     private final RoutingService routing;
     private final WorkerPools workers;
     private final BusPdfs pdfs;
+    private final PlanReviewService review;
 
-    public PrintService(BusService bus, BusRepository repository, RoutingService routing,
-                        WorkerPools workers, Path fontPath) {
+    public PrintService(BusService bus, BusRepository repository, PlanReviewService review,
+                        RoutingService routing, WorkerPools workers, Path fontPath) {
         this.bus = bus;
+        this.review = review;
         this.repository = repository;
         this.print = new PrintRepository(repository.pool());
         this.routing = routing;
@@ -108,12 +110,16 @@ public final class PrintService {
                 throw new DomainException(CommonError.NOT_FOUND, "未找到 / not found: Household "
                         + householdId);
             }
-            return repository.latestPlan(mine.get().schoolId()).compose(latest -> {
-                if (latest.isEmpty()) {
-                    throw notInPlan(householdId);
-                }
-                return notice(latest.get(), householdId);
-            });
+            // what the parent sees: the published evening plan, else the published morning one
+            UUID school = mine.get().schoolId();
+            return review.publishedPlan(school, "evening").compose(evening -> evening.isPresent()
+                    ? Future.succeededFuture(evening) : review.publishedPlan(school, "morning"))
+                    .compose(published -> {
+                        if (published.isEmpty()) {
+                            throw notInPlan(householdId);
+                        }
+                        return notice(published.get().plan(), householdId);
+                    });
         });
     }
 

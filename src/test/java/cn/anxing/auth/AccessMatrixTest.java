@@ -154,6 +154,7 @@ class AccessMatrixTest {
         PARAMS.put(":householdId", new String[] {ownHousehold, otherHousehold});
         PARAMS.put(":id", new String[] {nobody, nobody});
         PARAMS.put(":planId", new String[] {nobody, nobody});
+        PARAMS.put(":otherId", new String[] {nobody, nobody});
         PARAMS.put(":jobId", new String[] {nobody, nobody});
         PARAMS.put(":line", new String[] {"1", "1"});
         PARAMS.put(":photoId", new String[] {nobody, nobody});

@@ -39,6 +39,9 @@ class BusDemoPlanTest {
         school = BusTestSupport.awaitDemoSchool(coordinator);
         plan = BusTestSupport.plan(coordinator, school.getString("id"),
                 new JsonObject().put("solverSeconds", SOLVER_SECONDS));
+        // parents see a plan once it is published (PlanReviewTest)
+        assertEquals(200, coordinator.post(BASE + "/plans/" + plan.getString("planId")
+                + "/publish", new JsonObject().put("run", "both")).status());
     }
 
     @AfterAll
@@ -151,8 +154,8 @@ class BusDemoPlanTest {
     }
 
     @Test
-    @DisplayName("A parent sees their child's line, stop and times; another family's household"
-            + " is not visible to them")
+    @DisplayName("A parent sees their child's line, stop and times in the published plan;"
+            + " another family's household is not visible to them")
     void parentSeesOnlyTheirChild() {
         Api parent = server.api().phone(BusDemo.DEMO_PARENT_PHONE);
         JsonArray children = parent.get(BASE + "/my-children").jsonArray();

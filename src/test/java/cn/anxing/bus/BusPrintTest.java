@@ -60,6 +60,9 @@ class BusPrintTest {
         plan = BusTestSupport.plan(coordinator, school.getString("id"),
                 new JsonObject().put("solverSeconds", SOLVER_SECONDS));
         planPath = BASE + "/plans/" + plan.getString("planId");
+        // the parent's page and notice read the published plan (PlanReviewTest)
+        assertEquals(200, coordinator.post(planPath + "/publish",
+                new JsonObject().put("run", "both")).status());
         parent = server.api().phone(BusDemo.DEMO_PARENT_PHONE);
         child = parent.get(BASE + "/my-children").jsonArray().getJsonObject(0);
         assertEquals("SERVED", child.getString("status"), child.encode());
