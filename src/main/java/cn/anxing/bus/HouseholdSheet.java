@@ -92,7 +92,7 @@ public final class HouseholdSheet {
         if (isWorkbook(bytes)) {
             return new Table(Format.XLSX, null, false, workbook(bytes));
         }
-        String key = encoding == null ? "auto" : encoding.strip().toUpperCase(Locale.ROOT);
+        String key = encoding == null ? "AUTO" : encoding.strip().toUpperCase(Locale.ROOT);
         Decoded text = switch (key) {
             case "AUTO", "" -> detect(bytes);
             case "UTF-8", "UTF8" -> new Decoded(decode(strip(bytes), StandardCharsets.UTF_8),
