@@ -12,6 +12,7 @@ public final class BusModule implements FeatureModule {
 
     private final PlanningJobs jobs;
     private final BusRoutes routes;
+    private final RegisterRoutes register;
     private final BusDemo demo;
 
     public BusModule(Platform platform) {
@@ -19,14 +20,18 @@ public final class BusModule implements FeatureModule {
         var routing = platform.routing();
         this.jobs = new PlanningJobs(platform.pool(), repository, routing,
                 platform.config().map().matrixThreads(), platform.config().map().planJobLease());
-        this.routes = new BusRoutes(new BusService(repository, routing, jobs), platform.authz());
+        var service = new BusService(repository, routing, jobs);
+        this.routes = new BusRoutes(service, platform.authz());
+        this.register = new RegisterRoutes(new RegisterService(service,
+                new RegisterRepository(platform.pool()), routing, platform.vertx()), service,
+                platform.authz());
         this.demo = new BusDemo(platform.vertx(), repository, routing, routing.whenReady(),
                 platform.config().map().mapFile());
     }
 
     @Override
     public List<FeatureRoutes> routes() {
-        return List.of(routes);
+        return List.of(routes, register);
     }
 
     /** Starts this instance's planning worker; jobs are claimed from the database. */

@@ -155,6 +155,7 @@ class AccessMatrixTest {
         PARAMS.put(":id", new String[] {nobody, nobody});
         PARAMS.put(":planId", new String[] {nobody, nobody});
         PARAMS.put(":jobId", new String[] {nobody, nobody});
+        PARAMS.put(":busId", new String[] {nobody, nobody});
         PARAMS.put(":photoId", new String[] {nobody, nobody});
         PARAMS.put(":slot", new String[] {"overview", "overview"});
         PARAMS.put(":code", new String[] {"PICC", "CPIC"});
