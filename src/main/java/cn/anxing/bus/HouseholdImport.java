@@ -315,21 +315,23 @@ public final class HouseholdImport {
             }
             LatLon wgs = crs.toWgs84(new LatLon(la, lo));
             if (wgs.lat() < bounds.minLat() || wgs.lat() > bounds.maxLat()) {
-                problem(HouseholdColumn.LAT, ProblemKind.OUTSIDE_MAP,
-                        outside(wgs) + "（纬度 " + lat + "）");
+                problem(HouseholdColumn.LAT, ProblemKind.OUTSIDE_MAP, outside("纬度", lat,
+                        bounds.minLat(), bounds.maxLat(), "latitude"));
                 return null;
             }
             if (wgs.lon() < bounds.minLon() || wgs.lon() > bounds.maxLon()) {
-                problem(HouseholdColumn.LON, ProblemKind.OUTSIDE_MAP,
-                        outside(wgs) + "（经度 " + lon + "）");
+                problem(HouseholdColumn.LON, ProblemKind.OUTSIDE_MAP, outside("经度", lon,
+                        bounds.minLon(), bounds.maxLon(), "longitude"));
                 return null;
             }
             return wgs;
         }
 
-        String outside(LatLon wgs) {
-            return "位置不在地图范围内 / outside the map (" + String.format(Locale.ROOT,
-                    "%.5f, %.5f", wgs.lat(), wgs.lon()) + ")";
+        /** The value as written, and the map's range it misses (after conversion). */
+        String outside(String zh, String given, double min, double max, String en) {
+            String range = String.format(Locale.ROOT, "%.2f–%.2f", min, max);
+            return zh + " " + given + " 不在本地图范围内（地图" + zh + " " + range + "），请核对是否填错或"
+                    + "坐标系不对 / " + en + " " + given + " is outside the map (" + range + ")";
         }
 
         Double number(HouseholdColumn column, String text, String zh, String en) {

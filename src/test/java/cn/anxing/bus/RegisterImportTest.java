@@ -151,6 +151,58 @@ class RegisterImportTest {
                 .size(), "once pinned it is planned");
     }
 
+    @Test
+    @DisplayName("A file with one line of each kind of problem: each at its line and column, and"
+            + " neither the preview nor the import stores anything")
+    void everyKind() {
+        String school = newSchool("每种问题学校");
+        String file = HEAD + line("H01", "张三", "13900000501", 100)
+                + ",无编号,1,13900000502,某小区,,,\r\n"
+                + line("H03", "王五", "139-0000", 120)
+                + line("H01", "赵六", "13900000504", 140)
+                + "H05,孙七,1,13900000505,,30.000000,117.200000,高德\r\n"
+                + line("H06", "周八", "13900000506", 160).replace("高德", "UTM")
+                + "H07,吴九,很多,13900000507,某小区,,,\r\n";
+        String before = fingerprint();
+        JsonObject report = send(school, "/preview", file.getBytes(GBK), "").json();
+        List<String> found = report.getJsonArray("problems").stream().map(p -> summary(
+                (JsonObject) p)).toList();
+        assertEquals(List.of("3 A MISSING_FIELD", "4 D MALFORMED_PHONE", "5 A DUPLICATE_HOUSEHOLD",
+                "6 F OUTSIDE_MAP", "7 H UNKNOWN_CRS", "8 C INVALID_VALUE"), found);
+        assertEquals(400, send(school, "", file.getBytes(GBK), "").status());
+        assertEquals(before, fingerprint());
+    }
+
+    @Test
+    @DisplayName("An Excel workbook is read from its bytes whatever its content type says")
+    void workbook() throws java.io.IOException {
+        String school = newSchool("Excel 学校");
+        byte[] xlsx;
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet();
+            String[] cells = HEAD.strip().split(",");
+            var head = sheet.createRow(0);
+            for (int c = 0; c < cells.length; c++) {
+                head.createCell(c).setCellValue(cells[c]);
+            }
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue("X1");
+            row.createCell(1).setCellValue("钱十");
+            row.createCell(3).setCellValue(13900000601d);
+            row.createCell(4).setCellValue("某小区 6 幢");
+            book.write(out);
+            xlsx = out.toByteArray();
+        }
+        Api.Reply reply = coordinator.postBytes(BASE + "/schools/" + school
+                + "/households/import/preview", xlsx, "application/octet-stream");
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals("xlsx", reply.json().getString("format"));
+        assertEquals(true, reply.json().getBoolean("clean"), reply.toString());
+        assertEquals("139****0601", reply.json().getJsonArray("rows").getJsonObject(0)
+                .getString("parentPhone"));
+    }
+
     private static String summary(JsonObject problem) {
         return problem.getInteger("line") + " " + problem.getString("column") + " "
                 + problem.getString("kind");
