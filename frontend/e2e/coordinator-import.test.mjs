@@ -4,7 +4,7 @@
 // only is pinned on the map. Screenshots go to SCREENSHOT_DIR (default target/screenshots).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import {
     BASE_URL, desktopContext, launchBrowser, openPage, outsideRequests, signInThroughApi,
 } from './browser.mjs';
@@ -58,6 +58,15 @@ describe('the coordinator imports a household list', () => {
             '#register-school-list td')].some((td) => td.textContent === name), SCHOOL);
         await openRegister(page, SCHOOL);
         await page.screenshot({ path: `${SHOTS}/register-schools.png`, fullPage: true });
+    });
+
+    test('the CSV template downloads with the Chinese headings the import reads', async () => {
+        await page.click('#register-tab-import');
+        const [download] = await Promise.all([page.waitForEvent('download'),
+            page.click('#import-template-csv')]);
+        assert.equal(download.suggestedFilename(), '家庭导入模板.csv');
+        const text = (await readFile(await download.path())).toString('utf8');
+        assert.ok(text.startsWith(`\uFEFF${HEADER}\r\n`), text.slice(0, 80));
     });
 
     test('a GBK file with two bad lines: both reported by line and column, nothing stored',

@@ -176,8 +176,10 @@ function templateLink(path, key, name, id) {
             const response = await fetch(`./api/v1${path}`,
                 { headers: { Authorization: `Bearer ${token()}` } });
             const link = h('a', { href: URL.createObjectURL(await response.blob()),
-                download: name });
+                download: name, hidden: true });
+            document.body.append(link);
             link.click();
+            link.remove();
             setTimeout(() => URL.revokeObjectURL(link.href), 1000);
         } });
 }
