@@ -60,6 +60,32 @@ describe('the coordinator imports a household list', () => {
         await page.screenshot({ path: `${SHOTS}/register-schools.png`, fullPage: true });
     });
 
+    test('a bus is added and edited on the 校车 tab; a bad phone is shown under its field',
+        async () => {
+            await page.click('#register-tab-buses');
+            const form = '#register-bus-form';
+            await page.fill(`${form} input[name=label]`, '一号车');
+            await page.fill(`${form} input[name=plate]`, '赣L·D1234');
+            await page.fill(`${form} input[name=capacity]`, '33');
+            await page.fill(`${form} input[name=driverName]`, '王师傅');
+            await page.fill(`${form} input[name=driverPhone]`, '1370000');
+            await page.click(`${form} button[type=submit]`);
+            const error = page.locator(`${form} .field[data-field=driverPhone] .field-error`);
+            await error.waitFor();
+            assert.match(await error.textContent(), /手机号应为11位数字/);
+            await page.fill(`${form} input[name=driverPhone]`, '13700000001');
+            await page.click(`${form} button[type=submit]`);
+            await page.waitForSelector('#register-bus-list tbody tr');
+            await page.click('#register-bus-list button[data-action=edit]');
+            await page.fill(`${form} input[name=capacity]`, '45');
+            await page.click(`${form} button[type=submit]`);
+            await page.waitForFunction(() => document.querySelector(
+                '#register-bus-list tbody tr td:nth-child(3)')?.textContent === '45');
+            assert.match(await page.locator('#register-bus-list tbody tr').textContent(),
+                /一号车赣L·D123445王师傅13700000001/);
+            await page.screenshot({ path: `${SHOTS}/register-buses.png`, fullPage: true });
+        });
+
     test('the CSV template downloads with the Chinese headings the import reads', async () => {
         await page.click('#register-tab-import');
         const [download] = await Promise.all([page.waitForEvent('download'),
@@ -112,6 +138,19 @@ describe('the coordinator imports a household list', () => {
             await page.mouse.click(box.x + box.width / 2 + 40, box.y + box.height / 2);
             await page.waitForSelector('#register-pin .hint[data-i18n="register.pin.none"]');
             assert.ok((await households()).every((h) => h.lat !== null), 'all placed');
+
+            // and one is edited by hand: a second child's name, the phone left as it was
+            await page.click('#register-household-list tr[data-id] button[data-action=edit]');
+            const form = '#register-household-form';
+            await page.fill(`${form} input[name=studentNames]`, '张三、张小三');
+            await page.fill(`${form} input[name=students]`, '2');
+            await page.click(`${form} button[type=submit]`);
+            await page.waitForFunction(() => document.querySelector(
+                '#register-household-list tbody tr td:nth-child(2)')?.textContent
+                === '张三、张小三');
+            const first = (await households())[0];
+            assert.equal(first.students, 2);
+            assert.equal(first.parentPhone, '139****0401', 'the phone kept');
             assert.deepEqual(outsideRequests(page), []);
             assert.deepEqual(page.errors, []);
         });

@@ -151,7 +151,8 @@ public final class HouseholdImport {
                 ignored);
     }
 
-    private static void requireColumns(Map<HouseholdColumn, Integer> at, HouseholdSheet.Line head) {
+    private static void requireColumns(Map<HouseholdColumn, Integer> at,
+                                       HouseholdSheet.Line head) {
         List<String> missing = new ArrayList<>();
         if (!at.containsKey(HouseholdColumn.CODE)) {
             missing.add(HouseholdColumn.CODE.header);
