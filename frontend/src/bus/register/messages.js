@@ -48,7 +48,8 @@ export const registerMessages = addMessages({
         'register.bus.driver': '司机',
         'register.bus.driverPhone': '司机电话',
         'register.bus.depot': '停车场',
-        'register.bus.depotLat': '停车场纬度（不填即停在学校）',
+        'register.bus.depotLat': '停车场纬度',
+        'register.bus.depotHint': '停车场的经纬度不填，表示校车停在学校。',
         'register.bus.depotLon': '停车场经度',
         'register.bus.atSchool': '学校',
 
@@ -159,7 +160,8 @@ export const registerMessages = addMessages({
         'register.bus.driver': 'Driver',
         'register.bus.driverPhone': 'Driver’s phone',
         'register.bus.depot': 'Depot',
-        'register.bus.depotLat': 'Depot latitude (empty: the school)',
+        'register.bus.depotLat': 'Depot latitude',
+        'register.bus.depotHint': 'Leave the depot empty when the bus is kept at the school.',
         'register.bus.depotLon': 'Depot longitude',
         'register.bus.atSchool': 'School',
 

@@ -199,6 +199,7 @@ function busesTab(desk) {
         id: 'register-bus-form',
         title: bus ? 'register.bus.editing' : 'register.bus.new',
         titleParams: { name: bus?.label ?? '' },
+        hint: 'register.bus.depotHint',
         fields: [
             { name: 'label', label: 'register.bus.label', value: bus?.label },
             { name: 'plate', label: 'register.bus.plate', value: bus?.plate },
