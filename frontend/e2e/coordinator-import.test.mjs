@@ -51,8 +51,16 @@ describe('the coordinator imports a household list', () => {
     test('a new school is added on the 学校 tab', async () => {
         await page.waitForSelector('#register-school-new');
         await page.fill('#register-school-new input[name=name]', SCHOOL);
-        await page.fill('#register-school-new input[name=lat]', String(centre.lat));
-        await page.fill('#register-school-new input[name=lon]', String(centre.lon));
+        // the position from a click on the map (centred on the demo school), not typed
+        await page.waitForSelector('#register-school-map[data-roads=loaded]');
+        const map = page.locator('#register-school-map');
+        const box = await map.boundingBox();
+        // on the element, so it is scrolled into view first (it is below the forms)
+        await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+        const lat = Number(await page.inputValue('#register-school-new input[name=lat]'));
+        const lon = Number(await page.inputValue('#register-school-new input[name=lon]'));
+        assert.ok(Math.abs(lat - centre.lat) < 0.001 && Math.abs(lon - centre.lon) < 0.001,
+            `the map's point ${lat}, ${lon} is the school's`);
         await page.click('#register-school-new button[type=submit]');
         await page.waitForFunction((name) => [...document.querySelectorAll(
             '#register-school-list td')].some((td) => td.textContent === name), SCHOOL);

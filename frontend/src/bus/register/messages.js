@@ -29,6 +29,8 @@ export const registerMessages = addMessages({
         'register.crs.BD09': 'BD-09（百度地图）',
         'register.crs.auto': '自动',
 
+        'register.map.hint': '在地图上点击，即可把该点的经纬度填入上面正在填写的表单。',
+        'register.map.set': '已把所点位置填入“{form}”，请保存。',
         'register.school.new': '新增学校',
         'register.school.editing': '修改学校：{name}',
         'register.school.name': '学校名称',
@@ -141,6 +143,8 @@ export const registerMessages = addMessages({
         'register.crs.BD09': 'BD-09 (Baidu)',
         'register.crs.auto': 'Automatic',
 
+        'register.map.hint': 'Click the map to put that point’s latitude and longitude into the form above you are filling in.',
+        'register.map.set': 'The point is in “{form}”: save it.',
         'register.school.new': 'New school',
         'register.school.editing': 'Edit school: {name}',
         'register.school.name': 'School name',

@@ -11,6 +11,7 @@ import { get, post, put } from '../../api.js';
 import { t } from '../../i18n.js';
 import { crsSelect, number, recordForm, recordTable } from './register-form.js';
 import { householdsTab } from './register-households.js';
+import { positionMap, startPositionMap } from './register-map.js';
 import { importTab } from './register-import.js';
 
 /**
@@ -101,16 +102,16 @@ export async function registerView(outlet) {
             onclick: () => show(tab) })));
         const { register, schoolId } = state;
         if (state.tab === 'schools' || !register || !schoolId) {
-            replaceChildren(panel, schoolsTab(state.schools, register, async (id) => {
+            state.leave = schoolsTab(panel, state.schools, register, async (id) => {
                 if (id !== undefined) state.schoolId = id;
                 await loadSchools();
                 await reload();
-            }));
+            });
             return;
         }
         /** @type {Desk} */
         const desk = { schoolId, register, reload, show };
-        if (state.tab === 'buses') replaceChildren(panel, busesTab(desk));
+        if (state.tab === 'buses') state.leave = busesTab(panel, desk);
         if (state.tab === 'households') state.leave = householdsTab(panel, desk);
         if (state.tab === 'import') replaceChildren(panel, importTab(desk));
     };
@@ -124,12 +125,15 @@ export async function registerView(outlet) {
 }
 
 /**
- * The schools: the list, a form to add one or edit the picked one, and deleting it.
+ * The schools: the list, a form to add one or edit the picked one, a map to set its position,
+ * and deleting it. Drawn into `panel`; returns what removes the map.
+ * @param {HTMLElement} panel
  * @param {SchoolRow[]} schools
  * @param {Register | null} register the picked school's
  * @param {(id?: string | null) => Promise<void>} changed
+ * @returns {() => void}
  */
-function schoolsTab(schools, register, changed) {
+function schoolsTab(panel, schools, register, changed) {
     /** @param {SchoolRow | null} school */
     const form = (school) => recordForm({
         id: school ? 'register-school-edit' : 'register-school-new',
@@ -156,7 +160,9 @@ function schoolsTab(schools, register, changed) {
         },
     });
     const current = register?.school ?? null;
-    return h('div', { class: 'register-tab', id: 'register-schools' },
+    const forms = [current && form(current), form(null)].filter((f) => f !== null);
+    const picker = positionMap('register-school-map');
+    replaceChildren(panel, h('div', { class: 'register-tab', id: 'register-schools' },
         recordTable({ id: 'register-school-list',
             headers: ['register.school.name', 'register.school.evening',
                 'register.school.morning', 'register.school.registered'],
@@ -166,9 +172,9 @@ function schoolsTab(schools, register, changed) {
                     buses: s.buses ?? 0 })],
             edit: (s) => changed(s.id) }),
         schools.length === 0 && h('p', { class: 'notice', i18n: 'register.none' }),
-        h('div', { class: 'register-columns' },
-            current && form(current), form(null)),
-        current && removeSchool(current, changed));
+        h('div', { class: 'register-columns' }, forms), picker,
+        current && removeSchool(current, changed)));
+    return startPositionMap(picker, forms, current ?? schools[0]);
 }
 
 /**
@@ -188,10 +194,13 @@ function removeSchool(school, changed) {
 }
 
 /**
- * The school's buses: the table, and a form to add one or edit the one chosen.
+ * The school's buses: the table, a form to add one or edit the one chosen, and a map to set a
+ * depot. Drawn into `panel`; returns what removes the map.
+ * @param {HTMLElement} panel
  * @param {Desk} desk
+ * @returns {() => void}
  */
-function busesTab(desk) {
+function busesTab(panel, desk) {
     const base = `/bus/schools/${desk.schoolId}/register/buses`;
     const formSlot = h('div');
     /** @param {BusRow | null} bus */
@@ -225,7 +234,8 @@ function busesTab(desk) {
     });
     replaceChildren(formSlot, form(null));
     const { buses } = desk.register;
-    return h('div', { class: 'register-tab', id: 'register-buses' },
+    const picker = positionMap('register-depot-map');
+    replaceChildren(panel, h('div', { class: 'register-tab', id: 'register-buses' },
         recordTable({ id: 'register-bus-list',
             headers: ['register.bus.label', 'register.bus.plate', 'register.bus.capacity',
                 'register.bus.driver', 'register.bus.driverPhone', 'register.bus.depot'],
@@ -239,5 +249,7 @@ function busesTab(desk) {
                 await post(`${base}/remove`, { ids: [b.id] });
                 await desk.reload();
             } }),
-        formSlot);
+        formSlot, picker));
+    // the form in the slot changes (add, edit): the map fills whichever is there
+    return startPositionMap(picker, [formSlot], desk.register.school);
 }
