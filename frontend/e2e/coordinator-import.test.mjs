@@ -65,6 +65,10 @@ describe('the coordinator imports a household list', () => {
         await page.waitForFunction((name) => [...document.querySelectorAll(
             '#register-school-list td')].some((td) => td.textContent === name), SCHOOL);
         await openRegister(page, SCHOOL);
+        await page.waitForSelector('#register-school-edit h2 >> text=' + SCHOOL);
+        await page.waitForSelector('#register-school-map[data-roads=loaded]');
+        // from the top: a full-page shot of a scrolled page repeats the sticky header
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.screenshot({ path: `${SHOTS}/register-schools.png`, fullPage: true });
     });
 
