@@ -18,6 +18,8 @@ addRoute(HOME, homeView);
 addRoute('/map', lazy(() => import('./views/map-view.js'), 'mapView'));
 addRoute('/bus', lazy(() => import('./bus/planning-view.js'), 'planningView'),
     { roles: ['coordinator', 'admin'] });
+addRoute('/bus/register', lazy(() => import('./bus/register/register-view.js'), 'registerView'),
+    { roles: ['coordinator', 'admin'] });
 addRoute('/child-bus', lazy(() => import('./bus/child-view.js'), 'childBusView'),
     { roles: ['parent'] });
 addRoute('/payments', lazy(() => import('./payments/payments-view.js'), 'paymentsView'));

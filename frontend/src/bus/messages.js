@@ -6,7 +6,8 @@ export const busMessages = addMessages({
     'zh-CN': {
         'bus.planning.title': '校车规划',
         'bus.school': '学校',
-        'bus.noSchools': '还没有学校。请通过接口登记学校、学生家庭和车辆。',
+        'bus.noSchools': '还没有学校。请先登记学校、学生家庭和车辆。',
+        'bus.registerLink': '登记与导入（学校、校车、家庭）',
         'bus.counts': '{households} 户家庭 · {students} 名学生 · {buses} 辆车',
         'bus.plan': '开始规划',
         'bus.planning': '正在规划…',
@@ -49,7 +50,8 @@ export const busMessages = addMessages({
     en: {
         'bus.planning.title': 'School bus planning',
         'bus.school': 'School',
-        'bus.noSchools': 'No school yet. Register schools, households and buses through the API.',
+        'bus.noSchools': 'No school yet. Register schools, households and buses first.',
+        'bus.registerLink': 'Register and import (schools, buses, households)',
         'bus.counts': '{households} households · {students} students · {buses} buses',
         'bus.plan': 'Plan',
         'bus.planning': 'Planning…',

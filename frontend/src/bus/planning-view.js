@@ -24,7 +24,7 @@ export async function planningView(outlet) {
     if (schools.length === 0) {
         replaceChildren(outlet, h('section', { class: 'card', id: 'bus-planning' },
             h('h1', { i18n: 'bus.planning.title' }),
-            h('p', { class: 'hint', i18n: 'bus.noSchools' })));
+            h('p', { class: 'hint', i18n: 'bus.noSchools' }), registerLink()));
         return undefined;
     }
     const picker = h('select', { id: 'bus-school', name: 'school' },
@@ -54,7 +54,7 @@ export async function planningView(outlet) {
     const sheets = h('div', { id: 'bus-sheets' });
     replaceChildren(outlet, h('section', { class: 'map-page', id: 'bus-planning' },
         h('div', { class: 'map-heading' },
-            h('h1', { i18n: 'bus.planning.title' }),
+            h('h1', { i18n: 'bus.planning.title' }), registerLink(),
             h('label', { for: 'bus-school', i18n: 'bus.school' }), picker, counts, planButton,
             status, progress, summary, runTabs),
         mapElement, review.element, unserved, sheets));
@@ -194,6 +194,11 @@ export async function planningView(outlet) {
         stopLanguage();
         map.remove();
     };
+}
+
+/** The coordinator desk's register and import (#/bus/register). */
+function registerLink() {
+    return h('a', { href: '#/bus/register', id: 'bus-register-link', i18n: 'bus.registerLink' });
 }
 
 /**

@@ -17,6 +17,7 @@ public final class BusModule implements FeatureModule {
     private final BusRoutes routes;
     private final PrintRoutes printRoutes;
     private final PlanReviewRoutes review;
+    private final RegisterRoutes register;
     private final BusDemo demo;
 
     public BusModule(Platform platform) {
@@ -33,13 +34,16 @@ public final class BusModule implements FeatureModule {
         this.review = new PlanReviewRoutes(reviewService, platform.authz());
         this.printRoutes = new PrintRoutes(new PrintService(bus, repository, reviewService, routing,
                 platform.workers(), platform.config().accident().pdfFontPath()), platform.authz());
+        this.register = new RegisterRoutes(new RegisterService(bus,
+                new RegisterRepository(platform.pool()), routing, platform.vertx()), bus,
+                platform.authz());
         this.demo = new BusDemo(platform.vertx(), repository, routing, routing.whenReady(),
                 platform.config().map().mapFile());
     }
 
     @Override
     public List<FeatureRoutes> routes() {
-        return List.of(routes, review, printRoutes);
+        return List.of(routes, review, printRoutes, register);
     }
 
     /** Starts this instance's planning worker; jobs are claimed from the database. */

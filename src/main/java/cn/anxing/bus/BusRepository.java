@@ -60,15 +60,18 @@ public final class BusRepository {
                                        parent_phone, generated)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING\s""" + HOUSEHOLD_COLUMNS;
     /** A registered parent phone may sign in as a parent (家长), keeping any roles it had. */
-    private static final String ENSURE_PARENT_ACCOUNT = """
+    static final String ENSURE_PARENT_ACCOUNT = """
             INSERT INTO account (phone, display_name, roles) VALUES ($1, $2, ARRAY['parent'])
             ON CONFLICT (phone) DO UPDATE SET roles = CASE
                 WHEN 'parent' = ANY (account.roles) THEN account.roles
                 ELSE array_append(account.roles, 'parent') END""";
+    /* A household imported with an address only has no position until it is pinned (V90):
+       planning, and the plain list, leave it out until then. */
     private static final String HOUSEHOLDS_OF_SCHOOL = "SELECT " + HOUSEHOLD_COLUMNS
-            + " FROM bus_household WHERE school_id = $1 ORDER BY created_at, label";
+            + " FROM bus_household WHERE school_id = $1 AND lat IS NOT NULL"
+            + " ORDER BY created_at, label";
     private static final String COUNT_HOUSEHOLDS =
-            "SELECT count(*) FROM bus_household WHERE school_id = $1";
+            "SELECT count(*) FROM bus_household WHERE school_id = $1 AND lat IS NOT NULL";
     private static final String LINK_PARENT = """
             UPDATE bus_household SET parent_phone = $2
              WHERE id = (SELECT id FROM bus_household WHERE school_id = $1

@@ -36,9 +36,12 @@ public final class HttpServerVerticle extends VerticleBase {
     /** Netty's defaults, stated: a longer request line is a 414, larger headers a 431. */
     static final int MAX_INITIAL_LINE_BYTES = 4096;
     static final int MAX_HEADER_BYTES = 8192;
-    /** Photo uploads are raw images; every other API body is JSON. */
+    /** Photo uploads and household lists are raw files; every other API body is JSON. */
     static final List<StrictJson.RawBody> RAW_BODIES = List.of(new StrictJson.RawBody(
-            HttpMethod.PUT, Pattern.compile("/api/v1/accidents/[^/]+/photos/[^/]+")));
+            HttpMethod.PUT, Pattern.compile("/api/v1/accidents/[^/]+/photos/[^/]+")),
+            // a school's household list, as CSV or Excel (bus RegisterRoutes)
+            new StrictJson.RawBody(HttpMethod.POST,
+                    Pattern.compile("/api/v1/bus/schools/[^/]+/households/import(/preview)?")));
 
     private final AppConfig.HttpConfig config;
     private final List<FeatureRoutes> features;

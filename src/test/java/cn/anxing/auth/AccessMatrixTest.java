@@ -157,6 +157,7 @@ class AccessMatrixTest {
         PARAMS.put(":otherId", new String[] {nobody, nobody});
         PARAMS.put(":jobId", new String[] {nobody, nobody});
         PARAMS.put(":line", new String[] {"1", "1"});
+        PARAMS.put(":busId", new String[] {nobody, nobody});
         PARAMS.put(":photoId", new String[] {nobody, nobody});
         PARAMS.put(":slot", new String[] {"overview", "overview"});
         PARAMS.put(":code", new String[] {"PICC", "CPIC"});
