@@ -123,10 +123,10 @@ export async function publish(page) {
     assert.match(await page.locator('#plan-review-message').textContent(), /已发布晚上和早上/);
 }
 
-/** The parent's page shows `stopName` as the child's stop. */
-export async function parentSeesStop(browser, stopName) {
+/** The parent's page (the demo parent's, or `phone`'s) shows `stopName` as the child's stop. */
+export async function parentSeesStop(browser, stopName, phone = PARENT_PHONE) {
     const parent = await openPage(await phoneContext(browser));
-    await signInThroughApi(parent, { phone: PARENT_PHONE }, '/#/child-bus');
+    await signInThroughApi(parent, { phone }, '/#/child-bus');
     await parent.waitForSelector('.child-card');
     assert.match(await parent.locator('.child-stop').first().textContent(),
         new RegExp(stopName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
