@@ -9,6 +9,7 @@ import {
     BASE_URL, DEMO_PASSWORD, desktopContext, launchBrowser, openPage, phoneContext,
     signInThroughApi,
 } from './browser.mjs';
+import { checkWords } from './quality.mjs';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '../target/screenshots';
 const PARENT_PHONE = '13900000001';
@@ -103,7 +104,11 @@ export async function moveHousehold(page, label) {
         const message = page.locator('#plan-review-message');
         if (response.status() === 201) {
             await page.waitForFunction(() => /已保存为第 \d+ 版/.test(
-                document.querySelector('#plan-review-message').textContent));
+                document.querySelector('#plan-review-message').textContent)).catch(
+                async (error) => {
+                    throw new Error(`${error.message}; the page says "${await message
+                        .textContent()}"; page errors: ${page.errors?.join('; ')}`);
+                });
             await page.screenshot({ path: `${SHOTS}/coordinator-plans-moved.png`, fullPage: true });
             return name;
         }
@@ -128,10 +133,15 @@ export async function parentSeesStop(browser, stopName, phone = PARENT_PHONE) {
     const parent = await openPage(await phoneContext(browser));
     await signInThroughApi(parent, { phone }, '/#/child-bus');
     await parent.waitForSelector('.child-card');
-    assert.match(await parent.locator('.child-stop').first().textContent(),
-        new RegExp(stopName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    const named = new RegExp(stopName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    assert.match(await parent.locator('.child-stop').first().textContent(), named);
+    // published today over an earlier plan: the change is said, and the way there in words
+    assert.match(await parent.locator('.child-changes').first().textContent(), named);
+    assert.ok(await parent.locator('.child-walk li').count() > 0, 'walking directions');
+    assert.match(await parent.locator('.child-walk').first().textContent(), named);
     await parent.waitForSelector('.child-map[data-roads=loaded]');
     await parent.screenshot({ path: `${SHOTS}/coordinator-plans-parent.png`, fullPage: true });
+    await checkWords(parent, 'coordinator-plans-parent-words');
     assert.deepEqual(parent.errors, []);
     return parent;
 }
@@ -199,6 +209,20 @@ describe('plan review: run, compare, move a household, publish, the parent sees 
     test('locks a line and re-plans the rest; the locked line comes back as it was',
         async () => {
             await lockAndReplan(page);
+            assert.deepEqual(page.errors, []);
+        });
+
+    test('a plan started by mistake is cancelled from its bar, and nothing new is listed',
+        async () => {
+            const before = await page.locator('#plan-list tbody tr').count();
+            await page.click('#bus-plan');
+            await page.waitForSelector('#bus-cancel', { timeout: 60_000 });
+            await page.click('#bus-cancel');
+            await page.waitForFunction(() => /规划已取消/.test(
+                document.querySelector('#bus-status')?.textContent ?? ''), null,
+            { timeout: 60_000 });
+            assert.equal(await page.locator('#plan-list tbody tr').count(), before);
+            assert.ok(await page.locator('#bus-plan').isEnabled(), 'a new plan may be started');
             assert.deepEqual(page.errors, []);
         });
 });

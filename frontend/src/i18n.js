@@ -107,6 +107,8 @@ export function onLanguageChange(listener) {
  */
 export function bindText(element, key, params, attribute) {
     const data = attribute ? `i18n${capitalize(attribute)}` : 'i18n';
+    // the text now says this: a server message it said before is not said over it
+    if (!attribute) delete element.dataset.serverMessage;
     element.dataset[data] = key;
     if (params) element.dataset[`${data}Params`] = JSON.stringify(params);
     else delete element.dataset[`${data}Params`];
@@ -134,6 +136,8 @@ export function applyTranslations(root) {
  * @returns {E}
  */
 export function bindServerMessage(element, message) {
+    delete element.dataset.i18n;
+    delete element.dataset.i18nParams;
     element.dataset.serverMessage = message;
     translateElement(element);
     return element;

@@ -65,6 +65,13 @@ export async function childBusView(outlet) {
             card.append(h('p', { class: 'child-morning-stop', i18n: 'childNotice.morningStop',
                 i18nParams: { name: child.morningStop.name } }));
         }
+        // the way from home to the stop in words, beside the path drawn on the map
+        const walking = /** @type {{ walking?: string[] }} */ (child).walking ?? [];
+        if (walking.length > 0) {
+            card.append(h('section', { class: 'child-walk' },
+                h('h3', { i18n: 'bus.child.walkTitle' }),
+                h('ol', {}, walking.map((step) => h('li', {}, step)))));
+        }
         card.append(noticeLink(child.householdId));
         const mapElement = h('div', { class: 'map-full child-map' });
         card.append(mapElement);

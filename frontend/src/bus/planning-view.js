@@ -12,6 +12,7 @@ import './messages.js';
 import { addPlanLayers, fitPlan, lineColour } from './plan-layers.js';
 import { distance, printLinks } from './print/print-links.js';
 import { cancelJob, createReview, drawProgress } from './review/plan-review.js';
+import { toMinute } from './review/child-notices.js';
 
 /** @import { Line, Plan, PlanJob, School } from '../types.js' */
 
@@ -75,7 +76,10 @@ export async function planningView(outlet) {
         state.school = school;
         bindText(counts, 'bus.counts', school);
         map.jumpTo({ center: [school.lon, school.lat], zoom: 14 });
-        state.plan = school.latestPlanId ? await get(`/bus/plans/${school.latestPlanId}`) : null;
+        const plan = school.latestPlanId ? await get(`/bus/plans/${school.latestPlanId}`) : null;
+        // another school was picked while this one's plan was on its way
+        if (state.school !== school) return;
+        state.plan = plan;
         drawPlan({ fit: true });
         await review.load(school.id, state.plan);
     };
@@ -210,15 +214,15 @@ function routeSheet(line) {
         h('summary', {},
             h('span', { class: 'bus-swatch', style: `background:${lineColour(line.number)}` }),
             h('span', { i18n: 'bus.line.head', i18nParams: { name: line.name,
-                bus: line.busLabel, students: line.students, start: line.start,
-                end: line.end } })),
+                bus: line.busLabel, students: line.students, start: toMinute(line.start),
+                end: toMinute(line.end) } })),
         h('table', { class: 'bus-stops' },
             h('thead', {}, h('tr', {},
                 ['bus.stop.seq', 'bus.stop.name', 'bus.stop.arrival', 'bus.stop.students']
                     .map((key) => h('th', { i18n: key })))),
             h('tbody', {}, line.stops.map((stop) => h('tr', {},
                 h('td', {}, String(stop.sequence)), h('td', {}, stop.stopName),
-                h('td', {}, stop.arrival), h('td', {}, String(stop.students)))))),
+                h('td', {}, toMinute(stop.arrival)), h('td', {}, String(stop.students)))))),
         h('h3', { i18n: 'bus.directions' }),
         h('ol', { class: 'bus-directions' }, line.path.instructions.map((step) =>
             h('li', {}, bindServerMessage(h('span'), `${step.textZh} / ${step.textEn}`),

@@ -45,7 +45,35 @@ export function printLinks(plan) {
         ...(/** @type {const} */ (['evening', 'morning'])).map((run) => h('div', {},
             h('h3', { i18n: `bus.run.${run}` }),
             h('ul', { class: 'bus-print-lines' }, plan[run].lines.map((l) => lineRow(run, l))))),
+        householdNotices(plan, base, status),
         status);
+}
+
+/**
+ * A notice for any family of the plan: the household chosen from the list (only those with a
+ * stop), then printed, to hand out at school or to a family without the parent's page.
+ * @param {Plan} plan
+ * @param {string} base the plan's API path
+ * @param {HTMLElement} status
+ * @returns {HTMLElement}
+ */
+function householdNotices(plan, base, status) {
+    const served = plan.households.filter((x) => x.stopId);
+    const choice = h('select', { id: 'bus-print-household', 'aria-label': t('bus.print.household') },
+        served.map((x) => h('option', { value: x.householdId }, `${x.label} · ${x.stopName}`)));
+    const print = button('bus.print.noticeFor', '', '', status, 'household-notice');
+    // the path and the file's name follow the family chosen
+    const send = () => {
+        const chosen = served.find((x) => x.householdId === choice.value);
+        print.dataset.path = `${base}/households/${choice.value}/notice.pdf`;
+        print.dataset.file = `${chosen?.label ?? ''}-校车乘车通知.pdf`;
+    };
+    choice.addEventListener('change', send);
+    send();
+    return h('div', { class: 'bus-print-notices' },
+        h('h3', { i18n: 'bus.print.notices' }),
+        served.length === 0 ? h('p', { class: 'hint', i18n: 'bus.print.noNotices' })
+            : h('p', {}, choice, ' ', print));
 }
 
 /**
@@ -80,16 +108,19 @@ export function noticeLink(householdId) {
  * @param {string} kind for tests: data-print
  */
 function button(key, path, fileName, status, kind) {
-    return h('button', { type: 'button', class: 'secondary bus-print-button', i18n: key,
+    const self = h('button', { type: 'button', class: 'secondary bus-print-button', i18n: key,
         dataset: { print: kind }, onclick: async () => {
+            // a button whose file follows a choice carries its path in data-path
+            const from = self.dataset.path ?? path;
+            const saveAs = self.dataset.file ?? fileName;
             bindText(status, 'bus.print.working');
             try {
-                const response = await fetch(`./api/v1${path}`, {
+                const response = await fetch(`./api/v1${from}`, {
                     headers: { Authorization: `Bearer ${token()}` },
                 });
                 if (!response.ok) throw new Error(`HTTP ${response.status}`);
                 const url = URL.createObjectURL(await response.blob());
-                const a = h('a', { href: url, download: fileName, hidden: true });
+                const a = h('a', { href: url, download: saveAs, hidden: true });
                 document.body.append(a);
                 a.click();
                 a.remove();
@@ -99,4 +130,5 @@ function button(key, path, fileName, status, kind) {
                 bindText(status, 'bus.print.failed');
             }
         } });
+    return self;
 }

@@ -316,12 +316,16 @@ export function createReview({ onShow, onJob }) {
             state.schoolId = schoolId;
             state.shown = shown;
             replaceChildren(comparison);
+            let rows;
             try {
-                state.rows = await get(`/bus/schools/${schoolId}/plans`);
+                rows = await get(`/bus/schools/${schoolId}/plans`);
             } catch (error) {
                 fail(error);
                 return;
             }
+            // another school was picked meanwhile: its own load draws the list
+            if (state.schoolId !== schoolId) return;
+            state.rows = rows;
             drawList();
             drawEdits();
             // a draft on screen is set beside what parents see, without asking

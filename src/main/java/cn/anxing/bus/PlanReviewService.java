@@ -338,6 +338,20 @@ public final class PlanReviewService {
             List<PublishedPlan> evening = all.resultAt(0);
             List<PublishedPlan> morning = all.resultAt(1);
             return PublishedChildViews.childBus(household, List.of(evening, morning), today);
-        });
+        }).compose(this::withWalking);
+    }
+
+    /** A served child's view gains the walking directions from home to the stop. */
+    private Future<JsonObject> withWalking(JsonObject view) {
+        JsonObject stop = view.getJsonObject("stop");
+        JsonArray path = view.getJsonArray("walkPath");
+        if (!"SERVED".equals(view.getString("status")) || stop == null || path == null
+                || path.isEmpty()) {
+            return Future.succeededFuture(view);
+        }
+        JsonArray home = path.getJsonArray(0);
+        return WalkingDirections.of(routing, new LatLon(home.getDouble(0), home.getDouble(1)),
+                new LatLon(stop.getDouble("lat"), stop.getDouble("lon")), stop.getString("name"))
+                .map(steps -> view.put("walking", new JsonArray(steps)));
     }
 }

@@ -147,11 +147,7 @@ public final class PrintService {
 
     /** Walking directions from home to the stop; none when the map cannot route the walk. */
     private Future<List<String>> walking(LatLon home, LatLon stop, String stopName) {
-        return routing.route(List.of(home, stop), RoadNetwork.FOOT)
-                .map(route -> Directions.steps(route.instructions(), List.of("家", stopName))
-                        .stream().map(s -> Directions.said(s.textZh(), s.distanceMetres()))
-                        .toList())
-                .otherwise(List.of());
+        return WalkingDirections.of(routing, home, stop, stopName);
     }
 
     /** The roads around what a map draws; none while the road network is not loaded. */

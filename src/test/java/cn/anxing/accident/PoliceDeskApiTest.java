@@ -163,6 +163,25 @@ class PoliceDeskApiTest {
     }
 
     @Test
+    @DisplayName("The holder's renewal (what the open case page sends every minute) moves the"
+            + " lease's end on: a claim a minute from lapsing is good for the full lease again")
+    void renewedClaim() throws Exception {
+        var c = disputed();
+        Api one = police("police1");
+        expect(200, one.post(path(c) + "/claim", new JsonObject()));
+        try (Connection db = TestDatabase.connect(); Statement st = db.createStatement()) {
+            st.executeUpdate("UPDATE police_claim SET expires_at = now() + interval '1 minute'"
+                    + " WHERE case_id = '" + c.id() + "'");
+        }
+        JsonObject renewed = expect(200, one.post(path(c) + "/claim", new JsonObject())).json();
+        java.time.Instant until = java.time.Instant.parse(renewed.getJsonObject("claim")
+                .getString("expiresAt"));
+        long minutes = java.time.Duration.between(java.time.Instant.now(), until).toMinutes();
+        assertTrue(minutes >= 9, "renewed for the whole lease: " + minutes + " minutes left");
+        assertEquals(409, police("police2").post(path(c) + "/claim", new JsonObject()).status());
+    }
+
+    @Test
     @DisplayName("A claim not renewed lapses at its lease's end: then another officer takes it")
     void lapsedClaim() throws Exception {
         var c = disputed();

@@ -71,6 +71,10 @@ class PlanReviewTest {
         assertEquals("published", row.getString("state"));
         assertNotNull(row.getJsonObject("published").getJsonObject("morning")
                 .getString("publishedBy"), "who published it is recorded");
+        java.time.Instant when = java.time.Instant.parse(row.getJsonObject("published")
+                .getJsonObject("morning").getString("publishedAt"));
+        assertTrue(java.time.Duration.between(when, java.time.Instant.now()).abs().toMinutes() < 5,
+                "and when: " + when);
 
         JsonObject draft = BusTestSupport.plan(coordinator, schoolId,
                 new JsonObject().put("solverSeconds", 2).put("seed", 7));
