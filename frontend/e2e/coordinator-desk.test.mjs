@@ -141,7 +141,18 @@ describe('the coordinator desk: import, plan, compare, edit, publish, print; the
                 await runPlan(page);
                 await comparePlans(page);
                 await checkWords(page, 'desk-3-compare');
-                const stop = await moveHousehold(page, MOVED);
+                const moved = await moveHousehold(page, MOVED);
+                // and names that stop as the families say it: one more version, the name on
+                // the driver's sheet, the notice and the parent's page
+                const stop = '贵溪试点学校东侧候车点';
+                const saved = await page.textContent('#plan-review-message');
+                await page.selectOption('#rename-stop', { label: moved });
+                await page.fill('#rename-name', stop);
+                await page.click('#edit-rename');
+                await page.waitForFunction((before) => {
+                    const said = document.querySelector('#plan-review-message')?.textContent;
+                    return said !== before && /已保存为第 \d+ 版/.test(said ?? '');
+                }, saved);
                 await publish(page);
                 await checkWords(page, 'desk-4-published');
 
