@@ -3,9 +3,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    BASE_URL, DEMO_PASSWORD, desktopContext, launchBrowser, openPage, outsideRequests,
+    desktopContext, launchBrowser, openPage, outsideRequests,
     phoneContext, signInThroughApi,
 } from './browser.mjs';
+import { callApi, coordinatorToken, demoSchool } from './bus-api.mjs';
 
 const PARENT_PHONE = '13900000001';
 
@@ -14,28 +15,12 @@ const PARENT_PHONE = '13900000001';
  * seconds.
  */
 async function quickPolicy() {
-    const call = async (method, path, body, token) => {
-        const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-            method,
-            headers: { 'Content-Type': 'application/json',
-                ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-            body: body ? JSON.stringify(body) : undefined,
-        });
-        assert.ok(response.ok, `${method} ${path}: ${response.status}`);
-        return response.json();
-    };
-    const { token } = await call('POST', '/auth/login',
-        { username: 'coord1', password: DEMO_PASSWORD });
+    const token = await coordinatorToken();
     // the demo's households appear once the server has loaded the road network
-    let school;
-    for (let tries = 0; tries < 240 && !school; tries += 1) {
-        const schools = await call('GET', '/bus/schools', null, token);
-        school = schools.find((s) => s.households === 400 && s.buses === 10);
-        if (!school) await new Promise((resolve) => { setTimeout(resolve, 500); });
-    }
-    assert.ok(school, 'the bus demo loaded');
-    const policy = await call('GET', `/bus/schools/${school.id}/policy`, null, token);
-    await call('PUT', `/bus/schools/${school.id}/policy`, { ...policy, solverSeconds: 3 }, token);
+    const school = await demoSchool(token);
+    const policy = await callApi('GET', `/bus/schools/${school.id}/policy`, null, token);
+    await callApi('PUT', `/bus/schools/${school.id}/policy`, { ...policy, solverSeconds: 3 },
+        token);
 }
 
 describe('school bus planning', () => {

@@ -18,6 +18,7 @@ import {
 import {
     comparePlans, moveHousehold, parentSeesStop, publish, runPlan,
 } from './coordinator-plans.test.mjs';
+import { callApi, finishedJob } from './bus-api.mjs';
 import { downloadFrom, downloadRouteSheet, textOfPdf } from './print.mjs';
 import { checkWords } from './quality.mjs';
 
@@ -27,26 +28,9 @@ const PARENT = '13912340001';
 const MOVED = 'QL-01';
 const PUPIL = '陈小雨';
 
-/** Calls the API with the coordinator's token; fails on any answer but 2xx. */
-async function call(token, method, path, body) {
-    const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: body ? JSON.stringify(body) : undefined,
-    });
-    assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
-    return response.json();
-}
-
-/** Waits until the job is over; answers it. */
-async function finished(token, job) {
-    let now = job;
-    while (!['done', 'failed', 'cancelled'].includes(now.status)) {
-        await new Promise((resolve) => { setTimeout(resolve, 500); });
-        now = await call(token, 'GET', `/bus/plan-jobs/${job.id}`);
-    }
-    return now;
-}
+/** The API as the coordinator (`token`); fails on any answer but 2xx. */
+const call = (token, method, path, body) => callApi(method, path, body, token);
+const finished = finishedJob;
 
 describe('the coordinator desk: import, plan, compare, edit, publish, print; the parent sees it',
     () => {

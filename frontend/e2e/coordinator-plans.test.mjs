@@ -6,25 +6,16 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import {
-    BASE_URL, DEMO_PASSWORD, desktopContext, launchBrowser, openPage, phoneContext,
+    DEMO_PASSWORD, desktopContext, launchBrowser, openPage, phoneContext,
     signInThroughApi,
 } from './browser.mjs';
+import { callApi, coordinatorToken, demoSchool, finishedJob } from './bus-api.mjs';
 import { checkWords } from './quality.mjs';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? '../target/screenshots';
 const PARENT_PHONE = '13900000001';
 
-/** Calls the API with a bearer token; fails on any non-2xx answer. */
-async function call(method, path, body, token) {
-    const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-        method,
-        headers: { 'Content-Type': 'application/json',
-            ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-    });
-    assert.ok(response.ok, `${method} ${path}: ${response.status} ${await response.clone().text()}`);
-    return response.json();
-}
+const call = callApi;
 
 /**
  * Waits for the demo school, gives the optimizer `solverSeconds` a run, and makes sure a plan is
@@ -32,25 +23,14 @@ async function call(method, path, body, token) {
  * with. Returns the school.
  */
 export async function demoSchoolWithPublishedPlan({ solverSeconds = 3 } = {}) {
-    const { token } = await call('POST', '/auth/login',
-        { username: 'coord1', password: DEMO_PASSWORD });
-    let school;
-    for (let tries = 0; tries < 240 && !school; tries += 1) {
-        const schools = await call('GET', '/bus/schools', null, token);
-        school = schools.find((s) => s.households === 400 && s.buses === 10);
-        if (!school) await new Promise((resolve) => { setTimeout(resolve, 500); });
-    }
-    assert.ok(school, 'the bus demo loaded');
+    const token = await coordinatorToken();
+    const school = await demoSchool(token);
     const policy = await call('GET', `/bus/schools/${school.id}/policy`, null, token);
     await call('PUT', `/bus/schools/${school.id}/policy`, { ...policy, solverSeconds }, token);
     const plans = await call('GET', `/bus/schools/${school.id}/plans`, null, token);
     if (!plans.some((p) => p.state === 'published')) {
-        const job = await call('POST', `/bus/schools/${school.id}/plans`, {}, token);
-        let done = job;
-        while (!['done', 'failed', 'cancelled'].includes(done.status)) {
-            await new Promise((resolve) => { setTimeout(resolve, 500); });
-            done = await call('GET', `/bus/plan-jobs/${job.id}`, null, token);
-        }
+        const done = await finishedJob(token,
+            await call('POST', `/bus/schools/${school.id}/plans`, {}, token));
         assert.equal(done.status, 'done');
         await call('POST', `/bus/plans/${done.planId}/publish`, { run: 'both' }, token);
     }

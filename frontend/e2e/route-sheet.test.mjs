@@ -3,9 +3,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    BASE_URL, DEMO_PASSWORD, desktopContext, launchBrowser, openPage, phoneContext,
+    DEMO_PASSWORD, desktopContext, launchBrowser, openPage, phoneContext,
     signInThroughApi,
 } from './browser.mjs';
+import { callApi, coordinatorToken, demoSchool, finishedJob } from './bus-api.mjs';
 import { downloadFrom, downloadRouteSheet, textOfPdf } from './print.mjs';
 
 export { downloadRouteSheet };
@@ -15,30 +16,12 @@ const PARENT_PHONE = '13900000001';
 
 /** Plans the demo school through the API (3 s per run) and waits for the plan. */
 async function planTheDemo() {
-    const call = async (method, path, body, token) => {
-        const response = await fetch(`${BASE_URL}/api/v1${path}`, { method,
-            headers: { 'Content-Type': 'application/json',
-                ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-            body: body ? JSON.stringify(body) : undefined });
-        assert.ok(response.ok, `${method} ${path}: ${response.status}`);
-        return response.json();
-    };
-    const { token } = await call('POST', '/auth/login',
-        { username: 'coord1', password: DEMO_PASSWORD });
-    let school;
-    for (let tries = 0; tries < 240 && !school; tries += 1) {
-        school = (await call('GET', '/bus/schools', null, token))
-            .find((s) => s.households === 400 && s.buses === 10);
-        if (!school) await new Promise((resolve) => { setTimeout(resolve, 500); });
-    }
-    assert.ok(school, 'the bus demo loaded');
-    let job = await call('POST', `/bus/schools/${school.id}/plans`, { solverSeconds: 3 }, token);
-    while (job.status !== 'done' && job.status !== 'failed') {
-        await new Promise((resolve) => { setTimeout(resolve, 500); });
-        job = await call('GET', `/bus/plan-jobs/${job.id}`, null, token);
-    }
+    const token = await coordinatorToken();
+    const school = await demoSchool(token);
+    const job = await finishedJob(token,
+        await callApi('POST', `/bus/schools/${school.id}/plans`, { solverSeconds: 3 }, token));
     assert.equal(job.status, 'done', JSON.stringify(job));
-    return call('GET', `/bus/plans/${job.planId}`, null, token);
+    return callApi('GET', `/bus/plans/${job.planId}`, null, token);
 }
 
 describe('printing the plan', () => {
