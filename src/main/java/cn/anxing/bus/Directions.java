@@ -24,11 +24,21 @@ final class Directions {
     private Directions() {
     }
 
+    /** The verb of a way driven, and of one walked. */
+    static final String DRIVE = "行驶";
+    static final String WALK = "步行";
+
     /**
      * The route's steps, each via point and the finish rewritten as the arrival at the named
      * waypoint: {@code names} holds one name per point routed through, the first the start.
      */
     static List<BusPlan.Step> steps(List<Route.Instruction> instructions, List<String> names) {
+        return steps(instructions, names, DRIVE);
+    }
+
+    /** The same, for a way gone on foot ({@code verb} 步行) or by bus ({@code verb} 行驶). */
+    static List<BusPlan.Step> steps(List<Route.Instruction> instructions, List<String> names,
+            String verb) {
         List<BusPlan.Step> steps = new ArrayList<>();
         int reached = 0;
         for (Route.Instruction i : instructions) {
@@ -36,7 +46,7 @@ final class Directions {
             String en = i.textEn();
             if (steps.isEmpty() && i.sign() == CONTINUE) {
                 // GraphHopper starts with 继续 (continue): a driver or a child starts off
-                zh = i.roadName().isBlank() ? "出发" : "出发，沿 " + i.roadName() + " 行驶";
+                zh = i.roadName().isBlank() ? "出发" : "出发，沿 " + i.roadName() + " " + verb;
                 en = i.roadName().isBlank() ? "start" : "start along " + i.roadName();
             } else if (i.sign() == REACHED_VIA || i.sign() == FINISH) {
                 reached = i.sign() == FINISH ? names.size() - 1 : reached + 1;
@@ -58,11 +68,16 @@ final class Directions {
 
     /** A step as printed: {@code 左转到 建设路，行驶 350 米}; an arrival without a distance. */
     static String said(String textZh, double metres) {
+        return said(textZh, metres, DRIVE);
+    }
+
+    /** The same with the way's own verb: {@code 右转到 学院路，步行 80 米} on foot. */
+    static String said(String textZh, double metres, String verb) {
         if (isArrival(textZh) || metres < 1) {
             return textZh;
         }
         // 出发，沿 建设路 行驶 350 米, not …行驶，行驶 350 米
-        return textZh + (textZh.endsWith("行驶") ? " " : "，行驶 ") + distance(metres);
+        return textZh + (textZh.endsWith(verb) ? " " : "，" + verb + " ") + distance(metres);
     }
 
     /** {@code 80 米}, {@code 350 米}, {@code 1.2 公里}: to ten metres, from 1 km to 100 m. */

@@ -21,9 +21,9 @@ final class WalkingDirections {
             String stopName) {
         try {
             return routing.route(List.of(home, stop), RoadNetwork.FOOT)
-                    .map(route -> Directions.steps(route.instructions(), List.of("家", stopName))
-                            .stream().map(s -> Directions.said(s.textZh(), s.distanceMetres()))
-                            .toList())
+                    .map(route -> Directions.steps(route.instructions(), List.of("家", stopName),
+                            Directions.WALK).stream().map(s -> Directions.said(s.textZh(),
+                            s.distanceMetres(), Directions.WALK)).toList())
                     .otherwise(List.of());
         } catch (RuntimeException notReady) {
             return Future.succeededFuture(List.of());

@@ -41,6 +41,13 @@ class PrintFormatsTest {
         assertEquals("左转到 贵溪大道，行驶 1.3 公里", Directions.said("左转到 贵溪大道", 1300));
         assertEquals("到达 贵溪市第四中学", Directions.said("到达 贵溪市第四中学", 0));
         assertEquals("出发，沿 建设路 行驶 420 米", Directions.said(said.get(0).textZh(), 420));
+        // on foot the same steps are walked, not driven
+        List<BusPlan.Step> walked = Directions.steps(steps, List.of("家", "建设路与永泰路口",
+                "贵溪市第四中学"), Directions.WALK);
+        assertEquals("出发，沿 建设路 步行 420 米", Directions.said(walked.get(0).textZh(), 420,
+                Directions.WALK));
+        assertEquals("左转到 贵溪大道，步行 80 米", Directions.said("左转到 贵溪大道", 80,
+                Directions.WALK));
         assertTrue(Directions.isArrival("中途点 3"), "older plans' via points are cut too");
     }
 
