@@ -169,7 +169,13 @@ public final class BusService {
     public Future<JsonObject> plan(Caller caller, UUID planId) {
         return requireOwn(caller, repository.ownerOfPlan(planId), "Plan " + planId)
                 .compose(x -> repository.plan(planId)).map(found -> found.orElseThrow(() ->
-                notFound("Plan " + planId)).copy().put("planId", planId.toString()));
+                notFound("Plan " + planId)).copy().put("planId", planId.toString()))
+                .map(BusService::versioned);
+    }
+
+    /** A plan as the solver made it is version 1; an edit stores its own version. */
+    private static JsonObject versioned(JsonObject plan) {
+        return plan.containsKey("version") ? plan : plan.put("version", 1);
     }
 
     public Future<JsonObject> planGeoJson(Caller caller, UUID planId) {
@@ -178,8 +184,8 @@ public final class BusService {
 
     public Future<JsonObject> latestPlan(Caller caller, UUID schoolId) {
         return school(caller, schoolId).compose(s -> repository.latestPlan(schoolId))
-                .map(found -> found.orElseThrow(() ->
-                        notFound("A plan of this school")));
+                .map(found -> versioned(found.orElseThrow(() ->
+                        notFound("A plan of this school")).copy()));
     }
 
     /** The same answer as the router's for an unknown path: nothing about what exists. */
