@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The school bus demo: one school of the demo map with about 400 generated households on its
  * residential streets, 10 buses of 45 seats and the default rules, ready to plan. The demo
- * parent's phone is linked to one household.
+ * parent's phone is linked to the household with the most neighbours, where a coordinator has
+ * other stops to move it to (a family on the town's edge would have one stop within its walk).
  *
  * <p>The households are placed on the roads, so the loader waits for the road network; it runs
  * when the graph is ready and never holds up the start. Idempotent: the school carries a demo
@@ -110,8 +111,6 @@ public final class BusDemo implements DemoData {
                     }
                     return vertx.executeBlocking(() -> generateHouseholds(school), false)
                             .compose(list -> repository.insertHouseholds(school.id(), list))
-                            .compose(x -> repository.linkFirstHouseholdTo(school.id(),
-                                    DEMO_PARENT_PHONE))
                             .map(school);
                 }))
                 .compose(school -> repository.buses(school.id()).compose(buses -> {
@@ -260,7 +259,29 @@ public final class BusDemo implements DemoData {
             households.add(new Household(null, String.format("演示家庭 %03d（生成）", n),
                     home.get(), n % 20 == 7 ? 2 : 1, n % 50 == 13, null, true));
         }
-        return households;
+        return withDemoParent(households);
+    }
+
+    /** The household with the most others within 300 m is the demo parent's (first wins a tie). */
+    private static List<Household> withDemoParent(List<Household> households) {
+        int best = 0;
+        long most = -1;
+        for (int i = 0; i < households.size(); i++) {
+            LatLon home = households.get(i).location();
+            long near = households.stream()
+                    .filter(h -> h.location().distanceMetres(home) <= 300).count();
+            if (near > most) {
+                best = i;
+                most = near;
+            }
+        }
+        List<Household> linked = new ArrayList<>(households);
+        if (!linked.isEmpty()) {
+            Household h = linked.get(best);
+            linked.set(best, new Household(h.id(), h.label(), h.location(), h.students(),
+                    h.needsDoorStop(), DEMO_PARENT_PHONE, h.generated()));
+        }
+        return linked;
     }
 
     /**

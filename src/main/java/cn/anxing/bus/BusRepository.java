@@ -72,10 +72,6 @@ public final class BusRepository {
             + " ORDER BY created_at, label";
     private static final String COUNT_HOUSEHOLDS =
             "SELECT count(*) FROM bus_household WHERE school_id = $1 AND lat IS NOT NULL";
-    private static final String LINK_PARENT = """
-            UPDATE bus_household SET parent_phone = $2
-             WHERE id = (SELECT id FROM bus_household WHERE school_id = $1
-                          ORDER BY created_at, label LIMIT 1)""";
     private static final String BUS_COLUMNS = "id, label, capacity, depot_lat, depot_lon";
     private static final String INSERT_BUS = """
             INSERT INTO bus_vehicle (school_id, label, capacity, depot_lat, depot_lon)
@@ -231,11 +227,6 @@ public final class BusRepository {
     public Future<Long> countHouseholds(UUID schoolId) {
         return pool.preparedQuery(COUNT_HOUSEHOLDS).execute(Tuple.of(schoolId))
                 .map(rows -> rows.iterator().next().getLong(0));
-    }
-
-    /** Gives the school's first household to the demo parent. */
-    public Future<Void> linkFirstHouseholdTo(UUID schoolId, String phone) {
-        return pool.preparedQuery(LINK_PARENT).execute(Tuple.of(schoolId, phone)).mapEmpty();
     }
 
     public Future<List<ParentHousehold>> householdsOfParent(UUID accountId) {
