@@ -45,6 +45,9 @@ export async function reportView(outlet) {
     let cleanupMap = () => {};
     /** The map and its pin once loaded; the page works without it. @type {ReportMap | null} */
     let onMap = null;
+    // the point last asked for and its road once found, so a map that loads after the phone's
+    // position came in still centres there and draws the road (cast as `place` is)
+    let asked = /** @type {{ at: LatLon, found: CaseLocation | null } | null} */ (null);
     const road = h('p', { id: 'report-road', class: 'hint', i18n: 'accident.report.noPlace' });
     const nearby = h('p', { id: 'report-nearby', class: 'hint', hidden: true });
     const placeError = h('p', { class: 'field-error', hidden: true, role: 'alert' });
@@ -57,10 +60,13 @@ export async function reportView(outlet) {
      */
     async function setPlace(lat, lon, { centre = false } = {}) {
         placeError.hidden = true;
+        const ask = { at: { lat, lon }, found: /** @type {CaseLocation | null} */ (null) };
+        asked = ask;
         showPin(lat, lon, centre);
         try {
             /** @type {CaseLocation} */
             const found = await get(withQuery('/accidents/location', { lat, lon }));
+            ask.found = found;
             place = { lat, lon };
             road.dataset.roadName = found.roadName ?? '';
             bindText(road, 'accident.report.road', { road: found.roadName || '—' });
@@ -221,7 +227,10 @@ export async function reportView(outlet) {
         const pin = overlays.addPin(map, { lat: centre.lat, lon: centre.lng },
             { draggable: true, label: t('basemap.pin'), className: 'report-pin' });
         onMap = { map, pin, overlays };
-        if (place) showPin(place.lat, place.lon, true);
+        if (asked) {
+            showPin(asked.at.lat, asked.at.lon, true);
+            if (asked.found) showRoad(asked.found, asked.at);
+        }
         pin.on('dragend', () => {
             const { lat, lng } = pin.getLngLat();
             setPlace(lat, lng);
