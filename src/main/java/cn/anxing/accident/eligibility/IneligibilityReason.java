@@ -1,6 +1,8 @@
 package cn.anxing.accident.eligibility;
 
 import cn.anxing.accident.liability.LegalBasis;
+import cn.anxing.text.Named;
+import cn.anxing.text.Words;
 
 import java.util.List;
 
@@ -8,7 +10,7 @@ import java.util.List;
  * Why an accident cannot be handled by the parties themselves (不适用自行协商), with the rule
  * that says so and what the drivers must do.
  */
-public enum IneligibilityReason {
+public enum IneligibilityReason implements Named {
     INJURY_OR_DEATH("有人员受伤或死亡", "Someone is injured or killed",
             SceneAction.KEEP_SCENE_AND_CALL_POLICE,
             basis("《中华人民共和国道路交通安全法》第七十条第一款",
@@ -50,14 +52,12 @@ public enum IneligibilityReason {
             "Quick handling covers accidents between two motor vehicles only",
             SceneAction.MOVE_THEN_CALL_POLICE, zhejiang());
 
-    private final String zh;
-    private final String en;
+    private final Words words;
     private final SceneAction sceneAction;
     private final List<LegalBasis> legalBasis;
 
     IneligibilityReason(String zh, String en, SceneAction sceneAction, LegalBasis... legalBasis) {
-        this.zh = zh;
-        this.en = en;
+        this.words = new Words(zh, en);
         this.sceneAction = sceneAction;
         this.legalBasis = List.of(legalBasis);
     }
@@ -66,12 +66,9 @@ public enum IneligibilityReason {
         return name();
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    @Override
+    public Words words() {
+        return words;
     }
 
     public SceneAction sceneAction() {

@@ -1,7 +1,10 @@
 package cn.anxing.payment.rules;
 
+import cn.anxing.text.Named;
+import cn.anxing.text.Words;
+
 /** Who acts on an application. */
-public enum ActorRole {
+public enum ActorRole implements Named {
     /** The injured person or their family (伤者或家属). */
     APPLICANT("申请人", "applicant"),
     /** The traffic police officer handling the case (办案民警). */
@@ -12,19 +15,14 @@ public enum ActorRole {
     /** Anxing itself, for example when the payer's bank confirms a transfer. */
     SYSTEM("系统", "system");
 
-    private final String zh;
-    private final String en;
+    private final Words words;
 
     ActorRole(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.words = new Words(zh, en);
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    @Override
+    public Words words() {
+        return words;
     }
 }

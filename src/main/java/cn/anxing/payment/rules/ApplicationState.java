@@ -1,10 +1,13 @@
 package cn.anxing.payment.rules;
 
+import cn.anxing.text.Named;
+import cn.anxing.text.Words;
+
 /**
  * The states of a medical advance-payment application (医疗垫付申请), one per injured person and
  * accident. Allowed moves are in {@link ApplicationTransitions}.
  */
-public enum ApplicationState {
+public enum ApplicationState implements Named {
     APPLIED("已申请", "applied"),
     NOTICE_ISSUED("已出具垫付通知书", "police notice issued"),
     BILLED("医院已提交费用清单", "hospital bill submitted"),
@@ -14,20 +17,15 @@ public enum ApplicationState {
     WITHDRAWN("已撤回", "withdrawn"),
     CLOSED("已办结", "closed");
 
-    private final String zh;
-    private final String en;
+    private final Words words;
 
     ApplicationState(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
+        this.words = new Words(zh, en);
     }
 
-    public String zh() {
-        return zh;
-    }
-
-    public String en() {
-        return en;
+    @Override
+    public Words words() {
+        return words;
     }
 
     public boolean isFinal() {
