@@ -137,7 +137,6 @@ public final class ReportCases {
                     return Future.succeededFuture(new ReportResult(null, found));
                 }
                 return insertCase(actor, occurredAt, location, weather, form, plates, now, 1)
-                        .compose(id -> reading.view(actor, id))
                         .map(view -> new ReportResult(view, null));
             });
         });
@@ -167,11 +166,12 @@ public final class ReportCases {
     }
 
     /**
-     * Stores the case and its reporter. Share codes are six random characters, unique over every
-     * case ever stored: after a few million cases a fresh code meets a taken one now and then (a
-     * 500 under load before), so a taken code is drawn again, in a new transaction.
+     * Stores the case and its reporter and answers the case as the reporter sees it. Share codes
+     * are six random characters, unique over every case ever stored: after a few million cases a
+     * fresh code meets a taken one now and then (a 500 under load before), so a taken code is
+     * drawn again, in a new transaction.
      */
-    private Future<UUID> insertCase(UUID actor, Instant occurredAt, Location location,
+    private Future<CaseForParty> insertCase(UUID actor, Instant occurredAt, Location location,
             Weather weather, AccidentForm form, List<PlateNumber> plates, Instant now,
             int attempt) {
         var newCase = new AccidentRepository.NewCase(shareCode(), actor, occurredAt,
@@ -179,7 +179,8 @@ public final class ReportCases {
         AccidentRepository repository = cases.repository();
         return repository.pool().withTransaction(tx -> repository.insertCase(tx, newCase)
                 .compose(id -> repository.insertParty(tx, id, "A", actor, plates.get(0))
-                        .compose(x -> flagFrequentPlates(tx, id, plates, now)).map(id)))
+                        .compose(x -> flagFrequentPlates(tx, id, plates, now))
+                        .compose(x -> reading.justReported(tx, actor, id))))
                 .recover(e -> attempt < 5 && AccidentRepository.shareCodeTaken(e)
                         ? insertCase(actor, occurredAt, location, weather, form, plates, now,
                                 attempt + 1)

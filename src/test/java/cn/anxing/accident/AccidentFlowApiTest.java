@@ -327,6 +327,18 @@ class AccidentFlowApiTest {
     }
 
     @Test
+    @DisplayName("The answer to a report is the case as the reporter's page reads it afterwards"
+            + " (read in the storing transaction, without the reads a new case cannot need)")
+    void reportAnswersTheStoredCase() {
+        Phone a = scene.phone();
+        String plateA = Phone.freshPlate();
+        JsonObject reported = expect(201, a.report(plateA, "浙FE" + plateA.substring(3, 7)))
+                .json();
+        JsonObject read = expect(200, a.get(reported.getString("id"))).json();
+        assertEquals(read, reported);
+    }
+
+    @Test
     @DisplayName("A share code shows, without signing in, the case it leads to with the plates'"
             + " middle hidden; an unknown code is a 404 naming the field")
     void joinPreview() {
