@@ -123,6 +123,13 @@
  * @property {string | null} roadName
  * @property {string | null} [roadClass]
  * @property {boolean} [expressway]
+ * @property {NearbyName | null} [crossStreet] the cross street nearest along the road
+ * @property {NearbyName | null} [landmark] the nearest landmark
+ */
+
+/**
+ * A name on the map near a point, as the server reads it from the extract, and how far it is.
+ * @typedef {{ name: string, metres: number }} NearbyName
  */
 
 /**

@@ -70,9 +70,11 @@ export async function reportView(outlet) {
             place = { lat, lon };
             road.dataset.roadName = found.roadName ?? '';
             bindText(road, 'accident.report.road', { road: found.roadName || '—' });
-            showRoad(found, { lat, lon });
+            showNearby(found);
+            showRoad(found);
         } catch (error) {
             place = null;
+            nearby.hidden = true;
             describe(placeError, error);
             placeError.hidden = false;
         }
@@ -92,27 +94,30 @@ export async function reportView(outlet) {
     }
 
     /**
-     * The snapped road drawn on the map, and the cross street and landmark named near it.
+     * Where the accident is in words: the cross street and the landmark the server names near
+     * the snapped road (the same names the school bus gives its stops).
      * @param {CaseLocation} found
-     * @param {LatLon} at
      */
-    function showRoad(found, at) {
+    function showNearby(found) {
+        const parts = [];
+        const { crossStreet, landmark } = found;
+        if (crossStreet) parts.push(t('basemap.near.cross', { name: crossStreet.name,
+            metres: crossStreet.metres }));
+        if (landmark) parts.push(t('basemap.near.landmark', { name: landmark.name,
+            metres: landmark.metres }));
+        nearby.dataset.crossStreet = crossStreet?.name ?? '';
+        nearby.textContent = parts.join(' · ');
+        nearby.hidden = parts.length === 0;
+    }
+
+    /**
+     * The snapped road drawn on the map.
+     * @param {CaseLocation} found
+     */
+    function showRoad(found) {
         if (!onMap) return;
         const { map, overlays } = onMap;
         overlays.highlightRoad(map, found.roadName);
-        nearby.hidden = true;
-        map.once('idle', () => {
-            if (place?.lat !== at.lat || place?.lon !== at.lon) return;
-            const { crossStreet, landmark } = overlays.namesNear(map, at, found.roadName);
-            const parts = [];
-            if (crossStreet) parts.push(t('basemap.near.cross', { name: crossStreet.name,
-                metres: Math.round(crossStreet.metres) }));
-            if (landmark) parts.push(t('basemap.near.landmark', { name: landmark.name,
-                metres: Math.round(landmark.metres) }));
-            nearby.dataset.crossStreet = crossStreet?.name ?? '';
-            nearby.textContent = parts.join(' · ');
-            nearby.hidden = parts.length === 0;
-        });
         map.triggerRepaint();
     }
 
@@ -229,7 +234,7 @@ export async function reportView(outlet) {
         onMap = { map, pin, overlays };
         if (asked) {
             showPin(asked.at.lat, asked.at.lon, true);
-            if (asked.found) showRoad(asked.found, asked.at);
+            if (asked.found) showRoad(asked.found);
         }
         pin.on('dragend', () => {
             const { lat, lng } = pin.getLngLat();

@@ -5,7 +5,7 @@
  * nothing here ever parses a string as HTML.
  */
 import { maplibregl } from './basemap.js';
-/** @import { Geometry, GeoJSON, Position } from 'geojson' */
+/** @import { GeoJSON } from 'geojson' */
 /**
  * @import { FilterSpecification, GeoJSONSource, LayerSpecification, Map as MapLibreMap,
  *     MapGeoJSONFeature, MapLayerMouseEvent, Marker, Popup, PopupOptions } from 'maplibre-gl'
@@ -18,8 +18,6 @@ import { maplibregl } from './basemap.js';
  * @typedef {LayerSpecification extends infer L ? L extends { source: string }
  *     ? Omit<L, 'source'> : never : never} SourcelessLayer
  */
-
-/** A point on the screen, in pixels. @typedef {{ x: number, y: number }} ScreenPoint */
 
 /**
  * An element of `tag` holding `text` as text.
@@ -172,81 +170,3 @@ export function firstSymbolLayer(map) {
     return map.getStyle()?.layers.find((layer) => layer.type === 'symbol')?.id;
 }
 
-/**
- * Names near a point as the base map draws them: the nearest road other than `roadName` (the
- * cross street) and the nearest named place people know (school, hospital, shop, bus stop…),
- * each with its distance in metres. Reads the rendered tiles, so it needs the map idle there.
- * @param {MapLibreMap} map
- * @param {LatLon} point
- * @param {string | null | undefined} roadName
- * @param {number} [radiusPixels]
- * @returns {{ crossStreet: NamedPlace | null, landmark: NamedPlace | null }}
- */
-export function namesNear(map, { lat, lon }, roadName, radiusPixels = 160) {
-    const at = map.project([lon, lat]);
-    /** @type {[[number, number], [number, number]]} */
-    const box = [[at.x - radiusPixels, at.y - radiusPixels],
-        [at.x + radiusPixels, at.y + radiusPixels]];
-    const features = map.queryRenderedFeatures(box);
-    const metresPerPixel = 40075016.686 * Math.cos((lat * Math.PI) / 180)
-        / (512 * 2 ** map.getZoom());
-    /** @type {NamedPlace | null} */
-    let crossStreet = null;
-    /** @type {NamedPlace | null} */
-    let landmark = null;
-    for (const feature of features) {
-        const name = feature.properties?.name;
-        if (!name || feature.layer?.source !== 'osm') continue;
-        const layer = feature.sourceLayer;
-        const isRoad = layer === 'road' && feature.properties.class !== 'path';
-        const isLandmark = layer === 'poi' && feature.properties.class !== 'bus_stop';
-        if (!(isRoad && name !== roadName) && !isLandmark) continue;
-        const metres = pixelDistance(map, at, feature.geometry) * metresPerPixel;
-        if (isRoad && (!crossStreet || metres < crossStreet.metres)) crossStreet = { name, metres };
-        if (isLandmark && (!landmark || metres < landmark.metres)) landmark = { name, metres };
-    }
-    return { crossStreet, landmark };
-}
-
-/**
- * A name the map draws near a point, and how far it is.
- * @typedef {{ name: string, metres: number }} NamedPlace
- */
-
-/**
- * Pixels from `at` to the nearest part of a point or line.
- * @param {MapLibreMap} map
- * @param {ScreenPoint} at
- * @param {Geometry} geometry
- */
-function pixelDistance(map, at, geometry) {
-    /** @type {Position[][]} */
-    const lines = geometry.type === 'Point' ? [[geometry.coordinates]]
-        : geometry.type === 'LineString' ? [geometry.coordinates]
-            : geometry.type === 'MultiLineString' ? geometry.coordinates : [];
-    let best = Infinity;
-    for (const line of lines) {
-        const points = line.map((c) => map.project([c[0], c[1]]));
-        if (points.length === 1) best = Math.min(best, Math.hypot(points[0].x - at.x,
-            points[0].y - at.y));
-        for (let i = 1; i < points.length; i += 1) {
-            best = Math.min(best, segmentDistance(at, points[i - 1], points[i]));
-        }
-    }
-    return best;
-}
-
-/**
- * Pixels from `p` to the segment from `a` to `b`.
- * @param {ScreenPoint} p
- * @param {ScreenPoint} a
- * @param {ScreenPoint} b
- */
-function segmentDistance(p, a, b) {
-    const dx = b.x - a.x;
-    const dy = b.y - a.y;
-    const length = dx * dx + dy * dy;
-    const t = length === 0 ? 0 : Math.max(0, Math.min(1,
-        ((p.x - a.x) * dx + (p.y - a.y) * dy) / length));
-    return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
-}

@@ -12,6 +12,7 @@ import cn.anxing.accident.privacy.FieldCipher;
 import cn.anxing.config.AppConfig;
 import cn.anxing.demo.DemoData;
 import cn.anxing.http.FeatureRoutes;
+import cn.anxing.map.tiles.BaseMap;
 import cn.anxing.platform.FeatureModule;
 import cn.anxing.platform.Platform;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -42,9 +43,11 @@ public final class AccidentModule implements FeatureModule {
     private final ScenarioCatalogue catalogue = ScenarioCatalogue.bundled();
     private List<FeatureRoutes> routes;
     private ReportCases reports;
+    private final BaseMap baseMap;
 
-    public AccidentModule(Platform platform) {
+    public AccidentModule(Platform platform, BaseMap baseMap) {
         this.platform = platform;
+        this.baseMap = baseMap;
         this.repository = new AccidentRepository(platform.pool());
         this.offers = new DuplicateOffers(platform.pool());
         this.insurers = new InsurerRepository(platform.pool(), platform.outbox());
@@ -85,7 +88,7 @@ public final class AccidentModule implements FeatureModule {
                         settings.duplicateWindow()), settings.duplicateWindow(), desk,
                 new PlateFrequency(police.plateFrequencyCases(),
                         Duration.ofDays(police.plateFrequencyDays())),
-                settings.reportWindow());
+                settings.reportWindow(), baseMap::namesNow);
         var useCases = new AccidentUseCases(reports, reading,
                 new CaseEvidence(changes, reading, new EligibilityCheck(policy),
                         new PhotoInspector((int) settings.photoMaxBytes(), CHINA),

@@ -37,7 +37,14 @@ public final class AccidentViews {
     static JsonObject location(ReportCases.Location l) {
         return point(l.position(), l.road())
                 .put("distanceMetres", l.distanceMetres() == null ? null
-                        : Math.round(l.distanceMetres() * 10) / 10.0);
+                        : Math.round(l.distanceMetres() * 10) / 10.0)
+                .put("crossStreet", nearby(l.crossStreet()))
+                .put("landmark", nearby(l.landmark()));
+    }
+
+    private static JsonObject nearby(ReportCases.Nearby n) {
+        return n == null ? null : new JsonObject().put("name", n.name())
+                .put("metres", Math.round(n.metres()));
     }
 
     private static JsonObject point(LatLon p, AccidentCase.Road road) {

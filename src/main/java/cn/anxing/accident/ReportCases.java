@@ -10,6 +10,7 @@ import cn.anxing.accident.cases.AccidentError;
 import cn.anxing.accident.cases.CaseAction;
 import cn.anxing.accident.cases.PlateNumber;
 import cn.anxing.error.DomainException;
+import cn.anxing.map.tiles.NamedPlaces;
 import cn.anxing.routing.LatLon;
 import cn.anxing.routing.PointNotOnRoadException;
 import cn.anxing.routing.RoadNetwork;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Reporting an accident and joining one (报案与加入): where the report is, the repeated-report
@@ -40,9 +42,28 @@ public final class ReportCases {
             String weather, String accidentForm, boolean ignoreDuplicates) {
     }
 
-    /** A point with the road it is on. */
-    public record Location(LatLon position, AccidentCase.Road road, Double distanceMetres) {
+    /**
+     * A point with the road it is on, and how a driver would say where that is: the cross
+     * street nearest along the road (or, on a road without one, the nearest other road) and
+     * the nearest landmark, each null when the map names none close by.
+     */
+    public record Location(LatLon position, AccidentCase.Road road, Double distanceMetres,
+            Nearby crossStreet, Nearby landmark) {
     }
+
+    /** A name on the map near the accident, and how far it is in metres. */
+    public record Nearby(String name, double metres) {
+    }
+
+    /**
+     * How far along its road the nearest corner may be to name where the accident is (as a
+     * stop far from a corner is named 近…, 1.5 km); a road without one names the nearest
+     * other road within {@link #OTHER_ROAD_METRES}, and a landmark within {@link
+     * #LANDMARK_METRES} is said beside it.
+     */
+    static final double CROSS_STREET_METRES = 1500;
+    static final double OTHER_ROAD_METRES = 300;
+    static final double LANDMARK_METRES = 600;
 
     /** An open case the new report probably repeats. */
     public record DuplicateOffer(UUID caseId, Instant reportedAt, long distanceMetres,
@@ -68,10 +89,13 @@ public final class ReportCases {
     private final SecureRandom random = new SecureRandom();
     private final PoliceDeskRepository desk;
     private final PlateFrequency plateFrequency;
+    private final Supplier<NamedPlaces> names;
 
     ReportCases(CaseChanges cases, CaseReading reading, DuplicateOffers offers,
             RoutingService routing, DuplicateReportRule duplicateRule, Duration duplicateWindow,
-            PoliceDeskRepository desk, PlateFrequency plateFrequency, Duration reportWindow) {
+            PoliceDeskRepository desk, PlateFrequency plateFrequency, Duration reportWindow,
+            Supplier<NamedPlaces> names) {
+        this.names = names;
         this.desk = desk;
         this.plateFrequency = plateFrequency;
         this.cases = cases;
@@ -103,14 +127,33 @@ public final class ReportCases {
             return Future.failedFuture(e);
         }
         return routing.snap(lat, lon, RoadNetwork.BUS)
-                .map(snap -> new Location(point, new AccidentCase.Road(snap.point(),
-                        snap.roadName() == null ? "" : snap.roadName(),
-                        snap.roadClass() + (snap.link() ? "_link" : ""),
-                        snap.isExpresswayOrRamp()), snap.distanceMetres()))
+                .map(snap -> {
+                    String roadName = snap.roadName() == null ? "" : snap.roadName();
+                    LatLon onRoad = snap.point() == null ? point : snap.point();
+                    return new Location(point, new AccidentCase.Road(snap.point(), roadName,
+                            snap.roadClass() + (snap.link() ? "_link" : ""),
+                            snap.isExpresswayOrRamp()), snap.distanceMetres(),
+                            crossStreet(onRoad, roadName), landmark(onRoad));
+                })
                 .recover(e -> e instanceof PointNotOnRoadException
                         ? Future.succeededFuture(new Location(point,
-                                new AccidentCase.Road(null, "", "", false), null))
+                                new AccidentCase.Road(null, "", "", false), null, null,
+                                landmark(point)))
                         : Future.failedFuture(e));
+    }
+
+    private Nearby crossStreet(LatLon at, String roadName) {
+        NamedPlaces places = names.get();
+        return places.junction(at.lat(), at.lon(), roadName, CROSS_STREET_METRES)
+                .map(j -> new Nearby(j.crossStreet(), j.metres()))
+                .or(() -> places.road(at.lat(), at.lon(), OTHER_ROAD_METRES, roadName)
+                        .map(r -> new Nearby(r.name(), r.metres())))
+                .orElse(null);
+    }
+
+    private Nearby landmark(LatLon at) {
+        return names.get().landmark(at.lat(), at.lon(), LANDMARK_METRES)
+                .map(l -> new Nearby(l.name(), l.metres())).orElse(null);
     }
 
     public Future<ReportResult> report(UUID actor, ReportRequest request) {

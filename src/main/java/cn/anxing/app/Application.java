@@ -125,9 +125,10 @@ public final class Application {
             List<FeatureModule> modules = new ArrayList<>();
             modules.add(new HealthModule(platform));
             modules.add(new AuthModule(platform, jwt, accounts));
-            modules.add(new MapModule(platform));
-            modules.add(new BusModule(platform));
-            modules.add(new AccidentModule(platform));
+            var map = new MapModule(platform);
+            modules.add(map);
+            modules.add(new BusModule(platform, map.baseMap()));
+            modules.add(new AccidentModule(platform, map.baseMap()));
             modules.add(new PaymentModule(platform));
             modules.add(new InsightModule(platform));
             List<FeatureRoutes> routes = new ArrayList<>();

@@ -2,6 +2,7 @@ package cn.anxing.bus;
 
 import cn.anxing.demo.DemoData;
 import cn.anxing.http.FeatureRoutes;
+import cn.anxing.map.tiles.BaseMap;
 import cn.anxing.platform.FeatureModule;
 import cn.anxing.platform.Platform;
 import io.vertx.core.Future;
@@ -20,12 +21,12 @@ public final class BusModule implements FeatureModule {
     private final RegisterRoutes register;
     private final BusDemo demo;
 
-    public BusModule(Platform platform) {
+    public BusModule(Platform platform, BaseMap baseMap) {
         var repository = new BusRepository(platform.pool());
         var routing = platform.routing();
         this.jobs = new PlanningJobs(platform.pool(), repository, routing,
                 platform.config().map().matrixThreads(), platform.config().map().planJobLease(),
-                platform.config().map().mapFile());
+                baseMap::awaitNames);
         var bus = new BusService(repository, routing, jobs);
         this.routes = new BusRoutes(bus, platform.authz());
         var reviewService = new PlanReviewService(bus, repository,

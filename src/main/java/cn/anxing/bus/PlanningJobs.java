@@ -6,8 +6,6 @@ import cn.anxing.routing.RoutingService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +43,7 @@ public final class PlanningJobs {
     private final RoutingService routing;
     private final int matrixThreads;
     private final Duration lease;
-    private final Path mapFile;
+    private final Supplier<NamedPlaces> names;
     /** The map's names for the stops, read on the first plan (on the planner's thread). */
     private NamedPlaces places;
     /** Names the process, so an operator (or a test) sees in the row which one holds a job. */
@@ -57,13 +56,13 @@ public final class PlanningJobs {
     private volatile boolean stopped;
 
     public PlanningJobs(Pool pool, BusRepository repository, RoutingService routing,
-                        int matrixThreads, Duration lease, Path mapFile) {
+                        int matrixThreads, Duration lease, Supplier<NamedPlaces> names) {
         this.store = new PlanJobStore(pool);
         this.repository = repository;
         this.routing = routing;
         this.matrixThreads = Math.max(1, matrixThreads);
         this.lease = lease;
-        this.mapFile = mapFile;
+        this.names = names;
         this.runner = Executors.newSingleThreadExecutor(daemon("anxing-bus-planner"));
         this.workers = Executors.newFixedThreadPool(this.matrixThreads,
                 daemon("anxing-bus-worker"));
@@ -271,16 +270,10 @@ public final class PlanningJobs {
         }
     }
 
-    /** Only the planner's one thread calls this. */
+    /** Only the planner's one thread calls this: it waits for the names once, at its first plan. */
     private NamedPlaces places() {
         if (places == null) {
-            try {
-                places = NamedPlaces.read(mapFile);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("The names of {} could not be read; stops are named from their roads"
-                        + " only: {}", mapFile, e.toString());
-                places = NamedPlaces.none();
-            }
+            places = names.get();
         }
         return places;
     }

@@ -327,6 +327,34 @@ class AccidentFlowApiTest {
     }
 
     @Test
+    @DisplayName("Where the phone is, said in words from the map: the snapped road, the cross"
+            + " street nearest along it and the landmark beside it, each with its distance")
+    void locationInWords() throws InterruptedException {
+        Phone a = scene.phone();
+        JsonObject located = null;
+        // the names are read from the extract in the background at start, beside the tiles
+        for (int tries = 0; tries < 120; tries++) {
+            located = expect(200, a.api.get("/api/v1/accidents/location?lat=" + Phone.SCENE_LAT
+                    + "&lon=" + Phone.SCENE_LON)).json();
+            if (located.getJsonObject("crossStreet") != null) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertEquals("柏里大道", located.getString("roadName"));
+        JsonObject cross = located.getJsonObject("crossStreet");
+        assertNotNull(cross, located.encode());
+        // on the Guixi extract the corner nearest along 柏里大道 is 鹰雄大道, about 640 m off,
+        // and 贵溪站 the landmark, about 540 m
+        assertEquals("鹰雄大道", cross.getString("name"));
+        assertEquals(640, cross.getInteger("metres"), 5);
+        JsonObject landmark = located.getJsonObject("landmark");
+        assertNotNull(landmark, located.encode());
+        assertEquals("贵溪站", landmark.getString("name"));
+        assertEquals(544, landmark.getInteger("metres"), 5);
+    }
+
+    @Test
     @DisplayName("The answer to a report is the case as the reporter's page reads it afterwards"
             + " (read in the storing transaction, without the reads a new case cannot need)")
     void reportAnswersTheStoredCase() {

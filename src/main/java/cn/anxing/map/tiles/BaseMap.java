@@ -10,12 +10,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Our own base map for the Vert.x side: cuts or loads the tiles off the event loop at start,
- * answers tiles from memory, renders glyph ranges on its own worker and hands out the style.
+ * answers tiles from memory, renders glyph ranges on its own worker and hands out the style;
+ * reads the map's names (cross streets, landmarks) once for every feature that names a place.
  */
 public final class BaseMap {
 
@@ -30,6 +32,7 @@ public final class BaseMap {
     private final JsonObject style = loadStyle();
     private GlyphRanges glyphs;
     private WorkerExecutor worker;
+    private final CompletableFuture<NamedPlaces> names = new CompletableFuture<>();
 
     /**
      * Cuts the tiles of {@code mapFile} (or loads them from {@code cacheDir}) on a worker; the
@@ -39,7 +42,7 @@ public final class BaseMap {
         // one named thread: cutting a county takes seconds, a glyph range milliseconds, and
         // neither should wait behind GraphHopper or PDFs on the shared pools
         worker = vertx.createSharedWorkerExecutor("anxing-map-tiles", 1);
-        return worker.<TileSet>executeBlocking(() -> {
+        Future<Void> tilesMade = worker.<TileSet>executeBlocking(() -> {
             glyphs = GlyphRanges.installed();
             return TileSet.open(mapFile, cacheDir);
         }).onSuccess(opened -> {
@@ -50,6 +53,34 @@ public final class BaseMap {
             state = State.FAILED;
             LOG.error("The base map tiles of {} could not be made: {}", mapFile, e.toString());
         }).mapEmpty();
+        // the names near a point, from the same extract, on a thread of their own so glyphs
+        // do not wait for them
+        vertx.createSharedWorkerExecutor("anxing-map-names", 1)
+                .executeBlocking(() -> readNames(mapFile), false);
+        return tilesMade;
+    }
+
+    private boolean readNames(Path mapFile) {
+        try {
+            return names.complete(NamedPlaces.read(mapFile));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The names of {} could not be read; places are named from their roads"
+                    + " only: {}", mapFile, e.toString());
+            return names.complete(NamedPlaces.none());
+        }
+    }
+
+    /**
+     * The cross streets and landmarks of the map as far as they are read: none until the
+     * extract has been read (a few seconds after start), for callers that must not wait.
+     */
+    public NamedPlaces namesNow() {
+        return names.getNow(NamedPlaces.none());
+    }
+
+    /** The names once read; blocks, so only for a worker thread (the bus planner's). */
+    public NamedPlaces awaitNames() {
+        return names.join();
     }
 
     public State state() {

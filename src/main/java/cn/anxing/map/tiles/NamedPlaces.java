@@ -131,6 +131,11 @@ public final class NamedPlaces {
         return Optional.ofNullable(best);
     }
 
+    /** The nearest named road other than {@code exceptRoad} (footpaths are not roads here). */
+    public Optional<Place> road(double lat, double lon, double withinMetres, String exceptRoad) {
+        return nearest(roads, lat, lon, withinMetres, exceptRoad);
+    }
+
     /** The nearest named landmark (school, hospital, shop, park, …; not a bus stop). */
     public Optional<Place> landmark(double lat, double lon, double withinMetres) {
         return nearest(landmarks, lat, lon, withinMetres, null);

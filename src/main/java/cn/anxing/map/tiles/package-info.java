@@ -7,7 +7,8 @@
  * {@link cn.anxing.map.tiles.TileSet} keeps them in one cache file and in memory, and
  * {@link cn.anxing.map.tiles.GlyphRanges} renders the CJK label font. {@link
  * cn.anxing.map.tiles.NamedPlaces} answers the names near a point (cross streets, landmarks) from
- * the same reading, for the school bus's stop names. {@link
+ * the same reading, for the school bus's stop names and the accident page's "where is this"
+ * (BaseMap reads them once for both). {@link
  * cn.anxing.map.tiles.BaseMap} is the one class that meets Vert.x: it builds the tiles on a
  * worker at start and serves tiles, glyphs and the style.
  *
