@@ -67,16 +67,23 @@ export async function comparePlans(page) {
 }
 
 /**
- * Moves the household labelled `label` to the nearest stop the rules allow, trying the stops the
- * page offers nearest first. Returns the stop's name.
+ * Moves the household labelled `label` to the nearest stop the rules allow, trying the stops in
+ * the page's order: those whose buses have a seat for it first, each group nearest first.
+ * Returns the stop's name.
  */
 export async function moveHousehold(page, label) {
     const option = page.locator('#edit-household option', { hasText: label }).first();
     await page.selectOption('#edit-household', await option.getAttribute('value'));
     const stops = await page.locator('#edit-stop option').evaluateAll((options) =>
-        options.map((o) => ({ value: o.value, text: o.textContent })));
+        options.map((o) => ({ value: o.value, text: o.textContent ?? '',
+            room: o.getAttribute('data-room') === 'true' })));
+    const firstFull = stops.findIndex((s) => !s.room);
+    assert.ok(firstFull === -1 || stops.slice(firstFull).every((s) => !s.room),
+        'stops with a seat come first');
+    assert.ok(stops.every((s) => s.room || s.text.includes('所乘车辆已无空座')),
+        'a stop whose bus is full says so');
     for (const stop of stops) {
-        const name = stop.text.replace(/（直线约 \d+ 米）$/, '');
+        const name = stop.text.replace(/（直线约 \d+ 米(，所乘车辆已无空座)?）$/, '');
         await page.selectOption('#edit-stop', stop.value);
         const answered = page.waitForResponse((r) => r.url().includes('/move-household'));
         await page.click('#edit-move');

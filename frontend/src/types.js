@@ -433,6 +433,8 @@
  * @property {string | null} stopName
  * @property {number | null} walkMetres
  * @property {[number, number][] | null} walkPath
+ * @property {number | null} [eveningLine] the line it rides in the evening
+ * @property {number | null} [morningLine] and in the morning
  */
 
 /**
@@ -477,6 +479,7 @@
  * @property {number} number
  * @property {string} name
  * @property {string} busLabel
+ * @property {number} capacity the bus's seats
  * @property {number} students
  * @property {string} start
  * @property {string} end

@@ -223,11 +223,24 @@ export function createReview({ onShow, onJob }) {
             const metres = (/** @type {{ lat: number, lon: number }} */ s) => Math.round(
                 Math.hypot(s.lat - chosen.lat, (s.lon - chosen.lon)
                     * Math.cos(chosen.lat * Math.PI / 180)) * 111_195);
-            // the stop it uses now is no choice
-            replaceChildren(stop, plan.stops.filter((s) => s.id !== chosen.stopId)
-                .sort((x, y) => metres(x) - metres(y))
-                .slice(0, 12).map((s) => h('option', { value: s.id, i18n: 'review.stopAt',
-                    i18nParams: { name: s.name, metres: metres(s) } })));
+            // whether the buses calling at a stop, evening and morning, have seats for this
+            // household (its own bus always has: it gives its seats back)
+            const room = (/** @type {{ id: string }} */ s) => /** @type {const} */ (
+                ['evening', 'morning']).every((run) => {
+                const line = plan[run].lines.find((l) => l.stops.some((at) =>
+                    at.stopId === s.id));
+                const own = run === 'evening' ? chosen.eveningLine : chosen.morningLine;
+                return line !== undefined && (line.number === own
+                    || line.capacity - line.students >= chosen.students);
+            });
+            // the stop it uses now is no choice; stops whose buses have room come first
+            const near = plan.stops.filter((s) => s.id !== chosen.stopId)
+                .sort((x, y) => metres(x) - metres(y)).slice(0, 12)
+                .map((s) => ({ s, fits: room(s) }));
+            near.sort((x, y) => Number(y.fits) - Number(x.fits));
+            replaceChildren(stop, near.map(({ s, fits }) => h('option', { value: s.id,
+                dataset: { room: String(fits) }, i18n: fits ? 'review.stopAt' : 'review.stopFull',
+                i18nParams: { name: s.name, metres: metres(s) } })));
         };
         household.addEventListener('change', fillStops);
         if (served[0]) household.value = served[0].householdId;
