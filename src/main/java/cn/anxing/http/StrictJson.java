@@ -172,20 +172,19 @@ public final class StrictJson {
 
     /** {@code items[0].amountFen}: the path of the key or value the parser stands on. */
     static String here(JsonStreamContext context) {
-        Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
-            } else if (c.getCurrentName() != null) {
-                parts.push("." + c.getCurrentName());
-            }
-        }
-        String joined = String.join("", parts);
-        return joined.startsWith(".") ? joined.substring(1) : joined;
+        return joined(parts(context));
     }
 
     /** {@code items[0].amountFen} for the key at the parser's position. */
     static String path(JsonStreamContext context, String key) {
+        Deque<String> parts = parts(context);
+        if (parts.isEmpty() || !parts.peekLast().equals("." + key)) {
+            parts.addLast("." + key);
+        }
+        return joined(parts);
+    }
+
+    private static Deque<String> parts(JsonStreamContext context) {
         Deque<String> parts = new ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
@@ -194,9 +193,10 @@ public final class StrictJson {
                 parts.push("." + c.getCurrentName());
             }
         }
-        if (parts.isEmpty() || !parts.peekLast().equals("." + key)) {
-            parts.addLast("." + key);
-        }
+        return parts;
+    }
+
+    private static String joined(Deque<String> parts) {
         String joined = String.join("", parts);
         return joined.startsWith(".") ? joined.substring(1) : joined;
     }

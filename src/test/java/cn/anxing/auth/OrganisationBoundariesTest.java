@@ -194,19 +194,6 @@ class OrganisationBoundariesTest {
     }
 
     private static String firstSchool(Api coordinator) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonArray schools = coordinator.get("/api/v1/bus/schools").jsonArray();
-            if (!schools.isEmpty()) {
-                return schools.getJsonObject(0).getString("id");
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("the bus demo made no school in time");
+        return coordinator.firstSchool().getString("id");
     }
 }

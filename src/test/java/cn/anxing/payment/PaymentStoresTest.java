@@ -295,13 +295,7 @@ class PaymentStoresTest {
     }
 
     private static long scalar(String sql) {
-        try (Connection c = TestDatabase.connect(); Statement st = c.createStatement();
-                var rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return PaymentPeople.scalar(sql);
     }
 
     private static <T> T await(Future<T> future) {

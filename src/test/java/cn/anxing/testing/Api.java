@@ -139,4 +139,25 @@ public final class Api {
         headers.forEach(builder::header);
         return send(builder);
     }
+
+    /**
+     * The first school this coordinator sees, waited for (up to two minutes) while the bus demo
+     * makes it after the road network has loaded.
+     */
+    public JsonObject firstSchool() {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            var schools = get("/api/v1/bus/schools").jsonArray();
+            if (!schools.isEmpty()) {
+                return schools.getJsonObject(0);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the bus demo made no school in time");
+    }
 }

@@ -31,15 +31,7 @@ final class TestImages {
         g.setColor(Color.BLUE);
         g.fillOval(10, 10, 30, 20);
         g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(img, format, out)) {
-                throw new IllegalStateException("no ImageIO writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return write(img, format);
     }
 
     /** Random coloured 8×8 blocks: no two calls give images that look alike. */
