@@ -88,7 +88,8 @@ public final class AccidentModule implements FeatureModule {
                         settings.duplicateWindow()), settings.duplicateWindow(), desk,
                 new PlateFrequency(police.plateFrequencyCases(),
                         Duration.ofDays(police.plateFrequencyDays())),
-                settings.reportWindow(), baseMap::namesNow);
+                settings.reportWindow(), new ReportCases.PlaceNames(baseMap::namesNow,
+                        platform.workers().routingExecutor()));
         var useCases = new AccidentUseCases(reports, reading,
                 new CaseEvidence(changes, reading, new EligibilityCheck(policy),
                         new PhotoInspector((int) settings.photoMaxBytes(), CHINA),

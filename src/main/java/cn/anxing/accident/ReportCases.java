@@ -16,6 +16,7 @@ import cn.anxing.routing.PointNotOnRoadException;
 import cn.anxing.routing.RoadNetwork;
 import cn.anxing.routing.RoutingService;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +56,10 @@ public final class ReportCases {
     public record Nearby(String name, double metres) {
     }
 
+    /** The map's names as far as they are read, and the workers that look them up. */
+    record PlaceNames(Supplier<NamedPlaces> places, WorkerExecutor worker) {
+    }
+
     /**
      * How far along its road the nearest corner may be to name where the accident is (as a
      * stop far from a corner is named 近…, 1.5 km); a road without one names the nearest
@@ -89,12 +94,12 @@ public final class ReportCases {
     private final SecureRandom random = new SecureRandom();
     private final PoliceDeskRepository desk;
     private final PlateFrequency plateFrequency;
-    private final Supplier<NamedPlaces> names;
+    private final PlaceNames names;
 
     ReportCases(CaseChanges cases, CaseReading reading, DuplicateOffers offers,
             RoutingService routing, DuplicateReportRule duplicateRule, Duration duplicateWindow,
             PoliceDeskRepository desk, PlateFrequency plateFrequency, Duration reportWindow,
-            Supplier<NamedPlaces> names) {
+            PlaceNames names) {
         this.names = names;
         this.desk = desk;
         this.plateFrequency = plateFrequency;
@@ -117,8 +122,22 @@ public final class ReportCases {
         return duplicatesAvoided.get();
     }
 
-    /** The road at a point, as the report page shows it before the case is created. */
+    /**
+     * The road at a point and where that is in words, as the report page shows it before the
+     * case is created. The names are looked up on the routing workers: a corner search over the
+     * roads within 1.5 km takes milliseconds in a town, more in a city, too long for an event
+     * loop.
+     */
     public Future<Location> locate(double lat, double lon) {
+        return road(lat, lon).compose(found -> names.worker().executeBlocking(() -> {
+            LatLon at = found.road().point() == null ? found.position() : found.road().point();
+            return new Location(found.position(), found.road(), found.distanceMetres(),
+                    crossStreet(at, found.road().name()), landmark(at));
+        }, false));
+    }
+
+    /** The road at a point, without names: what a report stores. */
+    private Future<Location> road(double lat, double lon) {
         LatLon point = Inputs.point(lat, lon);
         try {
             // the one "not ready yet" and the one "not on the map", as bus and map answer them
@@ -127,23 +146,18 @@ public final class ReportCases {
             return Future.failedFuture(e);
         }
         return routing.snap(lat, lon, RoadNetwork.BUS)
-                .map(snap -> {
-                    String roadName = snap.roadName() == null ? "" : snap.roadName();
-                    LatLon onRoad = snap.point() == null ? point : snap.point();
-                    return new Location(point, new AccidentCase.Road(snap.point(), roadName,
-                            snap.roadClass() + (snap.link() ? "_link" : ""),
-                            snap.isExpresswayOrRamp()), snap.distanceMetres(),
-                            crossStreet(onRoad, roadName), landmark(onRoad));
-                })
+                .map(snap -> new Location(point, new AccidentCase.Road(snap.point(),
+                        snap.roadName() == null ? "" : snap.roadName(),
+                        snap.roadClass() + (snap.link() ? "_link" : ""),
+                        snap.isExpresswayOrRamp()), snap.distanceMetres(), null, null))
                 .recover(e -> e instanceof PointNotOnRoadException
                         ? Future.succeededFuture(new Location(point,
-                                new AccidentCase.Road(null, "", "", false), null, null,
-                                landmark(point)))
+                                new AccidentCase.Road(null, "", "", false), null, null, null))
                         : Future.failedFuture(e));
     }
 
     private Nearby crossStreet(LatLon at, String roadName) {
-        NamedPlaces places = names.get();
+        NamedPlaces places = names.places().get();
         return places.junction(at.lat(), at.lon(), roadName, CROSS_STREET_METRES)
                 .map(j -> new Nearby(j.crossStreet(), j.metres()))
                 .or(() -> places.road(at.lat(), at.lon(), OTHER_ROAD_METRES, roadName)
@@ -152,7 +166,7 @@ public final class ReportCases {
     }
 
     private Nearby landmark(LatLon at) {
-        return names.get().landmark(at.lat(), at.lon(), LANDMARK_METRES)
+        return names.places().get().landmark(at.lat(), at.lon(), LANDMARK_METRES)
                 .map(l -> new Nearby(l.name(), l.metres())).orElse(null);
     }
 
@@ -171,7 +185,7 @@ public final class ReportCases {
                     "事故时间须在" + days + "天内且不晚于现在 / the accident time must be within the"
                             + " last " + days + " days and not in the future", "occurredAt");
         }
-        return locate(request.lat(), request.lon()).compose(location -> {
+        return road(request.lat(), request.lon()).compose(location -> {
             Future<List<DuplicateOffer>> duplicates = request.ignoreDuplicates()
                     ? Future.succeededFuture(List.of())
                     : duplicatesOf(actor, location.position(), plates, now);
