@@ -17,7 +17,7 @@ import {
 } from './coordinator-import.mjs';
 import {
     comparePlans, moveHousehold, parentSeesStop, publish, runPlan,
-} from './coordinator-plans.test.mjs';
+} from './coordinator-plans.mjs';
 import { callApi, finishedJob } from './bus-api.mjs';
 import { downloadFrom, downloadRouteSheet, textOfPdf } from './print.mjs';
 import { checkWords } from './quality.mjs';

@@ -38,7 +38,7 @@ class BrowserTest {
     @BeforeAll
     static void start() throws Exception {
         if (!Files.isDirectory(FRONTEND.resolve("node_modules"))) {
-            run(Map.of(), "npm", "ci", "--no-audit", "--no-fund");
+            run(Map.of(), new ArrayList<>(), "npm", "ci", "--no-audit", "--no-fund");
         }
         server = TestServer.start(Map.of("OTP_PER_PHONE_PER_HOUR", "1000",
                 "OUTBOX_POLL_INTERVAL_MS", "200", "ACCIDENT_VERIFY_URL", VERIFY_URL));
@@ -52,7 +52,9 @@ class BrowserTest {
     @Test
     @DisplayName("pass their tests without a browser (dictionaries complete in both languages)")
     void unitTests() throws Exception {
-        assertEquals(0, run(Map.of(), "npm", "test"), "npm test failed; its output is above");
+        List<String> output = new ArrayList<>();
+        assertEquals(0, run(Map.of(), output, "npm", "test"),
+                () -> "npm test failed:\n" + failures(output));
     }
 
     @Test
@@ -66,12 +68,41 @@ class BrowserTest {
         List<String> command = new ArrayList<>(List.of("node", "--test",
                 "--test-concurrency=1"));
         command.addAll(List.of(files.split(",")));
+        List<String> output = new ArrayList<>();
         int exit = run(Map.of("BASE_URL", server.baseUrl(), "CHROMIUM_PATH",
-                CHROMIUM.toString(), "VERIFY_URL", VERIFY_URL), command.toArray(String[]::new));
-        assertEquals(0, exit, "node --test " + files + " failed; its output is above");
+                CHROMIUM.toString(), "VERIFY_URL", VERIFY_URL), output,
+                command.toArray(String[]::new));
+        assertEquals(0, exit, () -> "node --test " + files + " failed:\n" + failures(output));
     }
 
-    private static int run(Map<String, String> env, String... command)
+    /**
+     * The failed tests and the first lines of each one's error, so the build's own summary (all
+     * a CI log may keep) says what failed without the surefire report.
+     */
+    static String failures(List<String> output) {
+        StringBuilder failed = new StringBuilder();
+        int detail = 0;
+        for (String line : output) {
+            if (line.trim().startsWith("not ok")) {
+                failed.append(line.trim()).append('\n');
+                detail = 12;
+            } else if (line.trim().startsWith("ok ") || line.trim().startsWith("# Subtest")) {
+                detail = 0;
+            } else if (detail > 0 && !line.isBlank() && !line.trim().matches(
+                    "---|\\.\\.\\.|1\\.\\.\\d+|# .*|(duration_ms|type|failureType|code|name|operator):.*")) {
+                failed.append("    ").append(line.trim()).append('\n');
+                detail--;
+            }
+        }
+        if (failed.length() > 6000) {
+            failed.setLength(6000);
+            failed.append("\n(cut; the whole output is in the surefire report)");
+        }
+        return failed.isEmpty() ? "no test marked not ok; the output is in the surefire report"
+                : failed.toString();
+    }
+
+    private static int run(Map<String, String> env, List<String> output, String... command)
             throws IOException, InterruptedException {
         var builder = new ProcessBuilder(command).directory(FRONTEND.toFile())
                 .redirectErrorStream(true);
@@ -79,7 +110,10 @@ class BrowserTest {
         Process process = builder.start();
         // through System.out, so the output lands in the surefire report beside the result
         try (var lines = process.inputReader()) {
-            lines.lines().forEach(System.out::println);
+            lines.lines().forEach(line -> {
+                System.out.println(line);
+                output.add(line);
+            });
         }
         if (!process.waitFor(15, TimeUnit.MINUTES)) {
             process.destroyForcibly();
