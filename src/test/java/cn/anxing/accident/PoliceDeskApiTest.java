@@ -28,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -480,10 +481,41 @@ class PoliceDeskApiTest {
                 PerceptualHashTest.read(original), 0.5), 0.5f));
         byte[] other = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(102,
                 1024, 768), 0.85f));
-        assertTrue(reuseFlags(original).isEmpty(), "the first use is no reuse");
-        assertEquals(1, reuseFlags(original.clone()).size(), "an exact copy");
-        assertEquals(1, reuseFlags(resized).size(), "a resized, recompressed copy");
-        assertTrue(reuseFlags(other).isEmpty(), "another scene of the same kind");
+        Reuse first = reuse(original);
+        assertEquals(List.of(), first.pointsTo(), "the first use is no reuse");
+        Reuse copy = reuse(original.clone());
+        assertEquals(List.of(first.caseNo()), copy.pointsTo(), "an exact copy");
+        assertEquals(0, copy.flags().get(0).getLong("amount"), "the same file: no bit differs");
+        Reuse smaller = reuse(resized);
+        assertEquals(1, smaller.flags().size(), "a resized, recompressed copy");
+        assertTrue(List.of(first.caseNo(), copy.caseNo()).contains(smaller.pointsTo().get(0)),
+                smaller.flags().toString());
+        // what must not happen is that another scene is taken for this one (the other tests'
+        // photos are not this test's to judge)
+        List<String> sameScene = List.of(first.caseNo(), copy.caseNo(), smaller.caseNo());
+        Reuse different = reuse(other);
+        assertTrue(different.pointsTo().stream().noneMatch(sameScene::contains),
+                "another scene of the same kind: " + different.flags());
+    }
+
+    /** A photo uploaded in a case of its own: that case's number, and its reuse flags. */
+    private record Reuse(String caseNo, List<JsonObject> flags) {
+
+        /** The case numbers the flags name. */
+        List<String> pointsTo() {
+            return flags.stream().map(f -> f.getString("zh")
+                    .replaceAll(".*照片与事故 (\\S+) 中的照片.*", "$1")).toList();
+        }
+    }
+
+    private static Reuse reuse(byte[] photo) {
+        var c = scene.reported();
+        expect(200, c.a().checklist(c.id(), false));
+        JsonObject view = expect(201, c.a().upload(c.id(), "collision-point", photo,
+                "image/jpeg", UUID.randomUUID().toString())).json().getJsonObject("case");
+        return new Reuse(view.getString("caseNo"), view.getJsonArray("flags").stream()
+                .map(f -> (JsonObject) f).filter(f -> f.getString("kind").equals("PHOTO_REUSED"))
+                .toList());
     }
 
     @Test
@@ -515,15 +547,6 @@ class PoliceDeskApiTest {
     private static List<String> kinds(Api.Reply reply) {
         return reply.json().getJsonObject("case").getJsonArray("flags").stream()
                 .map(f -> ((JsonObject) f).getString("kind")).toList();
-    }
-
-    private static List<JsonObject> reuseFlags(byte[] photo) {
-        var c = scene.reported();
-        expect(200, c.a().checklist(c.id(), false));
-        JsonObject view = expect(201, c.a().upload(c.id(), "collision-point", photo,
-                "image/jpeg", UUID.randomUUID().toString())).json().getJsonObject("case");
-        return view.getJsonArray("flags").stream().map(f -> (JsonObject) f)
-                .filter(f -> f.getString("kind").equals("PHOTO_REUSED")).toList();
     }
 
     @Test
@@ -586,7 +609,7 @@ class PoliceDeskApiTest {
     void flaggedCaseCannotSeal() {
         byte[] photo = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(201,
                 800, 600), 0.8f));
-        reuseFlags(photo);
+        reuse(photo);
         var c = scene.reported();
         expect(200, c.a().checklist(c.id(), false));
         c.a().uploadAll(c.id());
@@ -611,11 +634,18 @@ class PoliceDeskApiTest {
                 .stream().anyMatch(e -> ((JsonObject) e).getString("id").equals(c.id())));
     }
 
+    /**
+     * Street scenes of their own for {@link #flaggedSettled}, one seed each, the same in every
+     * run: a random seed now and then drew a scene within the limit of one of photoReuse's (21
+     * of 3,000 seeds are), and that test failed one run in many.
+     */
+    private static final AtomicInteger FLAGGED_SCENES = new AtomicInteger(300);
+
     /** A case whose statements settle liability but a reused photo holds it for the police. */
     private static AccidentScene.Case flaggedSettled() {
         byte[] photo = takenNow(PerceptualHashTest.jpeg(PerceptualHashTest.StreetScene.draw(
-                300 + (int) (Math.random() * 10_000), 800, 600), 0.8f));
-        reuseFlags(photo);
+                FLAGGED_SCENES.getAndIncrement(), 800, 600), 0.8f));
+        reuse(photo);
         var c = scene.reported();
         expect(200, c.a().checklist(c.id(), false));
         c.a().uploadAll(c.id());

@@ -66,6 +66,36 @@ public class PerceptualHashTest {
         assertTrue(closestOther > LIMIT, "another scene is only " + closestOther + " bits away");
     }
 
+    /**
+     * The ten scenes above are a small sample: over many scenes drawn from the same street
+     * template (sky, houses, road, cars), some pairs do fall within the limit. A false match
+     * holds the case for the police, who see both photos side by side; it must stay rare.
+     */
+    @Test
+    @DisplayName("over 400 street scenes of the same template, under 1 pair in 100 falls within"
+            + " the limit")
+    void falseMatchesAreRare() {
+        int scenes = 400;
+        long[] hashes = new long[scenes];
+        for (int i = 0; i < scenes; i++) {
+            hashes[i] = PerceptualHash.dHash(StreetScene.draw(1000 + i, 512, 384));
+        }
+        long pairs = 0;
+        long within = 0;
+        for (int i = 0; i < scenes; i++) {
+            for (int j = i + 1; j < scenes; j++) {
+                pairs++;
+                if (PerceptualHash.distance(hashes[i], hashes[j]) <= LIMIT) {
+                    within++;
+                }
+            }
+        }
+        double rate = (double) within / pairs;
+        System.out.printf("dHash: %d of %d pairs of different scenes within %d bits (%.3f %%)%n",
+                within, pairs, LIMIT, rate * 100);
+        assertTrue(rate < 0.01, within + " of " + pairs + " pairs within the limit");
+    }
+
     @Test
     @DisplayName("an exact copy has distance 0; HEIC or broken bytes have no hash")
     void exactCopyAndUndecodable() {
