@@ -165,6 +165,15 @@ public final class AccidentRepository {
     }
 
     public Future<Optional<AccidentCase>> load(SqlClient client, UUID id) {
+        return load(client, id, true);
+    }
+
+    /** A case stored in {@code tx} a moment ago: it has no photos yet, so none are read. */
+    Future<Optional<AccidentCase>> loadJustStored(SqlClient tx, UUID id) {
+        return load(tx, id, false);
+    }
+
+    private Future<Optional<AccidentCase>> load(SqlClient client, UUID id, boolean withPhotos) {
         return client.preparedQuery(CASE_BY_ID).execute(Tuple.of(id)).compose(rows -> {
             if (!rows.iterator().hasNext()) {
                 return Future.succeededFuture(Optional.empty());
@@ -172,9 +181,9 @@ public final class AccidentRepository {
             Row row = rows.iterator().next();
             Future<List<CaseParty>> parties = client.preparedQuery(PARTIES_OF_CASE)
                     .execute(Tuple.of(id)).map(r -> list(r, AccidentRepository::party));
-            Future<List<CasePhoto>> photos = parties.compose(x -> client
-                    .preparedQuery(PHOTOS_OF_CASE).execute(Tuple.of(id))
-                    .map(r -> list(r, AccidentRepository::photo)));
+            Future<List<CasePhoto>> photos = !withPhotos ? parties.map(x -> List.of())
+                    : parties.compose(x -> client.preparedQuery(PHOTOS_OF_CASE)
+                            .execute(Tuple.of(id)).map(r -> list(r, AccidentRepository::photo)));
             return photos.map(ph -> Optional.of(accidentCase(row, parties.result(), ph)));
         });
     }
@@ -372,7 +381,7 @@ public final class AccidentRepository {
         return plates.stream().map(PlateNumber::value).toArray(String[]::new);
     }
 
-    private static <T> List<T> list(RowSet<Row> rows, Function<Row, T> map) {
+    static <T> List<T> list(RowSet<Row> rows, Function<Row, T> map) {
         List<T> list = new ArrayList<>();
         rows.forEach(r -> list.add(map.apply(r)));
         return list;

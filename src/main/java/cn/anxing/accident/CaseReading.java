@@ -52,12 +52,16 @@ public final class CaseReading {
     /**
      * A case its reporter has just stored, read in the transaction that stores it: nothing can
      * have an agreement, a send-back, a determination or a review request yet (they need the
-     * case committed), so those four reads of {@link #view} are not made, nor is a second
-     * connection taken from the pool for a report (BENCHMARKS.md §9).
+     * case committed), so those four reads of {@link #view} are not made, nor its photos read
+     * (none can be uploaded before), nor a second connection taken from the pool for a report
+     * (BENCHMARKS.md §9).
      */
     Future<CaseForParty> justReported(SqlConnection tx, UUID actor, UUID caseId) {
-        return cases.ofParty(tx, actor, caseId).map(c -> new CaseForParty(c,
-                c.partyOf(actor).orElseThrow(), null, null, null, null, null, cases.now()));
+        return cases.repository().loadJustStored(tx, caseId).map(found -> {
+            AccidentCase c = found.orElseThrow();
+            return new CaseForParty(c, c.partyOf(actor).orElseThrow(), null, null, null, null,
+                    null, cases.now());
+        });
     }
 
     /** The latest 50 cases the actor is a party of, newest first. */

@@ -1,5 +1,6 @@
 package cn.anxing.accident;
 
+import cn.anxing.accident.cases.PlateNumber;
 import cn.anxing.accident.police.SendBack;
 import cn.anxing.audit.AuditLog;
 import io.vertx.core.Future;
@@ -122,10 +123,12 @@ final class PoliceDeskRepository {
                 AND p.dhash IS NOT NULL AND length(replace(((p.dhash # $3::bigint)::bit(64))::text,
                     '0', '')) <= $4))
             ORDER BY exact DESC, distance LIMIT 5""";
-    private static final String CASES_WITH_PLATE = """
-            SELECT count(*) FROM accident_case
-            WHERE plates @> ARRAY[$1]::text[] AND reported_at > $2 AND state <> 'CLOSED'
-                OR id = $3""";
+    /** For each plate in order, the open cases with it since $2, and case $3 (the new one). */
+    private static final String CASES_WITH_PLATES = """
+            SELECT (SELECT count(*) FROM accident_case
+                    WHERE plates @> ARRAY[plate] AND reported_at > $2 AND state <> 'CLOSED'
+                        OR id = $3)
+            FROM unnest($1::text[]) WITH ORDINALITY AS given(plate, n) ORDER BY n""";
     private static final String WAITING_SINCE = """
             SELECT case_id, max(at) FROM accident_transition
             WHERE case_id = ANY($1) AND to_state = 'POLICE_REVIEW' GROUP BY case_id""";
@@ -298,11 +301,15 @@ final class PoliceDeskRepository {
                 });
     }
 
-    /** Open cases with the plate reported since {@code since}, {@code caseId} counted too. */
-    Future<Long> casesWithPlate(SqlClient client, String plate, Instant since, UUID caseId) {
-        return client.preparedQuery(CASES_WITH_PLATE).execute(Tuple.of(plate,
-                AccidentRepository.utc(since), caseId)).map(rows -> rows.iterator().next()
-                .getLong(0));
+    /**
+     * How many cases have each of {@code plates} (in the same order): those reported since
+     * {@code since} and not closed, and {@code caseId}. One statement for all the plates.
+     */
+    Future<List<Long>> casesWithPlates(SqlClient client, List<PlateNumber> plates,
+            Instant since, UUID caseId) {
+        return client.preparedQuery(CASES_WITH_PLATES).execute(Tuple.of(
+                AccidentRepository.plateValues(plates), AccidentRepository.utc(since), caseId))
+                .map(rows -> AccidentRepository.list(rows, r -> r.getLong(0)));
     }
 
     private static Claim claim(Row r) {

@@ -1,14 +1,12 @@
 package cn.anxing.accident;
 
-import cn.anxing.accident.cases.FlagKind;
-import cn.anxing.accident.police.PlateFrequency;
-import io.vertx.sqlclient.SqlClient;
-
 import cn.anxing.accident.agreement.AccidentForm;
 import cn.anxing.accident.agreement.Weather;
 import cn.anxing.accident.cases.AccidentError;
 import cn.anxing.accident.cases.CaseAction;
+import cn.anxing.accident.cases.FlagKind;
 import cn.anxing.accident.cases.PlateNumber;
+import cn.anxing.accident.police.PlateFrequency;
 import cn.anxing.error.DomainException;
 import cn.anxing.map.tiles.NamedPlaces;
 import cn.anxing.routing.LatLon;
@@ -17,6 +15,7 @@ import cn.anxing.routing.RoadNetwork;
 import cn.anxing.routing.RoutingService;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.sqlclient.SqlClient;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,12 +202,10 @@ public final class ReportCases {
     private Future<Void> flagFrequentPlates(SqlClient tx, UUID caseId, List<PlateNumber> plates,
             Instant now) {
         Instant since = now.minus(plateFrequency.window());
-        List<Future<Long>> counts = plates.stream()
-                .map(p -> desk.casesWithPlate(tx, p.value(), since, caseId)).toList();
-        return Future.all(counts).compose(x -> {
+        return desk.casesWithPlates(tx, plates, since, caseId).compose(counts -> {
             List<CaseFlag> flags = new ArrayList<>();
             for (int i = 0; i < plates.size(); i++) {
-                long n = counts.get(i).result();
+                long n = counts.get(i);
                 if (plateFrequency.frequent(n)) {
                     String plate = plates.get(i).value();
                     long days = plateFrequency.window().toDays();

@@ -122,7 +122,11 @@ public final class Database implements AutoCloseable {
     /**
      * The pool, with timeouts that make a missing database fail a request within seconds
      * (503) instead of holding it for the library's default minute: connecting may take 3 s,
-     * waiting for a free connection 5 s, and at most 256 requests wait at once.
+     * waiting for a free connection 5 s, and at most 256 requests wait at once. Each
+     * connection keeps its prepared statements (the library's default is not to: every
+     * {@code preparedQuery} then parses, waits, executes and closes, two round trips instead of
+     * one; measured 2-3 times the time a statement, BENCHMARKS.md section 9). Behind PgBouncer
+     * this needs 1.21 or newer with {@code max_prepared_statements} (docs/capacity.md).
      */
     public Pool createPool(Vertx vertx, int maxSize) {
         return PgBuilder.pool()
@@ -130,7 +134,8 @@ public final class Database implements AutoCloseable {
                         .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
                         .setMaxWaitQueueSize(256))
                 .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3_000))
-                .connectingTo(connectOptions)
+                .connectingTo(new PgConnectOptions(connectOptions)
+                        .setCachePreparedStatements(true))
                 .using(vertx)
                 .build();
     }
