@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The people of an advance payment as API clients of a running server (the demo accounts), and
@@ -32,6 +33,8 @@ public final class PaymentPeople {
             "application_timeline", "bill", "bill_item", "payment_instruction", "payer_headroom",
             "ledger_posting", "ledger_entry", "outbox_message");
 
+    /** Plates counted, never drawn: two vehicles of one notice never share one by chance. */
+    private static final AtomicInteger PLATES = new AtomicInteger(10000);
     /** HTTP/1.1 so that a burst opens many connections instead of streams of one. */
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).build();
@@ -171,7 +174,7 @@ public final class PaymentPeople {
     }
 
     public static JsonObject insuredVehicle(String insurer, String liability) {
-        return new JsonObject().put("plate", "浙F" + (10000 + (int) (Math.random() * 89999)))
+        return new JsonObject().put("plate", "浙F" + PLATES.getAndIncrement())
                 .put("insurerId", insurer).put("liability", liability);
     }
 
