@@ -19,6 +19,12 @@ record JarInstance(int number, Process process, String baseUrl, Path log) {
 
     static JarInstance start(int number, Path dirs, String databaseUrl, Map<String, String> env,
             String... jvmOptions) throws IOException {
+        return start(number, dirs, databaseUrl, env, List.of(), jvmOptions);
+    }
+
+    /** As above, the JVM run through {@code launcher} (e.g. {@code taskset -c 1}). */
+    static JarInstance start(int number, Path dirs, String databaseUrl, Map<String, String> env,
+            List<String> launcher, String... jvmOptions) throws IOException {
         int port = TestServer.freePort();
         Path dataDir = Files.createDirectories(dirs.resolve("instance-" + number));
         Path log = dirs.resolve("instance-" + number + ".log");
@@ -26,7 +32,7 @@ record JarInstance(int number, Process process, String baseUrl, Path log) {
         all.put("DATABASE_URL", databaseUrl);
         all.putAll(env);
         return new JarInstance(number, JarProcess.start(log,
-                JarProcess.serverEnv(dataDir, port, all), List.of(jvmOptions)),
+                JarProcess.serverEnv(dataDir, port, all), launcher, List.of(jvmOptions)),
                 "http://127.0.0.1:" + port, log);
     }
 

@@ -43,8 +43,14 @@ final class JarProcess {
      */
     static Process start(Path log, Map<String, String> env, List<String> jvmOptions,
             String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        return start(log, env, List.of(), jvmOptions, args);
+    }
+
+    /** As above, run through {@code launcher} (e.g. {@code taskset -c 1}) when not empty. */
+    static Process start(Path log, Map<String, String> env, List<String> launcher,
+            List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", Path.of("target", "anxing.jar").toAbsolutePath()
                 .toString()));

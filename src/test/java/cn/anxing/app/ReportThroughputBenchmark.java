@@ -38,7 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * mvn -B -o -q -Dskip.frontend test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=cn.anxing.app.ReportThroughputBenchmark -Dexec.args="15 16 8"
  * </pre>
- * Arguments: seconds per phase, closed-loop users, DATABASE_POOL_SIZE of each instance.
+ * Arguments: seconds per phase, closed-loop users, DATABASE_POOL_SIZE of each instance, and
+ * optionally {@code pinned}: instance 1 alone on CPU 1 ({@code taskset -c 1}), and this JVM (the
+ * load generator), PostgreSQL, pgbench, wrk and instances 2 and 3 on CPU 0, so the one-instance
+ * phases show the server on a core of its own (Linux with {@code taskset}, two cores or more).
  */
 public final class ReportThroughputBenchmark {
 
@@ -78,6 +81,12 @@ public final class ReportThroughputBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int users = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int poolSize = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        boolean pinned = args.length > 3 && args[3].equals("pinned");
+        if (pinned) {
+            // every thread of this JVM now; PostgreSQL, pgbench, wrk and instances 2 and 3
+            // inherit it as its children
+            taskset("-a", "-p", "-c", "0", String.valueOf(ProcessHandle.current().pid()));
+        }
         Path dirs = Files.createTempDirectory("anxing-throughput");
         TestDatabase.reset();
         String url = TestDatabase.url();
@@ -86,8 +95,14 @@ public final class ReportThroughputBenchmark {
             Map<String, String> env = Map.of("DATABASE_POOL_SIZE", String.valueOf(poolSize),
                     "OTP_PER_ADDRESS_PER_HOUR", "100000", "OTP_MIN_INTERVAL_SECONDS", "0");
             for (int n = 1; n <= 3; n++) {
-                instances.add(JarInstance.start(n, dirs, url, env, "-Xmx512m",
+                List<String> launcher = pinned && n == 1 ? List.of("taskset", "-c", "1")
+                        : List.of();
+                instances.add(JarInstance.start(n, dirs, url, env, launcher, "-Xmx512m",
                         "-Xlog:gc:file=" + dirs.resolve("gc-" + n + ".log")));
+            }
+            if (pinned) {
+                System.out.println("pinned: instance 1 on CPU 1; the generator, PostgreSQL,"
+                        + " pgbench, wrk and instances 2 and 3 on CPU 0");
             }
             for (JarInstance instance : instances) {
                 instance.awaitHealthy(Duration.ofMinutes(3));
@@ -148,6 +163,16 @@ public final class ReportThroughputBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    private static void taskset(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("taskset"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("taskset failed: " + out);
+        }
     }
 
     private static Result closed(String name, List<JarInstance> targets, List<String> tokens,
