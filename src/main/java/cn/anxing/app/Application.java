@@ -9,6 +9,7 @@ import cn.anxing.db.Database;
 import cn.anxing.demo.DemoData;
 import cn.anxing.http.FeatureRoutes;
 import cn.anxing.http.HttpServerVerticle;
+import cn.anxing.http.ResponseTimeBuckets;
 import cn.anxing.http.RouteRules;
 import cn.anxing.map.MapModule;
 import cn.anxing.map.tiles.BaseMap;
@@ -92,6 +93,7 @@ public final class Application {
         try {
             database.migrate();
             var metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            metrics.config().meterFilter(new ResponseTimeBuckets());
             vertx = Vertx.builder()
                     .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
                             .setEnabled(true).setJvmMetricsEnabled(true)))

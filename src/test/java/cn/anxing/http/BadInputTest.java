@@ -97,4 +97,18 @@ class BadInputTest {
         assertTrue(reply.body().contains("vertx_http_server_requests_total"), reply.body()
                 .substring(0, Math.min(500, reply.body().length())));
     }
+
+    @Test
+    @DisplayName("Response times are a histogram: the answers within 50 ms are counted, so the"
+            + " tail can be read from /metrics")
+    void responseTimeBuckets() {
+        api.get("/health");
+        String body = api.get("/metrics").body();
+        var within50ms = java.util.regex.Pattern.compile(
+                "vertx_http_server_response_time_seconds_bucket\\{[^}]*le=\"0\\.05\"[^}]*} (\\S+)")
+                .matcher(body);
+        assertTrue(within50ms.find(), body.lines()
+                .filter(l -> l.startsWith("vertx_http_server_response_time")).toList().toString());
+        assertTrue(Double.parseDouble(within50ms.group(1)) >= 1, within50ms.group());
+    }
 }
