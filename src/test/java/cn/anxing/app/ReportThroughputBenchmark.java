@@ -48,6 +48,8 @@ public final class ReportThroughputBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8)).build();
+    /** The instances' JVM options: {@code -Dbench.jvm="..."}, else the README's. */
+    private static final String JVM_OPTIONS = System.getProperty("bench.jvm", "-Xmx512m");
     private static final AtomicInteger PLATES = new AtomicInteger();
     private static final String PLATE_CHARACTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
     private static final AtomicInteger FIRST_ERROR = new AtomicInteger();
@@ -97,9 +99,12 @@ public final class ReportThroughputBenchmark {
             for (int n = 1; n <= 3; n++) {
                 List<String> launcher = pinned && n == 1 ? List.of("taskset", "-c", "1")
                         : List.of();
-                instances.add(JarInstance.start(n, dirs, url, env, launcher, "-Xmx512m",
-                        "-Xlog:gc:file=" + dirs.resolve("gc-" + n + ".log")));
+                List<String> jvm = new ArrayList<>(List.of(JVM_OPTIONS.split(" ")));
+                jvm.add("-Xlog:gc:file=" + dirs.resolve("gc-" + n + ".log"));
+                instances.add(JarInstance.start(n, dirs, url, env, launcher,
+                        jvm.toArray(String[]::new)));
             }
+            System.out.println("instances run with " + JVM_OPTIONS);
             if (pinned) {
                 System.out.println("pinned: instance 1 on CPU 1; the generator, PostgreSQL,"
                         + " pgbench, wrk and instances 2 and 3 on CPU 0");
@@ -118,21 +123,34 @@ public final class ReportThroughputBenchmark {
             closed("warm-up", one, tokens, 5);
             closed("warm-up", instances, tokens, 5);
             List<Result> results = new ArrayList<>();
+            List<String> tails = new ArrayList<>();
             String before = metrics(instances.get(0));
             Result closedOne = closed("closed loop, 1 instance", one, tokens, seconds);
             results.add(closedOne);
-            poolWaits("closed loop, 1 instance", before, metrics(instances.get(0)));
+            String afterClosed = metrics(instances.get(0));
+            poolWaits("closed loop, 1 instance", before, afterClosed);
+            tails.add("closed loop, 1 instance, " + serverTail(before, afterClosed));
+            long[] cpuBefore = cpuTimes();
             results.add(open("open loop at half, 1 instance", one, tokens, seconds,
                     closedOne.throughput() / 2));
+            tails.add("open loop at half, 1 instance, " + serverTail(afterClosed,
+                    metrics(instances.get(0))) + "; the machine: " + cpuUse(cpuBefore,
+                    cpuTimes()));
             Result closedThree = closed("closed loop, 3 instances", instances, tokens, seconds);
             results.add(closedThree);
             results.add(open("open loop at half, 3 instances", instances, tokens, seconds,
                     closedThree.throughput() / 2));
             String wrk = wrk(instances.get(0), tokens, seconds, dirs);
-            String pgClosed = pgbench(url, reporter, poolSize, seconds, 0, dirs);
+            String pgClosed = pgbench(url, reporter, poolSize, seconds, 0, dirs, "pg-closed");
             double pgRate = Double.parseDouble(pgClosed.replaceAll("(?s).*tps = ([0-9.]+).*",
                     "$1"));
-            String pgOpen = pgbench(url, reporter, poolSize, seconds, pgRate / 2, dirs);
+            String pgOpen = pgbench(url, reporter, poolSize, seconds, pgRate / 2, dirs,
+                    "pg-open");
+            // the database alone at the rate the reports were offered: its own tail (the commit
+            // waits for the WAL on disk) under the same load the server put on it
+            double reportRate = closedOne.throughput() / 2;
+            String pgAtReports = pgbench(url, reporter, poolSize, seconds, reportRate, dirs,
+                    "pg-reports");
 
             System.out.println();
             System.out.println("| phase | requests | errors | throughput | p50 | p90 | p99 |"
@@ -143,9 +161,14 @@ public final class ReportThroughputBenchmark {
                 System.out.println(wrk);
             }
             System.out.println(pgRow("pgbench, " + poolSize + " clients, closed loop", pgClosed,
-                    dirs, seconds));
+                    dirs, seconds, "pg-closed"));
             System.out.println(pgRow("pgbench, " + poolSize + " clients, open loop at half",
-                    pgOpen, dirs, seconds));
+                    pgOpen, dirs, seconds, "pg-open"));
+            System.out.println(pgRow(String.format("pgbench, %d clients, open loop at the"
+                    + " reports' %.0f /s", poolSize, reportRate), pgAtReports, dirs, seconds,
+                    "pg-reports"));
+            System.out.println();
+            tails.forEach(System.out::println);
             System.out.printf("%nreport creation / pgbench INSERT: 1 instance %.2f, 3 instances"
                     + " %.2f%n", closedOne.throughput() / pgRate,
                     closedThree.throughput() / pgRate);
@@ -356,7 +379,7 @@ public final class ReportThroughputBenchmark {
 
     /** pgbench with the server's INSERT of a case row; {@code rate} 0: as fast as it goes. */
     private static String pgbench(String url, String reporter, int clients, int seconds,
-            double rate, Path dirs) throws Exception {
+            double rate, Path dirs, String log) throws Exception {
         var options = io.vertx.pgclient.PgConnectOptions.fromUri(url);
         Path script = dirs.resolve("insert-case.sql");
         // AccidentRepository.INSERT_CASE with the values a report gives it
@@ -373,7 +396,7 @@ public final class ReportThroughputBenchmark {
         List<String> command = new ArrayList<>(List.of("pgbench", "-n", "-M", "prepared",
                 "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
                 "-f", script.toString(), "-D", "reporter=" + reporter, "-l",
-                "--log-prefix=" + dirs.resolve(rate > 0 ? "pg-open" : "pg-closed"),
+                "--log-prefix=" + dirs.resolve(log),
                 "-h", options.getHost(), "-p", String.valueOf(options.getPort()),
                 "-U", options.getUser(), options.getDatabase()));
         if (rate > 0) {
@@ -392,9 +415,8 @@ public final class ReportThroughputBenchmark {
     }
 
     /** The pgbench run's row, latencies from its per-transaction log (microseconds, 3rd field). */
-    private static String pgRow(String name, String output, Path dirs, int seconds)
-            throws Exception {
-        String prefix = name.contains("open") ? "pg-open" : "pg-closed";
+    private static String pgRow(String name, String output, Path dirs, int seconds,
+            String prefix) throws Exception {
         List<Long> all = new ArrayList<>();
         try (var files = Files.list(dirs)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix))
@@ -503,6 +525,79 @@ public final class ReportThroughputBenchmark {
                 delta(before, after, "vertx_pool_queue_time_seconds", "sql"),
                 delta(before, after, "vertx_http_server_response_time_seconds", ""),
                 delta(before, after, "jvm_gc_pause_seconds", ""));
+    }
+
+    /**
+     * The server's own answer times in a phase, from its response-time histogram: the share
+     * within 50 ms and the bound the 99th percentile lies under. What the server did, apart
+     * from the generator and the machine around it.
+     */
+    private static String serverTail(String before, String after) {
+        java.util.TreeMap<Double, Double> a = buckets(after);
+        java.util.TreeMap<Double, Double> b = buckets(before);
+        double total = a.getOrDefault(Double.POSITIVE_INFINITY, 0.0)
+                - b.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total <= 0) {
+            return "server side: no answers counted";
+        }
+        double within50 = a.getOrDefault(0.05, 0.0) - b.getOrDefault(0.05, 0.0);
+        String p99 = "over 5 s";
+        for (var bound : a.entrySet()) {
+            double n = bound.getValue() - b.getOrDefault(bound.getKey(), 0.0);
+            if (n >= 0.99 * total) {
+                p99 = bound.getKey().isInfinite() ? "over 5 s"
+                        : "under " + Math.round(bound.getKey() * 1000) + " ms";
+                break;
+            }
+        }
+        return String.format("server side: %.0f answers, %.1f %% within 50 ms, p99 %s", total,
+                within50 / total * 100, p99);
+    }
+
+    /** The machine's CPU times from /proc/stat: user, nice, system, idle, iowait, irq, ... */
+    private static long[] cpuTimes() throws Exception {
+        Path stat = Path.of("/proc/stat");
+        if (!Files.exists(stat)) {
+            return new long[0];
+        }
+        String[] fields = Files.readAllLines(stat).get(0).trim().split("\\s+");
+        long[] times = new long[fields.length - 1];
+        for (int i = 1; i < fields.length; i++) {
+            times[i - 1] = Long.parseLong(fields[i]);
+        }
+        return times;
+    }
+
+    /** Busy, waiting for the disk and stolen by the hypervisor, as shares of all cores' time. */
+    private static String cpuUse(long[] before, long[] after) {
+        if (before.length < 8 || after.length < 8) {
+            return "no /proc/stat";
+        }
+        long[] d = new long[8];
+        long total = 0;
+        for (int i = 0; i < 8; i++) {
+            d[i] = after[i] - before[i];
+            total += d[i];
+        }
+        return String.format("CPU busy %.0f %%, iowait %.0f %%, steal %.0f %%",
+                100.0 * (total - d[3] - d[4]) / total, 100.0 * d[4] / total,
+                100.0 * d[7] / total);
+    }
+
+    /** Cumulative counts of the response-time histogram by bound (seconds), all labels summed. */
+    private static java.util.TreeMap<Double, Double> buckets(String text) {
+        var buckets = new java.util.TreeMap<Double, Double>();
+        var line = java.util.regex.Pattern.compile(
+                "vertx_http_server_response_time_seconds_bucket\\{.*le=\"([^\"]+)\".*} (\\S+)");
+        for (String l : text.split("\n")) {
+            var m = line.matcher(l);
+            if (m.matches()) {
+                double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY
+                        : Double.parseDouble(m.group(1));
+                buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
+            }
+        }
+        return buckets;
     }
 
     private static String delta(String before, String after, String metric, String tag) {
