@@ -126,7 +126,12 @@ public final class Database implements AutoCloseable {
      * connection keeps its prepared statements (the library's default is not to: every
      * {@code preparedQuery} then parses, waits, executes and closes, two round trips instead of
      * one; measured 2-3 times the time a statement, BENCHMARKS.md section 9). Behind PgBouncer
-     * this needs 1.21 or newer with {@code max_prepared_statements} (docs/capacity.md).
+     * this needs 1.21 or newer with {@code max_prepared_statements} (docs/capacity.md). Each
+     * execution is still planned for its own values ({@code plan_cache_mode}): after five runs
+     * PostgreSQL may keep one generic plan, chosen without the values (for "open cases since
+     * $1 with plates $2" it cannot tell a few recent cases from all of them); with generic
+     * plans the database's backends took a whole core at half the closed-loop report rate and
+     * the open loop's p99 grew fourfold (BENCHMARKS.md section 9).
      */
     public Pool createPool(Vertx vertx, int maxSize) {
         return PgBuilder.pool()
@@ -135,7 +140,8 @@ public final class Database implements AutoCloseable {
                         .setMaxWaitQueueSize(256))
                 .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3_000))
                 .connectingTo(new PgConnectOptions(connectOptions)
-                        .setCachePreparedStatements(true))
+                        .setCachePreparedStatements(true)
+                        .addProperty("plan_cache_mode", "force_custom_plan"))
                 .using(vertx)
                 .build();
     }
