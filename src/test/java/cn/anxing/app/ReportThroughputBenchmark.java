@@ -200,6 +200,7 @@ public final class ReportThroughputBenchmark {
 
     private static Result closed(String name, List<JarInstance> targets, List<String> tokens,
             int seconds) throws Exception {
+        System.out.println(java.time.Instant.now() + " " + name + " starts");
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         ExecutorService users = Executors.newFixedThreadPool(tokens.size());
@@ -237,6 +238,7 @@ public final class ReportThroughputBenchmark {
      */
     private static Result open(String name, List<JarInstance> targets, List<String> tokens,
             int seconds, double rate) throws Exception {
+        System.out.println(java.time.Instant.now() + " " + name + " starts");
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicInteger outstanding = new AtomicInteger();
