@@ -14,16 +14,19 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * BENCHMARKS.md section 9: report creation ({@code POST /api/v1/accidents}) against one and
@@ -200,7 +203,7 @@ public final class ReportThroughputBenchmark {
 
     private static Result closed(String name, List<JarInstance> targets, List<String> tokens,
             int seconds) throws Exception {
-        System.out.println(java.time.Instant.now() + " " + name + " starts");
+        System.out.println(Instant.now() + " " + name + " starts");
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         ExecutorService users = Executors.newFixedThreadPool(tokens.size());
@@ -238,7 +241,7 @@ public final class ReportThroughputBenchmark {
      */
     private static Result open(String name, List<JarInstance> targets, List<String> tokens,
             int seconds, double rate) throws Exception {
-        System.out.println(java.time.Instant.now() + " " + name + " starts");
+        System.out.println(Instant.now() + " " + name + " starts");
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
         AtomicInteger outstanding = new AtomicInteger();
@@ -535,8 +538,8 @@ public final class ReportThroughputBenchmark {
      * from the generator and the machine around it.
      */
     private static String serverTail(String before, String after) {
-        java.util.TreeMap<Double, Double> a = buckets(after);
-        java.util.TreeMap<Double, Double> b = buckets(before);
+        TreeMap<Double, Double> a = buckets(after);
+        TreeMap<Double, Double> b = buckets(before);
         double total = a.getOrDefault(Double.POSITIVE_INFINITY, 0.0)
                 - b.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
         if (total <= 0) {
@@ -587,9 +590,9 @@ public final class ReportThroughputBenchmark {
     }
 
     /** Cumulative counts of the response-time histogram by bound (seconds), all labels summed. */
-    private static java.util.TreeMap<Double, Double> buckets(String text) {
-        var buckets = new java.util.TreeMap<Double, Double>();
-        var line = java.util.regex.Pattern.compile(
+    private static TreeMap<Double, Double> buckets(String text) {
+        var buckets = new TreeMap<Double, Double>();
+        var line = Pattern.compile(
                 "vertx_http_server_response_time_seconds_bucket\\{.*le=\"([^\"]+)\".*} (\\S+)");
         for (String l : text.split("\n")) {
             var m = line.matcher(l);
@@ -642,7 +645,7 @@ public final class ReportThroughputBenchmark {
         }
         List<Double> pauses = new ArrayList<>();
         for (String line : Files.readAllLines(gcLog)) {
-            var m = java.util.regex.Pattern.compile("Pause.* ([0-9.]+)ms$").matcher(line);
+            var m = Pattern.compile("Pause.* ([0-9.]+)ms$").matcher(line);
             if (m.find()) {
                 pauses.add(Double.parseDouble(m.group(1)));
             }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -34,6 +35,9 @@ class BrowserTest {
     /** Printed on agreements (their QR code): the public address, never the loopback one. */
     private static final String VERIFY_URL = "https://anxing.pinghu.example/#/verify";
     private static TestServer server;
+    /** TAP lines around a failure that say nothing about it. */
+    private static final Pattern TAP_NOISE = Pattern.compile("---|\\.\\.\\.|1\\.\\.\\d+|# .*"
+            + "|(duration_ms|type|failureType|code|name|operator):.*");
 
     @BeforeAll
     static void start() throws Exception {
@@ -82,15 +86,15 @@ class BrowserTest {
     static String failures(List<String> output) {
         StringBuilder failed = new StringBuilder();
         int detail = 0;
-        for (String line : output) {
-            if (line.trim().startsWith("not ok")) {
-                failed.append(line.trim()).append('\n');
+        for (String untrimmed : output) {
+            String line = untrimmed.trim();
+            if (line.startsWith("not ok")) {
+                failed.append(line).append('\n');
                 detail = 12;
-            } else if (line.trim().startsWith("ok ") || line.trim().startsWith("# Subtest")) {
+            } else if (line.startsWith("ok ") || line.startsWith("# Subtest")) {
                 detail = 0;
-            } else if (detail > 0 && !line.isBlank() && !line.trim().matches(
-                    "---|\\.\\.\\.|1\\.\\.\\d+|# .*|(duration_ms|type|failureType|code|name|operator):.*")) {
-                failed.append("    ").append(line.trim()).append('\n');
+            } else if (detail > 0 && !line.isEmpty() && !TAP_NOISE.matcher(line).matches()) {
+                failed.append("    ").append(line).append('\n');
                 detail--;
             }
         }
