@@ -33,29 +33,6 @@ public final class InsightRepository {
     private static final String SET_GRAPH = """
             INSERT INTO insight_graph (id, fingerprint) VALUES (true, $1)
             ON CONFLICT (id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint""";
-    /* Cases without a segment row. */
-    private static final String UNSNAPPED = """
-            SELECT c.id, c.lat, c.lon, c.occurred_at FROM accident_case c
-            WHERE NOT EXISTS (SELECT 1 FROM insight_case_segment s WHERE s.case_id = c.id)
-            ORDER BY c.reported_at LIMIT $1""";
-    /*
-     * The open cases reported since $1 without a segment row: what a hotspot answer snaps first.
-     * A new report is open, and the accident feature's partial index on open cases' report time
-     * keeps this a short range scan however many cases there are; a case closed before it was
-     * snapped is left to the timer.
-     */
-    private static final String UNSNAPPED_RECENT = """
-            SELECT c.id, c.lat, c.lon, c.occurred_at FROM accident_case c
-            WHERE c.state <> 'CLOSED' AND c.reported_at >= $1
-              AND NOT EXISTS (SELECT 1 FROM insight_case_segment s WHERE s.case_id = c.id)
-            ORDER BY c.reported_at LIMIT $2""";
-    private static final String INSERT_SEGMENT = """
-            INSERT INTO insight_segment (edge_id, way_id, road_name, road_class, geometry)
-            VALUES ($1, $2, $3, $4, $5) ON CONFLICT (edge_id) DO NOTHING""";
-    private static final String INSERT_CASE_SEGMENT = """
-            INSERT INTO insight_case_segment (case_id, edge_id, occurred_at, local_minute)
-            VALUES ($1, $2, $3, $4) ON CONFLICT (case_id) DO NOTHING""";
-
     // ------------------------------------------------------------ the map
 
     /*
@@ -161,32 +138,11 @@ public final class InsightRepository {
     }
 
     /**
-     * Up to {@code limit} cases with no segment, oldest report first: all of them, or with
-     * {@code since} the open ones reported since then.
+     * The snapping claim, or none while another instance holds it: one instance snaps at a time,
+     * so no two snap the same cases and race to insert their rows.
      */
-    public Future<List<CaseToSnap>> unsnapped(Instant since, int limit) {
-        var query = since == null ? pool.preparedQuery(UNSNAPPED).execute(Tuple.of(limit))
-                : pool.preparedQuery(UNSNAPPED_RECENT).execute(Tuple.of(utc(since), limit));
-        return query.map(rows -> list(rows, r -> new CaseToSnap(r.getUUID("id"),
-                        r.getDouble("lat"), r.getDouble("lon"), instant(r, "occurred_at"))));
-    }
-
-    public Future<Void> save(List<Snapped> snapped) {
-        if (snapped.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        List<Tuple> segments = new ArrayList<>();
-        List<Tuple> cases = new ArrayList<>();
-        for (Snapped s : snapped) {
-            s.segment().ifPresent(g -> segments.add(Tuple.of(g.edgeId(), g.wayId(), g.roadName(),
-                    g.roadClass(), g.coordinates())));
-            cases.add(Tuple.of(s.caseId(), s.segment().map(Segment::edgeId).orElse(null),
-                    utc(s.occurredAt()), (short) s.localMinute()));
-        }
-        return pool.withTransaction(tx -> (segments.isEmpty() ? Future.succeededFuture()
-                : tx.preparedQuery(INSERT_SEGMENT).executeBatch(segments))
-                .compose(x -> tx.preparedQuery(INSERT_CASE_SEGMENT).executeBatch(cases)))
-                .mapEmpty();
+    public Future<Optional<SnapClaim>> claimSnapping() {
+        return SnapClaim.claim(pool);
     }
 
     // ------------------------------------------------------------ the map

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lazy, so the accident feature needs no hook at report time: the cases without a segment are
  * snapped at start (the backfill), on a timer, and before each hotspot answer (the open ones
- * reported in the last two days).
+ * reported in the last two days). Several instances on one database take turns ({@link
+ * SnapClaim}): while one snaps, the others' passes end at once and leave the cases to it.
  * A point with no drivable road within 500 m is stored without a segment, so it is not retried;
  * it counts as "off the road network". Edge ids belong to one import of one map file: when the
  * graph's fingerprint changes, every snap is forgotten and made again.
@@ -65,9 +66,9 @@ public final class SegmentSnapper {
     }
 
     /**
-     * Snaps every case that has no segment yet, after any pass already running; resolves to how
-     * many this pass snapped. Until the road
-     * network is ready there is nothing to snap onto, and it resolves to 0.
+     * Snaps every case that has no segment yet, after any pass already running, unless another
+     * instance has the turn; resolves to how many this pass snapped. Until the road network is
+     * ready there is nothing to snap onto, and it resolves to 0.
      */
     public Future<Integer> snapAll() {
         return run(null, true);
@@ -89,7 +90,7 @@ public final class SegmentSnapper {
             // the running pass may have looked before the caller's cases were there: go again
             return joinRunning ? running.transform(x -> snapAll()) : Future.succeededFuture(0);
         }
-        Future<Integer> pass = checkGraph().compose(x -> rounds(since, 0))
+        Future<Integer> pass = checkGraph().compose(x -> claimed(since))
                 .onComplete(done -> finished())
                 .onFailure(e -> LOG.warn("Snapping accident cases to roads failed: {}",
                         e.toString()));
@@ -125,18 +126,35 @@ public final class SegmentSnapper {
                 : "graph unknown\n") + "zone=" + zone.getId() + "\n";
     }
 
-    private Future<Integer> rounds(Instant since, int doneSoFar) {
-        return repository.unsnapped(since, BATCH).compose(cases -> {
+    /**
+     * This instance's turn at snapping, batch after batch until none is full; none while another
+     * instance has the turn (it snaps the same cases: they are not done twice).
+     */
+    private Future<Integer> claimed(Instant since) {
+        return repository.claimSnapping().compose(claim -> claim.isEmpty()
+                ? Future.succeededFuture(0)
+                : rounds(claim.get(), since, 0).eventually(claim.get()::release));
+    }
+
+    private Future<Integer> rounds(SnapClaim claim, Instant since, int doneSoFar) {
+        return claim.unsnapped(since, BATCH).compose(cases -> {
+            int done = doneSoFar + cases.size();
             if (cases.isEmpty()) {
-                if (doneSoFar > 0) {
-                    LOG.info("Snapped {} accident cases to road segments", doneSoFar);
-                }
-                return Future.succeededFuture(doneSoFar);
+                return Future.succeededFuture(logged(done));
             }
-            return workers.routing(() -> snap(cases)).compose(repository::save)
-                    .compose(x -> cases.size() < BATCH ? Future.succeededFuture(doneSoFar
-                            + cases.size()) : rounds(since, doneSoFar + cases.size()));
+            return workers.routing(() -> snap(cases)).compose(claim::save)
+                    .compose(x -> cases.size() < BATCH ? Future.succeededFuture(logged(done))
+                            : rounds(claim, since, done));
         });
+    }
+
+    private static int logged(int done) {
+        if (done >= BATCH) {
+            LOG.info("Snapped {} accident cases to road segments", done);
+        } else if (done > 0) {
+            LOG.debug("Snapped {} accident cases to road segments", done);
+        }
+        return done;
     }
 
     /** Runs on a routing worker: the graph lookups of one batch. */
