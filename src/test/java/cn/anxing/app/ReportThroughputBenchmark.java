@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -134,11 +135,15 @@ public final class ReportThroughputBenchmark {
             poolWaits("closed loop, 1 instance", before, afterClosed);
             tails.add("closed loop, 1 instance, " + serverTail(before, afterClosed));
             long[] cpuBefore = cpuTimes();
-            results.add(open("open loop at half, 1 instance", one, tokens, seconds,
-                    closedOne.throughput() / 2));
+            String database;
+            try (DatabaseActivity activity = DatabaseActivity.start()) {
+                results.add(open("open loop at half, 1 instance", one, tokens, seconds,
+                        closedOne.throughput() / 2));
+                database = activity.summary();
+            }
             tails.add("open loop at half, 1 instance, " + serverTail(afterClosed,
                     metrics(instances.get(0))) + "; the machine: " + cpuUse(cpuBefore,
-                    cpuTimes()));
+                    cpuTimes()) + "; " + database);
             Result closedThree = closed("closed loop, 3 instances", instances, tokens, seconds);
             results.add(closedThree);
             results.add(open("open loop at half, 3 instances", instances, tokens, seconds,
@@ -243,6 +248,9 @@ public final class ReportThroughputBenchmark {
             int seconds, double rate) throws Exception {
         System.out.println(Instant.now() + " " + name + " starts");
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        // how many answers over 50 ms were due in each second of the phase: a stall shows as one
+        // second's many, a slow path as a few in every second
+        AtomicIntegerArray slowBySecond = new AtomicIntegerArray(seconds + 1);
         AtomicLong errors = new AtomicLong();
         AtomicInteger outstanding = new AtomicInteger();
         long interval = (long) (1e9 / rate);
@@ -263,7 +271,12 @@ public final class ReportThroughputBenchmark {
                             errors.incrementAndGet();
                             firstError(r, e);
                         }
-                        latencies.add((System.nanoTime() - due) / 1000);
+                        long micros = (System.nanoTime() - due) / 1000;
+                        latencies.add(micros);
+                        if (micros > 50_000) {
+                            slowBySecond.incrementAndGet((int) Math.min(seconds,
+                                    (due - start) / 1_000_000_000L));
+                        }
                         outstanding.decrementAndGet();
                     });
         }
@@ -271,6 +284,8 @@ public final class ReportThroughputBenchmark {
         while (outstanding.get() > 0 && System.nanoTime() < drain) {
             Thread.sleep(10);
         }
+        System.out.println(Instant.now() + " " + name + ": answers over 50 ms by second due: "
+                + slowBySecond);
         return result(String.format("%s (%.0f /s offered)", name, rate), latencies,
                 errors.get(), (System.nanoTime() - start) / 1e9);
     }
