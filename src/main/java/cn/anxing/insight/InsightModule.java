@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class InsightModule implements FeatureModule {
 
-    /** How often unsnapped cases are looked for and the metrics read again. */
+    /** How often every unsnapped case is looked for and the metrics read again. */
     static final long TIMER_MS = 15_000;
+    /** How often the cases reported since the last look are snapped. */
+    static final long NEW_CASES_MS = 2_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(InsightModule.class);
 
@@ -24,15 +26,16 @@ public final class InsightModule implements FeatureModule {
     private final InsightMetrics metrics;
     private final InsightRoutes routes;
     private long timer = -1;
+    private long newCasesTimer = -1;
 
     public InsightModule(Platform platform) {
         this.platform = platform;
         var repository = new InsightRepository(platform.pool());
         var dashboard = new DashboardRepository(platform.pool());
         var bands = TimeBands.bundled();
-        this.snapper = new SegmentSnapper(repository, platform.routing(), platform.workers(),
-                platform.config().graphCacheDir().resolve("map.fingerprint"), bands.zone(),
-                platform.clock());
+        this.snapper = new SegmentSnapper(platform.vertx(), repository, platform.routing(),
+                platform.workers(), platform.config().graphCacheDir().resolve("map.fingerprint"),
+                bands.zone(), platform.clock());
         this.metrics = new InsightMetrics(dashboard, platform.metrics(), platform.clock());
         this.routes = new InsightRoutes(new InsightService(repository, dashboard, snapper,
                 bands, platform.clock()), platform.authz());
@@ -47,6 +50,8 @@ public final class InsightModule implements FeatureModule {
     @Override
     public Future<Void> start() {
         timer = platform.vertx().setPeriodic(1_000, TIMER_MS, id -> tick());
+        newCasesTimer = platform.vertx().setPeriodic(NEW_CASES_MS, NEW_CASES_MS,
+                id -> snapper.snapNew());
         return metrics.refresh().recover(e -> {
             LOG.warn("Insight metrics could not be read at start: {}", e.toString());
             return Future.succeededFuture();
@@ -72,6 +77,7 @@ public final class InsightModule implements FeatureModule {
     public Future<Void> stop() {
         if (timer >= 0) {
             platform.vertx().cancelTimer(timer);
+            platform.vertx().cancelTimer(newCasesTimer);
         }
         return Future.succeededFuture();
     }

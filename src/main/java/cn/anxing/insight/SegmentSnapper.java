@@ -10,6 +10,7 @@ import cn.anxing.routing.RoadNetwork;
 import cn.anxing.routing.RoadSegment;
 import cn.anxing.routing.RoutingService;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * point that a car may drive, with the edge's OSM way, name and geometry.
  *
  * <p>Lazy, so the accident feature needs no hook at report time: the cases without a segment are
- * snapped at start (the backfill), on a timer, and before each hotspot answer (the open ones
- * reported in the last two days). Several instances on one database take turns ({@link
+ * snapped at start (the backfill), every 15 s (all of them), every 2 s (the new reports, a few
+ * hundred at a time) and before each hotspot answer (the open ones reported in the last two
+ * days). Several instances on one database take turns ({@link
  * SnapClaim}): while one snaps, the others' passes end at once and leave the cases to it.
  * A point with no drivable road within 500 m is stored without a segment, so it is not retried;
  * it counts as "off the road network". Edge ids belong to one import of one map file: when the
@@ -39,13 +41,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class SegmentSnapper {
 
-    /** Cases per round trip: one query, one batch of snaps on a worker, one batch insert. */
-    static final int BATCH = 1000;
+    /** Cases looked for in one query (the search for unsnapped cases reads them all). */
+    static final int LOOKUP = 20_000;
+    /** Cases per batch: one batch of snaps on a worker, one insert. */
+    static final int BATCH = 500;
     /** Before an answer only the recent reports are looked for; the timer finds the rest. */
     static final Duration RECENT = Duration.ofDays(2);
+    /**
+     * The new reports' pass looks back this far before its last start: a report's row is visible
+     * a moment after its report time (the transaction's start); the full pass finds any later.
+     */
+    static final Duration NEW_MARGIN = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentSnapper.class);
 
+    private final Vertx vertx;
     private final InsightRepository repository;
     private final RoutingService routing;
     private final WorkerPools workers;
@@ -54,9 +64,11 @@ public final class SegmentSnapper {
     private final Clock clock;
     private Future<Integer> running;
     private volatile boolean graphChecked;
+    private volatile Instant newSince;
 
-    public SegmentSnapper(InsightRepository repository, RoutingService routing,
+    public SegmentSnapper(Vertx vertx, InsightRepository repository, RoutingService routing,
             WorkerPools workers, Path graphFingerprintFile, ZoneId zone, Clock clock) {
+        this.vertx = vertx;
         this.repository = repository;
         this.routing = routing;
         this.workers = workers;
@@ -72,6 +84,18 @@ public final class SegmentSnapper {
      */
     public Future<Integer> snapAll() {
         return run(null, true);
+    }
+
+    /**
+     * Snaps the cases reported since this pass last ran (a minute's margin), unless a pass is
+     * running: every few seconds, so the new reports are snapped a few hundred at a time, not
+     * thousands at once, and found by a short range scan over the open cases' report times rather
+     * than the full pass's search of every case.
+     */
+    public Future<Integer> snapNew() {
+        Instant started = clock.instant();
+        Instant since = newSince == null ? started.minus(RECENT) : newSince;
+        return run(since, false).onSuccess(n -> newSince = started.minus(NEW_MARGIN));
     }
 
     /**
@@ -127,29 +151,47 @@ public final class SegmentSnapper {
     }
 
     /**
-     * This instance's turn at snapping, batch after batch until none is full; none while another
+     * This instance's turn at snapping every case it finds without a segment; none while another
      * instance has the turn (it snaps the same cases: they are not done twice).
      */
     private Future<Integer> claimed(Instant since) {
         return repository.claimSnapping().compose(claim -> claim.isEmpty()
                 ? Future.succeededFuture(0)
-                : rounds(claim.get(), since, 0).eventually(claim.get()::release));
+                : lookups(claim.get(), since, 0).eventually(claim.get()::release));
     }
 
-    private Future<Integer> rounds(SnapClaim claim, Instant since, int doneSoFar) {
-        return claim.unsnapped(since, BATCH).compose(cases -> {
-            int done = doneSoFar + cases.size();
-            if (cases.isEmpty()) {
-                return Future.succeededFuture(logged(done));
+    /** One query for up to LOOKUP unsnapped cases, their batches, and again while it was full. */
+    private Future<Integer> lookups(SnapClaim claim, Instant since, int doneSoFar) {
+        return claim.unsnapped(since, LOOKUP).compose(cases -> batches(claim, cases, 0)
+                .compose(x -> cases.size() < LOOKUP
+                        ? Future.succeededFuture(logged(doneSoFar + cases.size()))
+                        : lookups(claim, since, doneSoFar + cases.size())));
+    }
+
+    /**
+     * The cases found, batch after batch, and after each a rest as long as it took: a backlog
+     * (the thousands a burst of reports leaves, or every case after a new map) takes at most half
+     * of a core and one connection, and the reports that share them wait for no long run of
+     * batches.
+     */
+    private Future<Void> batches(SnapClaim claim, List<CaseToSnap> cases, int from) {
+        if (from >= cases.size()) {
+            return Future.succeededFuture();
+        }
+        List<CaseToSnap> batch = cases.subList(from, Math.min(cases.size(), from + BATCH));
+        long started = System.nanoTime();
+        return workers.routing(() -> snap(batch)).compose(claim::save).compose(x -> {
+            int next = from + batch.size();
+            if (next >= cases.size()) {
+                return Future.succeededFuture();
             }
-            return workers.routing(() -> snap(cases)).compose(claim::save)
-                    .compose(x -> cases.size() < BATCH ? Future.succeededFuture(logged(done))
-                            : rounds(claim, since, done));
+            long took = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+            return vertx.timer(took).compose(t -> batches(claim, cases, next));
         });
     }
 
     private static int logged(int done) {
-        if (done >= BATCH) {
+        if (done > BATCH) {
             LOG.info("Snapped {} accident cases to road segments", done);
         } else if (done > 0) {
             LOG.debug("Snapped {} accident cases to road segments", done);

@@ -23,6 +23,7 @@
  *
  * <p>Snapping is lazy, so the accident feature needs no hook: {@link
  * cn.anxing.insight.SegmentSnapper} snaps the cases that have no segment yet at start (the
- * backfill), on a timer, and before every hotspot answer.
+ * backfill), on a timer, and before every hotspot answer; with several instances on one database,
+ * one at a time ({@link cn.anxing.insight.SnapClaim}).
  */
 package cn.anxing.insight;

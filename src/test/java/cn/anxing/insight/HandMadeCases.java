@@ -85,4 +85,15 @@ final class HandMadeCases {
             st.executeUpdate();
         }
     }
+
+    /** Whether the case has its row in the traffic map's table (snapped, on a road or off it). */
+    static boolean snapped(UUID caseId) throws SQLException {
+        try (Connection c = TestDatabase.connect(); var st = c.prepareStatement(
+                "SELECT 1 FROM insight_case_segment WHERE case_id = ?")) {
+            st.setObject(1, caseId);
+            try (var rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@ import cn.anxing.testing.Api;
 import cn.anxing.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -237,6 +238,22 @@ class InsightHotspotsTest {
             Thread.sleep(500);
         }
         assertEquals(Map.of("沿河路", "1/0"), counts);
+    }
+
+    @Test
+    @DisplayName("A new report is snapped within seconds with nobody asking: not left for the full pass")
+    void newReportSnappedSoon() throws Exception {
+        // reported now, of an accident on a day no other test counts
+        UUID id = insertCase(RIVERSIDE.lat(), RIVERSIDE.lon(), local("2024-03-03T12:00"),
+                Instant.now(), "DRAFT");
+        // the pass over every case comes every 15 s; the new reports' pass every 2 s
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        boolean snapped = HandMadeCases.snapped(id);
+        while (!snapped && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            snapped = HandMadeCases.snapped(id);
+        }
+        assertTrue(snapped, "a new report not snapped within 5 s");
     }
 
     @ParameterizedTest(name = "{0} → {1}")
