@@ -104,7 +104,8 @@ public final class ReportThroughputBenchmark {
                 List<String> launcher = pinned && n == 1 ? List.of("taskset", "-c", "1")
                         : List.of();
                 List<String> jvm = new ArrayList<>(List.of(JVM_OPTIONS.split(" ")));
-                jvm.add("-Xlog:gc:file=" + dirs.resolve("gc-" + n + ".log"));
+                // wall-clock times, to set the pauses beside the slow answers
+                jvm.add("-Xlog:gc:file=" + dirs.resolve("gc-" + n + ".log") + ":time,uptime");
                 instances.add(JarInstance.start(n, dirs, url, env, launcher,
                         jvm.toArray(String[]::new)));
             }
