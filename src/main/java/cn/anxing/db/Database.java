@@ -119,10 +119,14 @@ public final class Database implements AutoCloseable {
                 result.targetSchemaVersion, result.migrationsExecuted);
     }
 
+    /** How long a request waits for a free connection before it is answered 503. */
+    static final long POOL_WAIT_MILLIS = 5_000;
+
     /**
      * The pool, with timeouts that make a missing database fail a request within seconds
      * (503) instead of holding it for the library's default minute: connecting may take 3 s,
-     * waiting for a free connection 5 s, and at most 256 requests wait at once. Each
+     * waiting for a free connection 5 s ({@link WaitLimitedPool}, not the library's racy
+     * timer), and at most 256 requests wait at once. Each
      * connection keeps its prepared statements (the library's default is not to: every
      * {@code preparedQuery} then parses, waits, executes and closes, two round trips instead of
      * one; measured 2-3 times the time a statement, BENCHMARKS.md section 9). Behind PgBouncer
@@ -134,9 +138,19 @@ public final class Database implements AutoCloseable {
      * the open loop's p99 grew fourfold (BENCHMARKS.md section 9).
      */
     public Pool createPool(Vertx vertx, int maxSize) {
+        return createPool(vertx, maxSize, POOL_WAIT_MILLIS);
+    }
+
+    Pool createPool(Vertx vertx, int maxSize, long waitMillis) {
+        return new WaitLimitedPool(vertx, libraryPool(vertx, maxSize, 0), waitMillis);
+    }
+
+    /** The library's own pool; {@code libraryWaitMillis} 0 leaves out its wait timer. */
+    Pool libraryPool(Vertx vertx, int maxSize, int libraryWaitMillis) {
         return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(maxSize).setConnectionTimeout(5)
-                        .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS)
+                .with(new PoolOptions().setMaxSize(maxSize)
+                        .setConnectionTimeout(libraryWaitMillis)
+                        .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                         .setMaxWaitQueueSize(256))
                 .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3_000))
                 .connectingTo(new PgConnectOptions(connectOptions)

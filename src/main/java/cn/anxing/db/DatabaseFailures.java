@@ -26,6 +26,7 @@ public final class DatabaseFailures {
             if (t instanceof ConnectException || t instanceof java.net.SocketException
                     || t instanceof ClosedConnectionException
                     || t instanceof TimeoutException
+                    || t instanceof WaitLimitedPool.PoolWaitTimeoutException
                     || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
                 return true;
             }
@@ -37,8 +38,8 @@ public final class DatabaseFailures {
                 }
             }
             String name = t.getClass().getSimpleName();
-            // the pool's own "no connection within connectionTimeout" failure
-            if (name.contains("Timeout") || name.equals("NoStackTraceTimeoutException")) {
+            // the driver's and Vert.x's own timeouts (connecting, a statement cut off)
+            if (name.contains("Timeout")) {
                 return true;
             }
         }
