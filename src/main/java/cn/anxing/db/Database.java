@@ -142,15 +142,13 @@ public final class Database implements AutoCloseable {
     }
 
     Pool createPool(Vertx vertx, int maxSize, long waitMillis) {
-        return new WaitLimitedPool(vertx, libraryPool(vertx, maxSize, 0), waitMillis);
+        return new WaitLimitedPool(vertx, libraryPool(vertx, maxSize), waitMillis);
     }
 
-    /** The library's own pool; {@code libraryWaitMillis} 0 leaves out its wait timer. */
-    Pool libraryPool(Vertx vertx, int maxSize, int libraryWaitMillis) {
+    /** The library's own pool, without its wait timer (0): {@link WaitLimitedPool} limits it. */
+    private Pool libraryPool(Vertx vertx, int maxSize) {
         return PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(maxSize)
-                        .setConnectionTimeout(libraryWaitMillis)
-                        .setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                .with(new PoolOptions().setMaxSize(maxSize).setConnectionTimeout(0)
                         .setMaxWaitQueueSize(256))
                 .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3_000))
                 .connectingTo(new PgConnectOptions(connectOptions)
