@@ -62,14 +62,8 @@ export async function comparePlans(page) {
     await page.screenshot({ path: `${SHOTS}/coordinator-plans-compare.png`, fullPage: true });
 }
 
-/**
- * Moves the household labelled `label` to the nearest stop the rules allow, trying the stops in
- * the page's order: those whose buses have a seat for it first, each group nearest first. A stop
- * named in `avoid` is passed over: the one the family's published plan already has, where the
- * parent would see no change (a solver that finds the same plan twice offers the same move).
- * Returns the stop's name.
- */
-export async function moveHousehold(page, label, { avoid = [] } = {}) {
+/** The stops the page offers for the household labelled `label`, in the page's order. */
+async function offeredStops(page, label) {
     const option = page.locator('#edit-household option', { hasText: label }).first();
     await page.selectOption('#edit-household', await option.getAttribute('value'));
     const stops = await page.locator('#edit-stop option').evaluateAll((options) =>
@@ -80,30 +74,106 @@ export async function moveHousehold(page, label, { avoid = [] } = {}) {
         'stops with a seat come first');
     assert.ok(stops.every((s) => s.room || s.text.includes('所乘车辆已无空座')),
         'a stop whose bus is full says so');
-    for (const stop of stops) {
-        const name = stop.text.replace(/（直线约 \d+ 米(，所乘车辆已无空座)?）$/, '');
-        if (avoid.includes(name)) continue;
-        await page.selectOption('#edit-stop', stop.value);
-        const answered = page.waitForResponse((r) => r.url().includes('/move-household'));
-        await page.click('#edit-move');
-        const response = await answered;
-        const message = page.locator('#plan-review-message');
-        if (response.status() === 201) {
-            await page.waitForFunction(() => /已保存为第 \d+ 版/.test(
-                document.querySelector('#plan-review-message').textContent)).catch(
-                async (error) => {
-                    throw new Error(`${error.message}; the page says "${await message
-                        .textContent()}"; page errors: ${page.errors?.join('; ')}`);
-                });
-            await page.screenshot({ path: `${SHOTS}/coordinator-plans-moved.png`, fullPage: true });
-            return name;
-        }
-        // a rule refused it, in plain Chinese: try the next stop
-        assert.equal(response.status(), 422, await response.text());
-        await page.waitForSelector('#plan-review-message.form-error');
-        assert.match(await message.textContent(), /超过规定|座位|没有/);
+    return stops.map((s) => ({ ...s,
+        name: s.text.replace(/（直线约 \d+ 米(，所乘车辆已无空座)?）$/, '') }));
+}
+
+/**
+ * Presses 调整 for the household and stop chosen; answers the server's status and error code.
+ * A refusal is said in plain Chinese; a move shows the new version.
+ */
+async function pressMove(page, stopValue) {
+    await page.selectOption('#edit-stop', stopValue);
+    const answered = page.waitForResponse((r) => r.url().includes('/move-household'));
+    await page.click('#edit-move');
+    const response = await answered;
+    const message = page.locator('#plan-review-message');
+    if (response.status() === 201) {
+        await page.waitForFunction(() => /已保存为第 \d+ 版/.test(
+            document.querySelector('#plan-review-message').textContent)).catch(
+            async (error) => {
+                throw new Error(`${error.message}; the page says "${await message
+                    .textContent()}"; page errors: ${page.errors?.join('; ')}`);
+            });
+        return { status: 201 };
     }
-    throw new Error(`no stop the rules allow for ${label}`);
+    // a rule refused it, in plain Chinese
+    assert.equal(response.status(), 422, await response.text());
+    await page.waitForSelector('#plan-review-message.form-error');
+    assert.match(await message.textContent(), /超过规定|座位|没有/);
+    return { status: 422, code: (await response.json()).code };
+}
+
+/** The plan the page shows, as the API gives it. */
+async function shownPlan(page) {
+    const planId = await page.locator('#plan-list tbody tr.plan-shown').getAttribute('data-plan');
+    return callApi('GET', `/bus/plans/${planId}`, null, await coordinatorToken());
+}
+
+const RUNS = ['evening', 'morning'];
+const lineOf = (household, run) => (run === 'evening'
+    ? household.eveningLine : household.morningLine);
+const lineAt = (plan, run, stopId) => plan[run].lines.find((line) =>
+    line.stops.some((at) => at.stopId === stopId));
+
+/**
+ * Makes room for `household` on the buses calling at `stopId`, as a coordinator would: for each
+ * run whose bus there is full, moves another family of that bus to a stop of another bus with a
+ * seat, trying the families and their stops in the page's order until the rules allow one.
+ */
+async function makeRoom(page, household, stopId) {
+    for (const run of RUNS) {
+        const plan = await shownPlan(page);
+        const line = lineAt(plan, run, stopId);
+        assert.ok(line, `a ${run} bus calls at the stop`);
+        if (line.number === lineOf(household, run)
+            || line.capacity - line.students >= household.students) continue;
+        const onBoard = plan.households.filter((other) => lineOf(other, run) === line.number
+            && other.householdId !== household.householdId);
+        let freed = false;
+        for (const other of onBoard) {
+            const elsewhere = (await offeredStops(page, other.label)).filter((s) => s.room
+                && lineAt(plan, run, s.value)?.number !== line.number);
+            for (const stop of elsewhere) {
+                if ((await pressMove(page, stop.value)).status === 201) {
+                    freed = true;
+                    break;
+                }
+            }
+            if (freed) break;
+        }
+        assert.ok(freed, `no family of the full ${run} bus ${line.name} could move elsewhere`);
+    }
+}
+
+/**
+ * Moves the household labelled `label` to the nearest stop the rules allow, trying the stops in
+ * the page's order: those whose buses have a seat for it first, each group nearest first. A stop
+ * named in `avoid` is passed over: the one the family's published plan already has, where the
+ * parent would see no change (a solver that finds the same plan twice offers the same move).
+ * When the only stops within the walk are on full buses (a plan fills its buses), room is made
+ * first on the nearest of them by moving another family off. Returns the stop's name.
+ */
+export async function moveHousehold(page, label, { avoid = [] } = {}) {
+    const stops = (await offeredStops(page, label)).filter((s) => !avoid.includes(s.name));
+    const full = [];
+    for (const stop of stops) {
+        const { status, code } = await pressMove(page, stop.value);
+        if (status === 201) return moved(page, stop.name);
+        if (code === 'PLAN_EDIT_OVER_CAPACITY') full.push(stop);
+    }
+    assert.ok(full.length > 0, `no stop within the walk for ${label}`);
+    const household = (await shownPlan(page)).households.find((hh) => hh.label === label);
+    await makeRoom(page, household, full[0].value);
+    await offeredStops(page, label);
+    const { status, code } = await pressMove(page, full[0].value);
+    assert.equal(status, 201, `${label} to ${full[0].name} once room was made: ${code}`);
+    return moved(page, full[0].name);
+}
+
+async function moved(page, name) {
+    await page.screenshot({ path: `${SHOTS}/coordinator-plans-moved.png`, fullPage: true });
+    return name;
 }
 
 /** Publishes the plan shown (the newest version) for the evening and the morning. */
