@@ -62,10 +62,15 @@ export async function comparePlans(page) {
     await page.screenshot({ path: `${SHOTS}/coordinator-plans-compare.png`, fullPage: true });
 }
 
-/** The stops the page offers for the household labelled `label`, in the page's order. */
-async function offeredStops(page, label) {
+/** Chooses the household labelled `label` in the edit form. */
+async function chooseHousehold(page, label) {
     const option = page.locator('#edit-household option', { hasText: label }).first();
     await page.selectOption('#edit-household', await option.getAttribute('value'));
+}
+
+/** Chooses the household labelled `label`; answers the stops the page offers it, in order. */
+async function offeredStops(page, label) {
+    await chooseHousehold(page, label);
     const stops = await page.locator('#edit-stop option').evaluateAll((options) =>
         options.map((o) => ({ value: o.value, text: o.textContent ?? '',
             room: o.getAttribute('data-room') === 'true' })));
@@ -104,10 +109,25 @@ async function pressMove(page, stopValue) {
     return { status: 422, code: (await response.json()).code };
 }
 
-/** The plan the page shows, as the API gives it. */
+/**
+ * Presses 调整 for each stop in turn until the rules allow one: answers that stop (none when
+ * every one was refused) and the codes of the refusals.
+ */
+async function firstAllowed(page, stops) {
+    const refused = [];
+    for (const stop of stops) {
+        const { status, code } = await pressMove(page, stop.value);
+        if (status === 201) return { stop, refused };
+        refused.push({ stop, code });
+    }
+    return { refused };
+}
+
+/** The plan the page shows, as the API gives it to the page's own session. */
 async function shownPlan(page) {
     const planId = await page.locator('#plan-list tbody tr.plan-shown').getAttribute('data-plan');
-    return callApi('GET', `/bus/plans/${planId}`, null, await coordinatorToken());
+    const token = await page.evaluate(() => sessionStorage.getItem('anxing.token'));
+    return callApi('GET', `/bus/plans/${planId}`, null, token);
 }
 
 const RUNS = ['evening', 'morning'];
@@ -130,16 +150,10 @@ async function makeRoom(page, household, stopId) {
             || line.capacity - line.students >= household.students) continue;
         const onBoard = plan.households.filter((other) => lineOf(other, run) === line.number
             && other.householdId !== household.householdId);
-        let freed = false;
+        let freed;
         for (const other of onBoard) {
-            const elsewhere = (await offeredStops(page, other.label)).filter((s) => s.room
-                && lineAt(plan, run, s.value)?.number !== line.number);
-            for (const stop of elsewhere) {
-                if ((await pressMove(page, stop.value)).status === 201) {
-                    freed = true;
-                    break;
-                }
-            }
+            ({ stop: freed } = await firstAllowed(page, (await offeredStops(page, other.label))
+                .filter((s) => s.room && lineAt(plan, run, s.value)?.number !== line.number)));
             if (freed) break;
         }
         assert.ok(freed, `no family of the full ${run} bus ${line.name} could move elsewhere`);
@@ -156,21 +170,19 @@ async function makeRoom(page, household, stopId) {
  */
 export async function moveHousehold(page, label, { avoid = [] } = {}) {
     const stops = (await offeredStops(page, label)).filter((s) => !avoid.includes(s.name));
-    const full = [];
-    for (const stop of stops) {
-        const { status, code } = await pressMove(page, stop.value);
-        if (status === 201) return moved(page, stop.name);
-        if (code === 'PLAN_EDIT_OVER_CAPACITY') full.push(stop);
-    }
+    const { stop, refused } = await firstAllowed(page, stops);
+    if (stop) return moved(page, stop.name);
+    const full = refused.filter((r) => r.code === 'PLAN_EDIT_OVER_CAPACITY').map((r) => r.stop);
     assert.ok(full.length > 0, `no stop within the walk for ${label}`);
     const household = (await shownPlan(page)).households.find((hh) => hh.label === label);
     await makeRoom(page, household, full[0].value);
-    await offeredStops(page, label);
+    await chooseHousehold(page, label);
     const { status, code } = await pressMove(page, full[0].value);
     assert.equal(status, 201, `${label} to ${full[0].name} once room was made: ${code}`);
     return moved(page, full[0].name);
 }
 
+/** Keeps a screenshot of the plan with the move made; answers the stop's name. */
 async function moved(page, name) {
     await page.screenshot({ path: `${SHOTS}/coordinator-plans-moved.png`, fullPage: true });
     return name;
